@@ -1,0 +1,688 @@
+//! Date mentions: recognition over tokens, the article's reference date, and
+//! resolution of relative dates ("on the 16th", "May last year", "Tuesday").
+
+use super::gazetteer::{MONTH_NAMES, WEEKDAYS, month_of};
+use super::text::{Tk, Token};
+
+/// A calendar date of some precision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Ymd {
+    pub y: i32,
+    pub m: Option<u32>,
+    pub d: Option<u32>,
+}
+
+impl Ymd {
+    pub fn year(y: i32) -> Ymd {
+        Ymd {
+            y,
+            m: None,
+            d: None,
+        }
+    }
+    pub fn ym(y: i32, m: u32) -> Ymd {
+        Ymd {
+            y,
+            m: Some(m),
+            d: None,
+        }
+    }
+    pub fn ymd(y: i32, m: u32, d: u32) -> Ymd {
+        Ymd {
+            y,
+            m: Some(m),
+            d: Some(d),
+        }
+    }
+    /// ISO-like key: 2020, 2020-12, 2020-12-22.
+    pub fn iso(&self) -> String {
+        match (self.m, self.d) {
+            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.y, m, d),
+            (Some(m), None) => format!("{:04}-{:02}", self.y, m),
+            _ => format!("{:04}", self.y),
+        }
+    }
+    /// "December 22, 2020", "December 2020", "2020".
+    pub fn display(&self) -> String {
+        match (self.m, self.d) {
+            (Some(m), Some(d)) => format!("{} {}, {}", month_name(m), d, self.y),
+            (Some(m), None) => format!("{} {}", month_name(m), self.y),
+            _ => format!("{}", self.y),
+        }
+    }
+    /// Other ways a learner may type this date.
+    pub fn variants(&self) -> Vec<String> {
+        let mut v = vec![self.display(), self.iso()];
+        if let (Some(m), Some(d)) = (self.m, self.d) {
+            let mn = month_name(m);
+            v.push(format!("{} {} {}", d, mn, self.y));
+            v.push(format!("{} {}", mn, d));
+            v.push(format!("{} {}", d, mn));
+            if mn.len() > 4 {
+                v.push(format!("{}. {}, {}", &mn[..3], d, self.y));
+            }
+        } else if let Some(m) = self.m {
+            v.push(month_name(m).to_string());
+        }
+        v
+    }
+    pub fn precision(&self) -> u8 {
+        match (self.m, self.d) {
+            (Some(_), Some(_)) => 3,
+            (Some(_), None) => 2,
+            _ => 1,
+        }
+    }
+    pub fn days(&self) -> i64 {
+        days_from_civil(self.y, self.m.unwrap_or(1), self.d.unwrap_or(1))
+    }
+    pub fn from_days(z: i64) -> Ymd {
+        let (y, m, d) = civil_from_days(z);
+        Ymd::ymd(y, m, d)
+    }
+}
+
+pub fn month_name(m: u32) -> &'static str {
+    MONTH_NAMES[(m.clamp(1, 12) - 1) as usize]
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian).
+pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    ((y + i64::from(m <= 2)) as i32, m, d)
+}
+
+/// 0 = Monday.
+pub fn weekday(days: i64) -> u32 {
+    ((days + 3).rem_euclid(7)) as u32
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    let next = if m == 12 {
+        days_from_civil(y + 1, 1, 1)
+    } else {
+        days_from_civil(y, m + 1, 1)
+    };
+    (next - days_from_civil(y, m, 1)) as u32
+}
+
+/// What a date mention says, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateExpr {
+    /// Fully explicit (year given).
+    Absolute(Ymd),
+    /// Month and day without a year: "January 25".
+    MonthDay(u32, u32),
+    /// A month alone: "in May".
+    Month(u32),
+    /// "May last year" (month, year offset).
+    MonthRel(u32, i32),
+    /// "the 16th".
+    DayOfMonth(u32),
+    /// "on Tuesday" (0 = Monday).
+    Weekday(u32),
+    /// today / yesterday / tomorrow: day offset.
+    DayRel(i64),
+    /// last year / this year / next year.
+    YearRel(i32),
+    /// last month / this month / next month.
+    MonthOffset(i32),
+    /// "the 1990s".
+    Decade(i32),
+}
+
+impl DateExpr {
+    pub fn is_relative(&self) -> bool {
+        !matches!(self, DateExpr::Absolute(_) | DateExpr::Decade(_))
+    }
+}
+
+/// A date mention in a sentence: token range and expression.
+#[derive(Debug, Clone, Copy)]
+pub struct DateMention {
+    pub tok_start: usize,
+    pub tok_end: usize,
+    pub expr: DateExpr,
+}
+
+fn year_of(t: &Token) -> Option<i32> {
+    if t.kind != Tk::Number || t.text.len() != 4 || !t.text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = t.text.parse().ok()?;
+    (1800..=2100).contains(&y).then_some(y)
+}
+
+fn day_of(t: &Token) -> Option<u32> {
+    if t.kind != Tk::Number {
+        return None;
+    }
+    let digits: String = t.text.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let rest = &t.text[digits.len()..];
+    if !(rest.is_empty()
+        || matches!(
+            rest.to_ascii_lowercase().as_str(),
+            "st" | "nd" | "rd" | "th"
+        ))
+    {
+        return None;
+    }
+    let d: u32 = digits.parse().ok()?;
+    (1..=31).contains(&d).then_some(d)
+}
+
+fn is_ordinal(t: &Token) -> bool {
+    let l = t.text.to_ascii_lowercase();
+    t.kind == Tk::Number
+        && (l.ends_with("st") || l.ends_with("nd") || l.ends_with("rd") || l.ends_with("th"))
+}
+
+/// Find date mentions in a token list. Mentions do not overlap.
+pub fn find(toks: &[Token]) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    let n = toks.len();
+    let mut i = 0;
+    let word = |k: usize| toks.get(k).map(|t| t.text).unwrap_or("");
+    let lw = |k: usize| word(k).to_ascii_lowercase();
+    while i < n {
+        let t = &toks[i];
+        // ISO 2021-02-03 (tokenised as "2021-02" "-" "03").
+        if t.kind == Tk::Number && t.text.len() == 7 && t.text.as_bytes()[4] == b'-' {
+            if let (Ok(y), Ok(m)) = (t.text[..4].parse::<i32>(), t.text[5..].parse::<u32>()) {
+                if (1..=12).contains(&m) {
+                    if word(i + 1) == "-" {
+                        if let Some(d) = toks.get(i + 2).and_then(day_of) {
+                            out.push(DateMention {
+                                tok_start: i,
+                                tok_end: i + 3,
+                                expr: DateExpr::Absolute(Ymd::ymd(y, m, d)),
+                            });
+                            i += 3;
+                            continue;
+                        }
+                    }
+                }
+            }
+        }
+        // Month-led: "December 22, 2020", "Dec. 22", "December 2020", "May last year", "in May".
+        if t.kind == Tk::Word && t.is_cap() {
+            if let Some(m) = month_of(t.text) {
+                // "May" the verb: require a date-like neighbour or a preposition before.
+                let next = toks.get(i + 1);
+                if let Some(d) = next.and_then(day_of) {
+                    let mut j = i + 2;
+                    if word(j) == "," {
+                        j += 1;
+                    }
+                    if let Some(y) = toks.get(j).and_then(year_of) {
+                        out.push(DateMention {
+                            tok_start: i,
+                            tok_end: j + 1,
+                            expr: DateExpr::Absolute(Ymd::ymd(y, m, d)),
+                        });
+                        i = j + 1;
+                        continue;
+                    }
+                    out.push(DateMention {
+                        tok_start: i,
+                        tok_end: i + 2,
+                        expr: DateExpr::MonthDay(m, d),
+                    });
+                    i += 2;
+                    continue;
+                }
+                if let Some(y) = next.and_then(year_of) {
+                    out.push(DateMention {
+                        tok_start: i,
+                        tok_end: i + 2,
+                        expr: DateExpr::Absolute(Ymd::ym(y, m)),
+                    });
+                    i += 2;
+                    continue;
+                }
+                if let Some(off) = rel_year(&lw(i + 1), &lw(i + 2)) {
+                    out.push(DateMention {
+                        tok_start: i,
+                        tok_end: i + 3,
+                        expr: DateExpr::MonthRel(m, off),
+                    });
+                    i += 3;
+                    continue;
+                }
+                let prev = if i > 0 { lw(i - 1) } else { String::new() };
+                let is_may = t.text == "May";
+                if matches!(
+                    prev.as_str(),
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "from"
+                        | "through"
+                        | "of"
+                        | "last"
+                        | "next"
+                        | "this"
+                ) && !(is_may
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.kind == Tk::Word && !n.is_cap()))
+                {
+                    out.push(DateMention {
+                        tok_start: i,
+                        tok_end: i + 1,
+                        expr: DateExpr::Month(m),
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+            // Weekday.
+            let l = t.text.to_ascii_lowercase();
+            if let Some(wd) = WEEKDAYS.iter().position(|w| *w == l) {
+                out.push(DateMention {
+                    tok_start: i,
+                    tok_end: i + 1,
+                    expr: DateExpr::Weekday(wd as u32),
+                });
+                i += 1;
+                continue;
+            }
+        }
+        // Day-led: "22 December 2020", "5 February".
+        if let Some(d) = day_of(t) {
+            if let Some(m) = toks
+                .get(i + 1)
+                .filter(|x| x.is_cap())
+                .and_then(|x| month_of(x.text))
+            {
+                let mut j = i + 2;
+                if word(j) == "," {
+                    j += 1;
+                }
+                if let Some(y) = toks.get(j).and_then(year_of) {
+                    out.push(DateMention {
+                        tok_start: i,
+                        tok_end: j + 1,
+                        expr: DateExpr::Absolute(Ymd::ymd(y, m, d)),
+                    });
+                    i = j + 1;
+                    continue;
+                }
+                out.push(DateMention {
+                    tok_start: i,
+                    tok_end: i + 2,
+                    expr: DateExpr::MonthDay(m, d),
+                });
+                i += 2;
+                continue;
+            }
+            // "the 16th" (ordinal, preceded by "the").
+            if is_ordinal(t) && i > 0 && toks[i - 1].is("the") {
+                let next = lw(i + 1);
+                let next_is_noun = toks.get(i + 1).is_some_and(|x| x.kind == Tk::Word)
+                    && !matches!(
+                        next.as_str(),
+                        "that" | "and" | "or" | "when" | "of" | "to" | "in" | "at"
+                    );
+                let centuryish = next == "century" || next.starts_with("anniversar");
+                if !next_is_noun && !centuryish {
+                    out.push(DateMention {
+                        tok_start: i - 1,
+                        tok_end: i + 1,
+                        expr: DateExpr::DayOfMonth(d),
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        // Year alone / decade.
+        if let Some(y) = year_of(t) {
+            // Not a quantity: "2000 warheads" is a number, not a year.
+            let next = lw(i + 1);
+            let quantity = matches!(
+                next.as_str(),
+                "warheads"
+                    | "missiles"
+                    | "troops"
+                    | "soldiers"
+                    | "tanks"
+                    | "people"
+                    | "kilograms"
+                    | "tonnes"
+                    | "tons"
+                    | "km"
+                    | "kilometres"
+                    | "kilometers"
+                    | "miles"
+                    | "launchers"
+                    | "weapons"
+                    | "aircraft"
+                    | "inspections"
+                    | "sites"
+                    | "units"
+                    | "pieces"
+            );
+            let prev = if i > 0 { word(i - 1) } else { "" };
+            let counted = prev.eq_ignore_ascii_case("some")
+                || prev.eq_ignore_ascii_case("about")
+                || prev.eq_ignore_ascii_case("than");
+            if !quantity && !counted {
+                out.push(DateMention {
+                    tok_start: i,
+                    tok_end: i + 1,
+                    expr: DateExpr::Absolute(Ymd::year(y)),
+                });
+                i += 1;
+                continue;
+            }
+        }
+        if t.kind == Tk::Number && t.text.len() == 5 && t.text.ends_with('s') {
+            if let Ok(y) = t.text[..4].parse::<i32>() {
+                if (1800..=2100).contains(&y) && y % 10 == 0 {
+                    out.push(DateMention {
+                        tok_start: i,
+                        tok_end: i + 1,
+                        expr: DateExpr::Decade(y),
+                    });
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        // Relative words.
+        if t.kind == Tk::Word {
+            let l = t.text.to_ascii_lowercase();
+            let rel = match l.as_str() {
+                "today" => Some((DateExpr::DayRel(0), 1)),
+                "yesterday" => Some((DateExpr::DayRel(-1), 1)),
+                "tomorrow" => Some((DateExpr::DayRel(1), 1)),
+                "last" | "this" | "next" | "past" => {
+                    let n = lw(i + 1);
+                    let off = match l.as_str() {
+                        "last" | "past" => -1,
+                        "next" => 1,
+                        _ => 0,
+                    };
+                    match n.as_str() {
+                        "year" => Some((DateExpr::YearRel(off), 2)),
+                        "month" => Some((DateExpr::MonthOffset(off), 2)),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            };
+            if let Some((expr, len)) = rel {
+                // "earlier this year" etc.: keep the qualifier out of the span.
+                out.push(DateMention {
+                    tok_start: i,
+                    tok_end: i + len,
+                    expr,
+                });
+                i += len;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn rel_year(a: &str, b: &str) -> Option<i32> {
+    if b != "year" {
+        return None;
+    }
+    match a {
+        "last" => Some(-1),
+        "this" => Some(0),
+        "next" => Some(1),
+        _ => None,
+    }
+}
+
+/// The article's reference date ("now" of the text), inferred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reference {
+    pub date: Ymd,
+    /// True when it came from a Date header or dateline rather than guesswork.
+    pub explicit: bool,
+}
+
+/// Parse a header date: "2021-01-17", "January 17, 2021", "17 January 2021".
+pub fn parse_date_text(s: &str) -> Option<Ymd> {
+    let toks = super::text::tokenize(s);
+    let found = find(&toks);
+    found.iter().find_map(|m| match m.expr {
+        DateExpr::Absolute(y) => Some(y),
+        _ => None,
+    })
+}
+
+/// Infer the reference date: header, else dateline (+ latest year), else the
+/// latest explicit date with day-of-month mentions anchored in its month.
+pub fn infer_reference(
+    header: Option<&str>,
+    dateline: Option<&str>,
+    mentions: &[DateExpr],
+) -> Option<Reference> {
+    if let Some(d) = header.and_then(parse_date_text) {
+        return Some(Reference {
+            date: d,
+            explicit: true,
+        });
+    }
+    let latest = mentions
+        .iter()
+        .filter_map(|e| match e {
+            DateExpr::Absolute(y) => Some(*y),
+            _ => None,
+        })
+        .max_by_key(|y| (y.y, y.m.unwrap_or(0), y.d.unwrap_or(0)));
+    if let Some(dl) = dateline {
+        let toks = super::text::tokenize(dl);
+        for m in find(&toks) {
+            match m.expr {
+                DateExpr::Absolute(d) => {
+                    return Some(Reference {
+                        date: d,
+                        explicit: true,
+                    });
+                }
+                DateExpr::MonthDay(mo, d) => {
+                    if let Some(l) = latest {
+                        let y = if l.m.is_some_and(|lm| lm > mo + 6) {
+                            l.y + 1
+                        } else {
+                            l.y
+                        };
+                        return Some(Reference {
+                            date: Ymd::ymd(y, mo, d),
+                            explicit: true,
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let latest = latest?;
+    let mut best = latest;
+    if let Some(m) = latest.m {
+        for e in mentions {
+            if let DateExpr::DayOfMonth(d) = e {
+                if *d <= days_in_month(latest.y, m) {
+                    let cand = Ymd::ymd(latest.y, m, *d);
+                    if cand > best || best.d.is_none() {
+                        best = cand;
+                    }
+                }
+            }
+        }
+    }
+    Some(Reference {
+        date: best,
+        explicit: false,
+    })
+}
+
+/// Resolve a mention against the reference date. `None` when it cannot be.
+pub fn resolve(expr: DateExpr, r: Option<Reference>) -> Option<Ymd> {
+    match expr {
+        DateExpr::Absolute(d) => Some(d),
+        DateExpr::Decade(_) => None,
+        _ => {
+            let r = r?.date;
+            match expr {
+                DateExpr::MonthDay(m, d) => Some(Ymd::ymd(r.y, m, d)),
+                DateExpr::Month(m) => {
+                    let y = if r.m.is_some_and(|rm| m > rm) {
+                        r.y - 1
+                    } else {
+                        r.y
+                    };
+                    Some(Ymd::ym(y, m))
+                }
+                DateExpr::MonthRel(m, off) => Some(Ymd::ym(r.y + off, m)),
+                DateExpr::YearRel(off) => Some(Ymd::year(r.y + off)),
+                DateExpr::MonthOffset(off) => {
+                    let m = r.m? as i32 - 1 + off;
+                    Some(Ymd::ym(
+                        r.y + m.div_euclid(12),
+                        (m.rem_euclid(12) + 1) as u32,
+                    ))
+                }
+                DateExpr::DayOfMonth(d) => {
+                    let m = r.m?;
+                    (d <= days_in_month(r.y, m)).then(|| Ymd::ymd(r.y, m, d))
+                }
+                DateExpr::DayRel(off) => {
+                    r.d?;
+                    Some(Ymd::from_days(r.days() + off))
+                }
+                DateExpr::Weekday(wd) => {
+                    r.d?;
+                    let today = r.days();
+                    let back = (i64::from(weekday(today)) - i64::from(wd)).rem_euclid(7);
+                    Some(Ymd::from_days(today - back))
+                }
+                DateExpr::Absolute(_) | DateExpr::Decade(_) => None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::tokenize;
+    use super::*;
+
+    fn exprs(s: &str) -> Vec<DateExpr> {
+        find(&tokenize(s)).into_iter().map(|m| m.expr).collect()
+    }
+
+    #[test]
+    fn recognises_date_forms() {
+        assert_eq!(
+            exprs("On December 22, 2020, and by 1 January 2021 or Dec. 5 in May 1972"),
+            vec![
+                DateExpr::Absolute(Ymd::ymd(2020, 12, 22)),
+                DateExpr::Absolute(Ymd::ymd(2021, 1, 1)),
+                DateExpr::MonthDay(12, 5),
+                DateExpr::Absolute(Ymd::ym(1972, 5)),
+            ]
+        );
+        assert_eq!(
+            exprs("entered into force in 2002"),
+            vec![DateExpr::Absolute(Ymd::year(2002))]
+        );
+        assert_eq!(
+            exprs("in May last year, on the 16th and on Tuesday, 2021-02-03"),
+            vec![
+                DateExpr::MonthRel(5, -1),
+                DateExpr::DayOfMonth(16),
+                DateExpr::Weekday(1),
+                DateExpr::Absolute(Ymd::ymd(2021, 2, 3)),
+            ]
+        );
+    }
+
+    #[test]
+    fn quantities_and_modal_may_are_not_dates() {
+        assert!(exprs("limits of 1550 warheads").is_empty());
+        assert!(exprs("Russia May withdraw, and it may not").is_empty());
+        assert!(exprs("the 16th century").is_empty());
+    }
+
+    #[test]
+    fn reference_from_latest_date_and_day_ordinals() {
+        let m = vec![
+            DateExpr::Absolute(Ymd::ymd(2020, 12, 22)),
+            DateExpr::Absolute(Ymd::ymd(2021, 1, 1)),
+            DateExpr::DayOfMonth(16),
+            DateExpr::DayOfMonth(17),
+        ];
+        let r = infer_reference(None, None, &m).unwrap();
+        assert_eq!(r.date, Ymd::ymd(2021, 1, 17));
+        assert!(!r.explicit);
+        assert_eq!(
+            resolve(DateExpr::MonthRel(5, -1), Some(r)),
+            Some(Ymd::ym(2020, 5))
+        );
+        assert_eq!(
+            resolve(DateExpr::YearRel(-1), Some(r)),
+            Some(Ymd::year(2020))
+        );
+        assert_eq!(
+            resolve(DateExpr::DayOfMonth(15), Some(r)),
+            Some(Ymd::ymd(2021, 1, 15))
+        );
+        // 2021-01-17 was a Sunday; the Tuesday before is the 12th.
+        assert_eq!(
+            resolve(DateExpr::Weekday(1), Some(r)),
+            Some(Ymd::ymd(2021, 1, 12))
+        );
+        assert_eq!(
+            resolve(DateExpr::DayRel(-1), Some(r)),
+            Some(Ymd::ymd(2021, 1, 16))
+        );
+    }
+
+    #[test]
+    fn header_and_dateline_win() {
+        let r = infer_reference(Some("2019-08-02"), None, &[]).unwrap();
+        assert_eq!(r.date, Ymd::ymd(2019, 8, 2));
+        let r =
+            infer_reference(None, Some("Feb 3"), &[DateExpr::Absolute(Ymd::year(2021))]).unwrap();
+        assert_eq!(r.date, Ymd::ymd(2021, 2, 3));
+    }
+
+    #[test]
+    fn civil_round_trip() {
+        for z in [-800_000i64, -1, 0, 1, 18_000, 19_000, 30_000] {
+            let (y, m, d) = civil_from_days(z);
+            assert_eq!(days_from_civil(y, m, d), z);
+        }
+        assert_eq!(weekday(days_from_civil(1970, 1, 1)), 3); // Thursday
+    }
+}

@@ -1,0 +1,2480 @@
+//! Fact extraction: entity mentions (gazetteer, generic names, people),
+//! alias merging, and the facts of each sentence (date, party, treaty,
+//! speaker, role, number), each tied to its sentence and its answer spans.
+
+use std::collections::{HashMap, HashSet};
+
+use super::dates::{self, DateExpr, Reference, Ymd};
+use super::gazetteer::{self, EntKind, Form, Gazetteer};
+use super::similarity::{norm, ratio};
+use super::text::{Article, Tk, Token, tokenize};
+
+/// The six kinds of fact TreatyDeck quizzes.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum FactKind {
+    Date,
+    Party,
+    Treaty,
+    Speaker,
+    Role,
+    Number,
+}
+
+impl FactKind {
+    pub const ALL: [FactKind; 6] = [
+        FactKind::Date,
+        FactKind::Party,
+        FactKind::Treaty,
+        FactKind::Speaker,
+        FactKind::Role,
+        FactKind::Number,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactKind::Date => "date",
+            FactKind::Party => "party",
+            FactKind::Treaty => "treaty",
+            FactKind::Speaker => "speaker",
+            FactKind::Role => "role",
+            FactKind::Number => "number",
+        }
+    }
+}
+
+/// What sort of thing an entity is (used for questions and distractors).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntClass {
+    Country,
+    Alliance,
+    Organisation,
+    Body,
+    Agency,
+    Treaty,
+    Person,
+    /// A descriptive news source ("a Russian satellite news agency").
+    Source,
+}
+
+impl EntClass {
+    fn from_kind(k: EntKind) -> EntClass {
+        match k {
+            EntKind::Country => EntClass::Country,
+            EntKind::Alliance => EntClass::Alliance,
+            EntKind::Organisation => EntClass::Organisation,
+            EntKind::Body => EntClass::Body,
+            EntKind::Agency => EntClass::Agency,
+            EntKind::Treaty => EntClass::Treaty,
+        }
+    }
+    /// The question word for this class.
+    pub fn who(self) -> &'static str {
+        match self {
+            EntClass::Country => "Which country",
+            EntClass::Alliance => "Which alliance",
+            EntClass::Organisation => "Which organisation",
+            EntClass::Body => "Which body",
+            EntClass::Agency => "Which news outlet",
+            EntClass::Treaty => "Which treaty",
+            EntClass::Person => "Who",
+            EntClass::Source => "Which source",
+        }
+    }
+}
+
+/// One real-world entity with all its spellings.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub class: EntClass,
+    /// Canonical display name.
+    pub name: String,
+    /// Surface forms seen in the article, most frequent first after sorting.
+    pub forms: Vec<String>,
+    /// Gazetteer variants (not seen in the text).
+    pub variants: Vec<String>,
+    pub gaz: Option<usize>,
+    pub count: usize,
+}
+
+impl Entity {
+    /// Every accepted spelling: forms seen, canonical name, gazetteer variants.
+    pub fn all_names(&self) -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        for s in self
+            .forms
+            .iter()
+            .chain(std::iter::once(&self.name))
+            .chain(self.variants.iter())
+        {
+            if !v.iter().any(|x| x == s) {
+                v.push(s.clone());
+            }
+        }
+        v
+    }
+}
+
+/// A mention of an entity in one sentence.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub ts: usize,
+    pub te: usize,
+    pub start: usize,
+    pub end: usize,
+    pub entity: usize,
+    pub form: Form,
+    /// Followed by 's.
+    pub possessive: bool,
+}
+
+/// Distractor pool a fact draws from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Pool {
+    Date(u8),
+    Number,
+    Entity(EntClass),
+    Role,
+}
+
+/// A fact found in a sentence: the raw material of one card.
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub kind: FactKind,
+    pub sentence: usize,
+    pub answer: String,
+    pub accept: Vec<String>,
+    pub entity: Option<usize>,
+    /// Byte spans in the sentence text to blank in the cloze.
+    pub spans: Vec<(usize, usize)>,
+    /// A natural question, when one could be written.
+    pub question: Option<String>,
+    pub resolved: Option<Ymd>,
+    pub inferred: bool,
+    pub pool: Pool,
+    pub note: Option<String>,
+}
+
+/// Everything extracted from an article.
+#[derive(Debug, Default)]
+pub struct Extraction {
+    pub entities: Vec<Entity>,
+    pub facts: Vec<Fact>,
+    pub reference: Option<Reference>,
+    /// Dates (display, precision) and numbers seen, for distractors.
+    pub date_pool: Vec<Ymd>,
+    pub number_pool: Vec<String>,
+    pub role_pool: Vec<String>,
+    /// Entities mentioned in each sentence.
+    pub sentence_entities: Vec<Vec<usize>>,
+}
+
+/// Lower-case words that may stand between a subject and its verb.
+const ADVERBS: &[&str] = &[
+    "also",
+    "recently",
+    "later",
+    "again",
+    "previously",
+    "then",
+    "further",
+    "earlier",
+    "once",
+    "repeatedly",
+    "publicly",
+    "formally",
+    "officially",
+    "separately",
+    "reportedly",
+    "had",
+    "has",
+    "have",
+    "has also",
+    "on",
+    "yesterday",
+    "today",
+    "still",
+    "first",
+    "last",
+    "himself",
+    "herself",
+    "itself",
+    "directly",
+    "openly",
+    "flatly",
+    "bluntly",
+    "quickly",
+    "already",
+];
+
+/// Head nouns that make a capitalised phrase an organisation or body.
+const ORG_HEADS: &[&str] = &[
+    "Committee",
+    "Commission",
+    "Council",
+    "Ministry",
+    "Department",
+    "Agency",
+    "Organization",
+    "Organisation",
+    "Assembly",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Court",
+    "Group",
+    "Office",
+    "Service",
+    "Command",
+    "Board",
+    "Bureau",
+    "Institute",
+    "Centre",
+    "Center",
+    "Union",
+    "Forum",
+    "Secretariat",
+    "Directorate",
+    "Administration",
+    "Cabinet",
+    "Duma",
+];
+
+/// Action words that make a treaty mention the object of a fact.
+const TREATY_CUES: &[&str] = &[
+    "withdr",
+    "withdrawal",
+    "exit",
+    "quit",
+    "leav",
+    "left",
+    "sign",
+    "ratif",
+    "join",
+    "acced",
+    "accession",
+    "violat",
+    "breach",
+    "compl",
+    "abandon",
+    "suspen",
+    "extend",
+    "extension",
+    "renew",
+    "negotiat",
+    "conclu",
+    "adopt",
+    "terminat",
+    "collaps",
+    "demise",
+    "revok",
+    "revoc",
+    "scrap",
+    "walk",
+    "pull",
+    "kill",
+    "end",
+    "replac",
+    "succe",
+    "implement",
+    "entered",
+    "enter",
+    "enters",
+    "under",
+    "obligation",
+    "limit",
+    "ban",
+    "prohibit",
+    "banned",
+    "abrogat",
+    "denounc",
+    "revive",
+    "restor",
+    "return",
+    "parties",
+    "party",
+    "signator",
+    "successor",
+    "predecessor",
+    "expir",
+];
+
+struct Ctx<'g> {
+    g: &'g Gazetteer,
+    entities: Vec<Entity>,
+    by_gaz: HashMap<usize, usize>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Ctx<'_> {
+    fn entity_for_gaz(&mut self, gi: usize) -> usize {
+        if let Some(&e) = self.by_gaz.get(&gi) {
+            return e;
+        }
+        let ge = &self.g.entries[gi];
+        let id = self.entities.len();
+        self.entities.push(Entity {
+            class: EntClass::from_kind(ge.kind),
+            name: ge.name.clone(),
+            forms: Vec::new(),
+            variants: {
+                let mut v: Vec<String> = ge.variants.clone();
+                if ge.kind == EntKind::Country {
+                    v.extend(ge.capitals.iter().cloned());
+                }
+                v
+            },
+            gaz: Some(gi),
+            count: 0,
+        });
+        self.by_gaz.insert(gi, id);
+        id
+    }
+    fn entity_for_key(&mut self, class: EntClass, key: String, name: &str) -> usize {
+        if let Some(&e) = self.by_key.get(&key) {
+            return e;
+        }
+        let id = self.entities.len();
+        self.entities.push(Entity {
+            class,
+            name: name.to_string(),
+            forms: Vec::new(),
+            variants: Vec::new(),
+            gaz: None,
+            count: 0,
+        });
+        self.by_key.insert(key, id);
+        id
+    }
+    fn note_form(&mut self, e: usize, form: &str) {
+        let ent = &mut self.entities[e];
+        ent.count += 1;
+        if !ent.forms.iter().any(|f| f == form) {
+            ent.forms.push(form.to_string());
+        }
+    }
+}
+
+fn strip_the(s: &str) -> &str {
+    for p in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(r) = s.strip_prefix(p) {
+            return r;
+        }
+    }
+    s
+}
+
+fn is_not_name(w: &str) -> bool {
+    gazetteer::NOT_NAMES.contains(&w)
+        || gazetteer::month_of(w).is_some()
+        || gazetteer::speech_base(w).is_some()
+}
+
+fn is_initial(t: &Token) -> bool {
+    let c: Vec<char> = t.text.chars().collect();
+    c.len() == 2 && c[0].is_uppercase() && c[1] == '.'
+}
+
+/// A capitalised name-like run starting at `i` (1..=4 tokens), stopping
+/// before gazetteer phrases.
+fn cap_run(toks: &[Token], words: &[&str], g: &Gazetteer, i: usize, taken: &[bool]) -> usize {
+    let mut j = i;
+    while j < toks.len() && j - i < 4 {
+        let t = &toks[j];
+        if taken[j] || t.kind != Tk::Word {
+            break;
+        }
+        let ok = (t.is_cap()
+            && !t.text.chars().all(|c| c.is_uppercase() || c == '.')
+            && !is_not_name(t.text))
+            || is_initial(t)
+            || (j > i
+                && matches!(
+                    t.text,
+                    "bin" | "al" | "de" | "van" | "von" | "da" | "di" | "la" | "le"
+                )
+                && toks.get(j + 1).is_some_and(|n| n.is_cap()));
+        if !ok {
+            break;
+        }
+        if j > i && g.match_at(words, j).is_some() {
+            break;
+        }
+        j += 1;
+    }
+    // Do not end on an initial or a particle.
+    while j > i && (is_initial(&toks[j - 1]) || !toks[j - 1].is_cap()) {
+        j -= 1;
+    }
+    j - i
+}
+
+fn speech_at(toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| {
+        t.kind == Tk::Word
+            && !t.is_cap()
+            && gazetteer::speech_base(t.text).is_some()
+            && !(t.is("pointed") && !toks.get(i + 1).is_some_and(|n| n.is("out")))
+    })
+}
+
+/// Skip adverbs after `i`; return the index of the next non-adverb token.
+fn skip_adverbs(toks: &[Token], mut i: usize) -> usize {
+    while i < toks.len() && toks[i].kind == Tk::Word && ADVERBS.contains(&toks[i].text) {
+        i += 1;
+    }
+    i
+}
+
+/// Per-sentence scratch.
+struct Sent<'a> {
+    toks: Vec<Token<'a>>,
+    words: Vec<&'a str>,
+    mentions: Vec<Mention>,
+    /// (title token start, end, category) matches.
+    dates: Vec<dates::DateMention>,
+    taken: Vec<bool>,
+}
+
+/// Extract entities and facts from a parsed article.
+pub fn extract(art: &Article) -> Extraction {
+    let g = gazetteer::get();
+    let mut ctx = Ctx {
+        g,
+        entities: Vec::new(),
+        by_gaz: HashMap::new(),
+        by_key: HashMap::new(),
+    };
+
+    // Lower-case vocabulary: a capitalised sentence opener whose lower-case
+    // form occurs elsewhere is a common word, not a name.
+    let mut lower_vocab: HashSet<String> = HashSet::new();
+    let mut sents: Vec<Sent> = Vec::with_capacity(art.sentences.len());
+    for s in &art.sentences {
+        let toks = tokenize(&s.text);
+        let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        for (k, t) in toks.iter().enumerate() {
+            if k > 0
+                && t.kind == Tk::Word
+                && t.text.chars().next().is_some_and(|c| c.is_lowercase())
+                && lower_vocab.len() < 200_000
+            {
+                lower_vocab.insert(t.text.to_string());
+            }
+        }
+        let n = toks.len();
+        sents.push(Sent {
+            toks,
+            words,
+            mentions: Vec::new(),
+            dates: Vec::new(),
+            taken: vec![false; n],
+        });
+    }
+
+    // Pass A: gazetteer entities, generic treaty/org names, dates.
+    for (si, s) in sents.iter_mut().enumerate() {
+        if art.sentences[si].fragment {
+            continue;
+        }
+        s.dates = dates::find(&s.toks);
+        for d in &s.dates {
+            for k in d.tok_start..d.tok_end {
+                s.taken[k] = true;
+            }
+        }
+        let mut i = 0;
+        while i < s.toks.len() {
+            if s.taken[i] {
+                i += 1;
+                continue;
+            }
+            // Generic treaty names first when they extend a gazetteer name
+            // ("Treaty on Open Skies" is in the table; "Treaty on X" may not be).
+            if let Some(m) = g.match_at(&s.words, i) {
+                let te = i + m.len;
+                let mut te2 = te;
+                let ge = &g.entries[m.entry];
+                // A country name used as a modifier of a named body
+                // ("Russia's Foreign Ministry") stays a country mention.
+                let text = &art.sentences[si].text[s.toks[i].start..s.toks[te2 - 1].end];
+                let possessive = s
+                    .toks
+                    .get(te2)
+                    .is_some_and(|t| t.text == "'s" || t.text == "’s");
+                let e = ctx.entity_for_gaz(m.entry);
+                if m.form == Form::Name || m.form == Form::Capital {
+                    ctx.note_form(e, strip_the(text));
+                }
+                s.mentions.push(Mention {
+                    ts: i,
+                    te: te2,
+                    start: s.toks[i].start,
+                    end: s.toks[te2 - 1].end,
+                    entity: e,
+                    form: m.form,
+                    possessive,
+                });
+                let _ = ge;
+                for k in i..te2 {
+                    s.taken[k] = true;
+                }
+                te2 = te2.max(te);
+                i = te2;
+                continue;
+            }
+            if let Some((len, class)) = generic_name(&s.toks, i, &s.taken) {
+                let text = &art.sentences[si].text[s.toks[i].start..s.toks[i + len - 1].end];
+                let key = format!("{:?}:{}", class, norm_name(text));
+                let e = ctx.entity_for_key(class, key, text);
+                ctx.note_form(e, text);
+                let possessive = s
+                    .toks
+                    .get(i + len)
+                    .is_some_and(|t| t.text == "'s" || t.text == "’s");
+                s.mentions.push(Mention {
+                    ts: i,
+                    te: i + len,
+                    start: s.toks[i].start,
+                    end: s.toks[i + len - 1].end,
+                    entity: e,
+                    form: Form::Name,
+                    possessive,
+                });
+                for k in i..i + len {
+                    s.taken[k] = true;
+                }
+                i += len;
+                continue;
+            }
+            i += 1;
+        }
+    }
+
+    // Pass B: people. Strong evidence first, then every later mention of a
+    // known name.
+    let mut people: Vec<Vec<String>> = Vec::new();
+    let mut add_person = |toks: Vec<String>, people: &mut Vec<Vec<String>>| {
+        if toks.is_empty() || toks.len() > 4 {
+            return;
+        }
+        if !people.contains(&toks) {
+            people.push(toks);
+        }
+    };
+    for (si, s) in sents.iter().enumerate() {
+        let sent = &art.sentences[si];
+        if sent.fragment {
+            continue;
+        }
+        let n = s.toks.len();
+        for i in 0..n {
+            if s.taken[i] {
+                continue;
+            }
+            let prev_title = (1..=6)
+                .any(|l| i >= l && g.title_at(&s.words, i - l).is_some_and(|(len, _)| len == l));
+            let prev_hon = i > 0
+                && matches!(
+                    s.toks[i - 1].text,
+                    "Mr."
+                        | "Ms."
+                        | "Mrs."
+                        | "Dr."
+                        | "Sen."
+                        | "Gen."
+                        | "Adm."
+                        | "Amb."
+                        | "Rep."
+                        | "Gov."
+                        | "Prof."
+                        | "Col."
+                        | "Lt."
+                );
+            let len = cap_run(&s.toks, &s.words, g, i, &s.taken);
+            if len == 0 {
+                continue;
+            }
+            // Only start runs at their beginning.
+            if i > 0
+                && s.toks[i - 1].is_cap()
+                && !s.taken[i - 1]
+                && !is_not_name(s.toks[i - 1].text)
+                && !prev_title
+            {
+                continue;
+            }
+            let run: Vec<String> = s.toks[i..i + len]
+                .iter()
+                .map(|t| t.text.to_string())
+                .collect();
+            let after = i + len;
+            let appositive_title = s.toks.get(after).is_some_and(|t| t.text == ",")
+                && (after + 1..(after + 8).min(n)).any(|k| {
+                    g.title_at(&s.words, k).is_some()
+                        && s.toks[after + 1..k]
+                            .iter()
+                            .all(|t| t.text != "," && !speech_at(&s.toks, 0))
+                });
+            let v = skip_adverbs(&s.toks, after);
+            let speaks = speech_at(&s.toks, v);
+            let inverted =
+                i >= 1 && speech_at(&s.toks, i - 1) && (i == n - 1 || !s.toks[i - 1].is_cap());
+            let opener_common =
+                i == 0 && len == 1 && lower_vocab.contains(&s.toks[i].text.to_lowercase());
+            let evidence = prev_title
+                || prev_hon
+                || (appositive_title && !opener_common)
+                || (speaks
+                    && !opener_common
+                    && (len >= 2
+                        || i > 0
+                        || !lower_vocab.contains(&s.toks[i].text.to_lowercase())))
+                || (inverted && !opener_common);
+            if evidence {
+                add_person(run, &mut people);
+            }
+        }
+        // Transcript label: "MR. PRICE" -> Price.
+        if let Some(lab) = &sent.label {
+            if let Some(sur) = label_surname(lab) {
+                add_person(vec![sur], &mut people);
+            }
+        }
+    }
+    // Person entities: group by surname with fuzzy merging.
+    let mut surname_entity: Vec<(String, usize)> = Vec::new();
+    people.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    for p in &people {
+        let sur = p.last().cloned().unwrap_or_default();
+        let key = norm(&sur);
+        if key.len() < 2 {
+            continue;
+        }
+        let found = surname_entity.iter().find(|(k, _)| {
+            *k == key
+                || (key.len() >= 5
+                    && k.len() >= 5
+                    && k.chars().next() == key.chars().next()
+                    && ratio(k, &key) >= 0.85)
+        });
+        let e = match found {
+            Some(&(_, e)) => e,
+            None => {
+                let e = ctx.entity_for_key(EntClass::Person, format!("person:{key}"), &p.join(" "));
+                e
+            }
+        };
+        let full = p.join(" ");
+        if full.split(' ').count() > ctx.entities[e].name.split(' ').count() {
+            ctx.entities[e].name = full.clone();
+        }
+        if !ctx.entities[e].variants.contains(&full) {
+            ctx.entities[e].variants.push(full);
+        }
+        if !ctx.entities[e].variants.contains(&sur) {
+            ctx.entities[e].variants.push(sur.clone());
+        }
+        if !surname_entity.iter().any(|(k, _)| *k == key) {
+            surname_entity.push((key, e));
+        }
+    }
+    let surname_map: HashMap<String, usize> = surname_entity.iter().cloned().collect();
+    // Mark person mentions.
+    for (si, s) in sents.iter_mut().enumerate() {
+        if art.sentences[si].fragment || surname_map.is_empty() {
+            continue;
+        }
+        let n = s.toks.len();
+        let mut i = 0;
+        while i < n {
+            if s.taken[i] || !s.toks[i].is_cap() {
+                i += 1;
+                continue;
+            }
+            let len = cap_run(&s.toks, &s.words, g, i, &s.taken);
+            if len == 0 {
+                i += 1;
+                continue;
+            }
+            // The run's last token (or any) may be a known surname.
+            let mut hit = None;
+            for k in (i..i + len).rev() {
+                if let Some(&e) = surname_map.get(&norm(s.toks[k].text)) {
+                    hit = Some((k, e));
+                    break;
+                }
+            }
+            if let Some((k, e)) = hit {
+                let te = k + 1;
+                let text = &art.sentences[si].text[s.toks[i].start..s.toks[k].end];
+                let possessive = s
+                    .toks
+                    .get(te)
+                    .is_some_and(|t| t.text == "'s" || t.text == "’s");
+                ctx.note_form(e, text);
+                s.mentions.push(Mention {
+                    ts: i,
+                    te,
+                    start: s.toks[i].start,
+                    end: s.toks[k].end,
+                    entity: e,
+                    form: Form::Name,
+                    possessive,
+                });
+                for q in i..te {
+                    s.taken[q] = true;
+                }
+                i = te;
+            } else {
+                i += len;
+            }
+        }
+        s.mentions.sort_by_key(|m| m.ts);
+    }
+    for e in &mut ctx.entities {
+        // Canonical for persons: the longest name; forms sorted for stability.
+        e.variants.retain(|v| !e.forms.contains(v));
+    }
+
+    // Reference date.
+    let mut all_exprs = Vec::new();
+    for s in &sents {
+        all_exprs.extend(s.dates.iter().map(|d| d.expr));
+    }
+    let reference = dates::infer_reference(
+        art.date_header.as_deref(),
+        art.dateline.as_deref(),
+        &all_exprs,
+    );
+
+    let mut ex = Extraction {
+        reference,
+        ..Default::default()
+    };
+    let mut fb = FactBuilder {
+        art,
+        g,
+        ents: &ctx.entities,
+        facts: Vec::new(),
+        treaty_seen: HashSet::new(),
+        role_seen: HashSet::new(),
+        last_person: None,
+        quote_speaker: None,
+        turn_carded: None,
+        reference,
+        dominant: {
+            let mut counts: HashMap<usize, usize> = HashMap::new();
+            let mut prose = 0usize;
+            for (si, s) in sents.iter().enumerate() {
+                if art.sentences[si].fragment {
+                    continue;
+                }
+                prose += 1;
+                let set: HashSet<usize> = s.mentions.iter().map(|m| m.entity).collect();
+                for e in set {
+                    *counts.entry(e).or_default() += 1;
+                }
+            }
+            counts
+                .into_iter()
+                .filter(|&(_, c)| c >= 4 && c * 100 >= prose * 15)
+                .map(|(e, _)| e)
+                .collect()
+        },
+        date_ctx_seen: HashSet::new(),
+    };
+    for (si, s) in sents.iter().enumerate() {
+        let ents: Vec<usize> = s.mentions.iter().map(|m| m.entity).collect();
+        ex.sentence_entities.push(ents);
+        if art.sentences[si].fragment {
+            continue;
+        }
+        fb.sentence(si, s);
+        for d in &s.dates {
+            if let Some(y) = dates::resolve(d.expr, reference) {
+                ex.date_pool.push(y);
+            }
+        }
+    }
+    ex.facts = fb.facts;
+    for f in &ex.facts {
+        match f.kind {
+            FactKind::Number => ex.number_pool.push(f.answer.clone()),
+            FactKind::Role => ex.role_pool.push(f.answer.clone()),
+            _ => {}
+        }
+    }
+    ex.entities = ctx.entities;
+    ex
+}
+
+fn label_surname(lab: &str) -> Option<String> {
+    let words: Vec<&str> = lab
+        .split_whitespace()
+        .filter(|w| {
+            !matches!(
+                w.trim_end_matches('.').to_ascii_uppercase().as_str(),
+                "MR" | "MS"
+                    | "MRS"
+                    | "DR"
+                    | "SECRETARY"
+                    | "AMBASSADOR"
+                    | "MINISTER"
+                    | "GENERAL"
+                    | "ADMIRAL"
+                    | "SENATOR"
+                    | "PRESIDENT"
+                    | "DIRECTOR"
+                    | "SPOKESPERSON"
+                    | "UNDER"
+                    | "DEPUTY"
+                    | "ASSISTANT"
+                    | "SPECIAL"
+                    | "ENVOY"
+                    | "CHAIRMAN"
+            )
+        })
+        .collect();
+    let last = words.last()?;
+    let mut out = String::new();
+    for (k, c) in last.chars().enumerate() {
+        if k == 0 {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    (out.chars().count() >= 2).then_some(out)
+}
+
+/// Normalised key for a name (case, quotes, "the", plural "Skies").
+fn norm_name(s: &str) -> String {
+    norm(strip_the(s))
+}
+
+/// A capitalised treaty or organisation name not in the gazetteer:
+/// "the Consultative Committee", "Treaty on X", "the X Agreement".
+fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntClass)> {
+    let t = &toks[i];
+    if !t.is_cap() || is_stop_start(t.text) {
+        return None;
+    }
+    // Scan a capitalised run with joiners.
+    let mut j = i;
+    let mut last_cap = i;
+    while j < toks.len() && j - i < 12 && !taken[j] {
+        let w = &toks[j];
+        if w.is_cap() || (w.kind == Tk::Number && j > i) {
+            last_cap = j;
+        } else if !(w.kind == Tk::Word && gazetteer::NAME_JOINERS.contains(&w.text) && j > i) {
+            break;
+        }
+        j += 1;
+    }
+    let end = last_cap + 1;
+    if end <= i {
+        return None;
+    }
+    // Treaty: contains a head word; at least one other capitalised word.
+    let run = &toks[i..end];
+    let heads: Vec<usize> = run
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| gazetteer::TREATY_HEADS.contains(&w.text))
+        .map(|(k, _)| k)
+        .collect();
+    let caps_other = run
+        .iter()
+        .filter(|w| w.is_cap() && !gazetteer::TREATY_HEADS.contains(&w.text))
+        .count();
+    if !heads.is_empty() && caps_other >= 1 {
+        // "Treaty on X ..." or "X ... Treaty": cut after the last head if
+        // the name ends with a head, else keep the "of/on" tail.
+        return Some((end - i, EntClass::Treaty));
+    }
+    // Organisation: ends in an org head, 2+ capitalised words, preceded by "the".
+    let last = &toks[end - 1];
+    if ORG_HEADS.contains(&last.text) && end - i >= 2 && i > 0 && toks[i - 1].is("the") {
+        return Some((end - i, EntClass::Body));
+    }
+    None
+}
+
+fn is_stop_start(w: &str) -> bool {
+    matches!(
+        w,
+        "The"
+            | "A"
+            | "An"
+            | "This"
+            | "That"
+            | "In"
+            | "On"
+            | "At"
+            | "By"
+            | "For"
+            | "From"
+            | "After"
+            | "Before"
+            | "According"
+            | "Following"
+            | "Under"
+            | "As"
+            | "If"
+            | "When"
+            | "While"
+            | "But"
+            | "And"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Our"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "Since"
+            | "With"
+            | "During"
+            | "Either"
+            | "Neither"
+            | "Both"
+    )
+}
+
+struct FactBuilder<'a> {
+    art: &'a Article,
+    g: &'a Gazetteer,
+    ents: &'a [Entity],
+    facts: Vec<Fact>,
+    treaty_seen: HashSet<usize>,
+    role_seen: HashSet<usize>,
+    last_person: Option<usize>,
+    /// Speaker of a quotation still open at the end of the last sentence.
+    quote_speaker: Option<usize>,
+    /// (paragraph, line) of the last line unit that got a quote card.
+    turn_carded: Option<(usize, usize)>,
+    reference: Option<Reference>,
+    /// Entities named in many sentences (the article's main actors).
+    dominant: HashSet<usize>,
+    /// (answer, next word) of year cards already made: "the 2002 resolution".
+    date_ctx_seen: HashSet<String>,
+}
+
+fn clause_text(s: &str) -> String {
+    s.trim()
+        .trim_end_matches(|c: char| matches!(c, '.' | '!' | ';' | ',' | ':' | ' '))
+        .to_string()
+}
+
+/// Cut a long clause to at most `max` words at a natural boundary.
+fn trim_words(s: &str, max: usize) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= max {
+        return s.to_string();
+    }
+    // Prefer a clause boundary after at least 8 words.
+    let mut cut = max;
+    for k in (8..max).rev() {
+        let w = words[k - 1];
+        if w.ends_with(',') || w.ends_with(';') {
+            cut = k;
+            break;
+        }
+    }
+    let out = words[..cut].join(" ");
+    format!("{}…", out.trim_end_matches([',', ';']))
+}
+
+impl<'a> FactBuilder<'a> {
+    fn ent(&self, e: usize) -> &Entity {
+        &self.ents[e]
+    }
+
+    fn accept_for(&self, e: usize, answer: &str) -> Vec<String> {
+        self.ent(e)
+            .all_names()
+            .into_iter()
+            .filter(|n| n != answer)
+            .collect()
+    }
+
+    fn push(&mut self, f: Fact) {
+        let bad = {
+            let a = norm(&f.answer);
+            a.is_empty() || gazetteer::PRONOUNS.contains(&a.as_str()) || a == "treaty" || a == "the"
+        };
+        if bad {
+            return;
+        }
+        // One fact per (sentence, kind, answer).
+        let key = norm(&f.answer);
+        if self
+            .facts
+            .iter()
+            .rev()
+            .take_while(|x| x.sentence == f.sentence)
+            .any(|x| x.kind == f.kind && norm(&x.answer) == key)
+        {
+            return;
+        }
+        self.facts.push(f);
+    }
+
+    /// Spans of every mention of entity `e` in this sentence.
+    fn spans_of(&self, s: &Sent, e: usize) -> Vec<(usize, usize)> {
+        s.mentions
+            .iter()
+            .filter(|m| m.entity == e && m.form != Form::Adjective)
+            .map(|m| (m.start, m.end))
+            .collect()
+    }
+
+    fn sentence(&mut self, si: usize, s: &Sent) {
+        let sent = &self.art.sentences[si];
+        let text = sent.text.as_str();
+        let toks = &s.toks;
+        let n = toks.len();
+        let in_quote = |m_start: usize, m_end: usize| sent.in_quote(m_start, m_end);
+        let mut speaker_ents: HashSet<usize> = HashSet::new();
+        let mut role_tokens: Vec<(usize, usize)> = Vec::new();
+        let mut according_range: Option<(usize, usize)> = None;
+
+        // ---- Roles (pre-nominal title and appositive) ----
+        for m in &s.mentions {
+            if self.ent(m.entity).class != EntClass::Person || in_quote(m.start, m.end) {
+                continue;
+            }
+            if let Some((rs, re)) = self.role_before(s, m.ts) {
+                role_tokens.push((rs, re));
+                self.role_fact(si, s, m, rs, re);
+            } else if let Some((rs, re)) = self.role_after(s, m.te) {
+                role_tokens.push((rs, re));
+                self.role_fact(si, s, m, rs, re);
+            }
+        }
+        let in_role = |ts: usize, te: usize| role_tokens.iter().any(|&(a, b)| ts >= a && te <= b);
+
+        // ---- Speakers ----
+        // "According to X, ..." / "..., according to X."
+        for k in 0..n.saturating_sub(2) {
+            if toks[k].is("according") && toks[k + 1].is("to") {
+                let (src_start, src_end, ent) = match self.source_after(s, k + 2) {
+                    Some(x) => x,
+                    None => continue,
+                };
+                let phrase_end = s_phrase_end(toks, src_end);
+                according_range = Some((k, phrase_end));
+                let claim_text = if k == 0 || (k == 1 && toks[0].kind == Tk::Punct) {
+                    // Claim follows the phrase.
+                    let from = toks.get(phrase_end).map(|t| t.start).unwrap_or(text.len());
+                    let tail = text[from..].trim_start_matches([',', ' ']);
+                    // Time phrase inside the according-to phrase ("on the 17th").
+                    let time = &text[toks[src_end.min(n - 1)].start.min(text.len())
+                        ..toks[phrase_end.saturating_sub(1).max(src_end)]
+                            .end
+                            .min(text.len())];
+                    let time = if src_end < phrase_end {
+                        time.trim().trim_end_matches(',')
+                    } else {
+                        ""
+                    };
+                    if time.is_empty() {
+                        format!("reported that {}", clause_text(tail))
+                    } else {
+                        format!("reported {} that {}", time, clause_text(tail))
+                    }
+                } else {
+                    let head = &text[..toks[k].start];
+                    format!("reported that {}", clause_text(head))
+                };
+                let (ent_id, answer, spans) = match ent {
+                    Some(e) => (
+                        Some(e),
+                        strip_the(&text[src_start..src_end_byte(toks, src_end)]).to_string(),
+                        self.spans_of(s, e),
+                    ),
+                    None => {
+                        let raw = &text[src_start..src_end_byte(toks, src_end)];
+                        (
+                            None,
+                            strip_the(raw).to_string(),
+                            vec![(src_start, src_end_byte(toks, src_end))],
+                        )
+                    }
+                };
+                let class = ent.map(|e| self.ent(e).class).unwrap_or(EntClass::Source);
+                let who = if class == EntClass::Person {
+                    "Who"
+                } else {
+                    class.who()
+                };
+                let who = if matches!(class, EntClass::Agency | EntClass::Source) {
+                    "Which news outlet"
+                } else {
+                    who
+                };
+                let who = if class == EntClass::Source
+                    && !answer.to_lowercase().contains("agency")
+                    && !answer.to_lowercase().contains("news")
+                {
+                    "Which source"
+                } else {
+                    who
+                };
+                let q = format!(
+                    "{} {}?",
+                    who,
+                    lower_first_if_needed(&trim_words(&claim_text, 40))
+                );
+                let accept = ent.map(|e| self.accept_for(e, &answer)).unwrap_or_default();
+                if let Some(e) = ent {
+                    speaker_ents.insert(e);
+                }
+                self.push(Fact {
+                    kind: FactKind::Speaker,
+                    sentence: si,
+                    answer,
+                    accept,
+                    entity: ent_id,
+                    spans,
+                    question: Some(q),
+                    resolved: None,
+                    inferred: false,
+                    pool: Pool::Entity(class),
+                    note: None,
+                });
+            }
+        }
+
+        // "X said ..." / "X issued a statement saying ..." / "said X".
+        let mut quote_owner: Option<usize> = None;
+        for v in 0..n {
+            let is_speech = (speech_at(toks, v) && introduces_claim(toks, v))
+                || (toks[v].is("saying")
+                    && v >= 3
+                    && (v.saturating_sub(4)..v).any(|k| toks[k].is("statement")));
+            if !is_speech {
+                continue;
+            }
+            let mut q_from = v;
+            // Find the subject: mention ending before v (skipping adverbs /
+            // an appositive / "issued a statement").
+            let mut subj_end = v;
+            if toks[v].is("saying") {
+                // back over "X issued a statement"
+                let mut k = v;
+                while k > 0
+                    && !(toks[k - 1].kind == Tk::Word
+                        && matches!(
+                            toks[k - 1].text,
+                            "issued" | "released" | "published" | "made" | "put"
+                        ))
+                {
+                    k -= 1;
+                    if v - k > 5 {
+                        break;
+                    }
+                }
+                if k == 0 || v - k > 5 {
+                    continue;
+                }
+                subj_end = k - 1;
+                q_from = k - 1;
+            }
+            while subj_end > 0
+                && toks[subj_end - 1].kind == Tk::Word
+                && ADVERBS.contains(&toks[subj_end - 1].text)
+            {
+                subj_end -= 1;
+            }
+            let mut subj = s
+                .mentions
+                .iter()
+                .find(|m| m.te == subj_end && !m.possessive && m.form != Form::Adjective);
+            if subj.is_none() && subj_end > 0 && toks[subj_end - 1].text == "," {
+                // Appositive: "Medvedev, Vice President of ..., said".
+                let close = subj_end - 1;
+                if let Some(open) = (close.saturating_sub(16)..close)
+                    .rev()
+                    .find(|&k| toks[k].text == ",")
+                {
+                    subj = s
+                        .mentions
+                        .iter()
+                        .find(|m| m.te == open && self.ent(m.entity).class == EntClass::Person);
+                }
+            }
+            // Descriptive source subject ("Russian media revealed").
+            let mut desc: Option<(usize, usize)> = None;
+            if subj.is_none() {
+                if let Some(st) = descriptive_source_before(toks, subj_end) {
+                    desc = Some((st, subj_end));
+                }
+            }
+            // Inverted: "..., said Ryabkov." / "said the Foreign Ministry".
+            if subj.is_none() && desc.is_none() {
+                let after = if toks.get(v + 1).is_some_and(|t| t.is("the")) {
+                    v + 2
+                } else {
+                    v + 1
+                };
+                subj = s.mentions.iter().find(|m| {
+                    m.ts == after
+                        && !m.possessive
+                        && (after + (m.te - m.ts) >= n - 1
+                            || toks.get(m.te).is_some_and(|t| t.kind == Tk::Punct))
+                });
+                if let Some(m) = subj {
+                    // Inverted only after a quote or a comma.
+                    let ok = v > 0 && matches!(toks[v - 1].text, "," | "”" | "\"" | "’");
+                    if !ok {
+                        subj = None;
+                    } else {
+                        let _ = m;
+                    }
+                }
+            }
+            // Pronoun subject: resolve to the last person.
+            let mut pronoun = false;
+            if subj.is_none()
+                && desc.is_none()
+                && subj_end > 0
+                && matches!(toks[subj_end - 1].text, "he" | "she" | "He" | "She")
+            {
+                pronoun = true;
+            }
+            let (ent_id, answer, spans, class) = if let Some(m) = subj {
+                if in_quote(m.start, m.end) {
+                    continue;
+                }
+                let e = m.entity;
+                (
+                    Some(e),
+                    strip_the(&text[m.start..m.end]).to_string(),
+                    self.spans_of(s, e),
+                    self.ent(e).class,
+                )
+            } else if let Some((st, en)) = desc {
+                let raw = &text[toks[st].start..toks[en - 1].end];
+                (
+                    None,
+                    strip_the(raw).to_string(),
+                    vec![(toks[st].start, toks[en - 1].end)],
+                    EntClass::Source,
+                )
+            } else if pronoun {
+                match self.last_person {
+                    Some(e) => (
+                        Some(e),
+                        self.ent(e).name.clone(),
+                        Vec::new(),
+                        EntClass::Person,
+                    ),
+                    None => continue,
+                }
+            } else {
+                continue;
+            };
+            if let Some(e) = ent_id {
+                speaker_ents.insert(e);
+                if class == EntClass::Person {
+                    quote_owner = Some(e);
+                }
+            }
+            if class == EntClass::Source && quote_owner.is_none() {
+                quote_owner = None;
+            }
+            // Quote-introducing "said:" — the quote card covers it.
+            let direct_quote_follows = toks.get(v + 1).is_some_and(|t| t.text == ":")
+                && sent.quotes.iter().any(|&(a, _)| a > toks[v].end);
+            let quote_before = sent.quotes.iter().any(|&(_, b)| b <= toks[v].start);
+            if direct_quote_follows
+                || (quote_before && sent.quotes.iter().all(|&(_, b)| b <= toks[v].start))
+            {
+                quote_owner = ent_id.or(quote_owner);
+                continue;
+            }
+            if in_quote(toks[v].start, toks[v].end) {
+                continue;
+            }
+            // Question: "Who <adverbs> said that ...?"
+            let from = toks[skip_back_adverbs(toks, q_from)].start;
+            let rest = clause_text(&text[from..]);
+            let who = if class == EntClass::Person {
+                "Who"
+            } else {
+                class.who()
+            };
+            let q = format!("{} {}?", who, trim_words(&rest, 40));
+            let accept = ent_id
+                .map(|e| self.accept_for(e, &answer))
+                .unwrap_or_default();
+            let leaks = ent_id
+                .map(|e| self.ent(e).all_names())
+                .unwrap_or_else(|| vec![answer.clone()])
+                .iter()
+                .any(|nm| contains_word_seq(&q, nm));
+            self.push(Fact {
+                kind: FactKind::Speaker,
+                sentence: si,
+                answer,
+                accept,
+                entity: ent_id,
+                spans,
+                question: if leaks { None } else { Some(q) },
+                resolved: None,
+                inferred: false,
+                pool: Pool::Entity(class),
+                note: if pronoun {
+                    Some("speaker resolved from the pronoun".into())
+                } else {
+                    None
+                },
+            });
+        }
+
+        // ---- Quotations: one card per line unit of quoted text ----
+        self.quote_facts(si, s, quote_owner);
+
+        // ---- Parties ----
+        let mut seen_party: HashSet<usize> = HashSet::new();
+        let mut party_cands: Vec<(u8, bool, Fact)> = Vec::new();
+        for (mi, m) in s.mentions.iter().enumerate() {
+            let ent = self.ent(m.entity);
+            let class = ent.class;
+            if matches!(
+                class,
+                EntClass::Treaty | EntClass::Agency | EntClass::Source
+            ) {
+                continue;
+            }
+            if m.form == Form::Adjective || in_quote(m.start, m.end) || in_role(m.ts, m.te) {
+                continue;
+            }
+            if speaker_ents.contains(&m.entity) || seen_party.contains(&m.entity) {
+                continue;
+            }
+            if let Some((a, b)) = according_range {
+                if m.ts >= a && m.te <= b {
+                    continue;
+                }
+            }
+            if m.possessive {
+                continue;
+            }
+            // A country name used as a modifier ("U.S. government").
+            let next = toks.get(m.te);
+            if class == EntClass::Country
+                && next.is_some_and(|t| {
+                    t.kind == Tk::Word
+                        && !t.is_cap()
+                        && t.text.chars().all(|c| c.is_lowercase())
+                        && is_noun_like(t.text)
+                })
+            {
+                continue;
+            }
+            // Location "in Russia", "over Europe".
+            if class == EntClass::Country
+                && m.ts > 0
+                && matches!(
+                    toks[m.ts - 1].text,
+                    "in" | "over" | "across" | "throughout" | "inside"
+                )
+            {
+                continue;
+            }
+            // "between Russia and the United States": a relation, not an actor.
+            let prev_word = prev_content_word(toks, m.ts);
+            if prev_word.is_some_and(|w| w.is("between"))
+                || (prev_word.is_some_and(|w| w.is("and"))
+                    && toks[..m.ts].iter().rev().take(8).any(|t| t.is("between")))
+            {
+                continue;
+            }
+            seen_party.insert(m.entity);
+            let answer = if m.form == Form::Capital {
+                ent.name.clone()
+            } else {
+                strip_the(&text[m.start..m.end]).to_string()
+            };
+            let mut question = None;
+            // Subject question: mention at clause start followed by a verb.
+            let at_start = m.ts == 0
+                || (m.ts == 1 && toks[0].is("the"))
+                || (m.ts >= 1
+                    && toks[m.ts - 1].text == ","
+                    && according_range.is_some_and(|(_, b)| b + 1 >= m.ts - 1)
+                    && toks[..m.ts - 1].iter().all(|t| t.text != ","));
+            let _ = mi;
+            if at_start {
+                let v = skip_adverbs(toks, m.te);
+                if toks.get(v).is_some_and(|t| is_finite_verb(t.text)) {
+                    let rest = clause_text(&text[toks[skip_back_adverbs(toks, v)].start..]);
+                    let q = format!(
+                        "{} {}?",
+                        if class == EntClass::Person {
+                            "Who"
+                        } else {
+                            class.who()
+                        },
+                        trim_words(&rest, 40)
+                    );
+                    if !ent.all_names().iter().any(|nm| contains_word_seq(&q, nm)) {
+                        question = Some(q);
+                    }
+                }
+            }
+            if class == EntClass::Person {
+                self.last_person = Some(m.entity);
+            }
+            let accept = self.accept_for(m.entity, &answer);
+            let spans = self.spans_of(s, m.entity);
+            // Rank: a natural question, then an object of a verb or
+            // preposition, then anything else.
+            let rank = if question.is_some() {
+                0
+            } else if prev_word.is_some_and(|w| {
+                w.kind == Tk::Word
+                    && !w.is_cap()
+                    && !matches!(
+                        w.text,
+                        "and"
+                            | "or"
+                            | "that"
+                            | "but"
+                            | "after"
+                            | "before"
+                            | "while"
+                            | "when"
+                            | "as"
+                    )
+            }) {
+                1
+            } else {
+                2
+            };
+            party_cands.push((
+                rank,
+                self.dominant.contains(&m.entity) && class == EntClass::Country,
+                Fact {
+                    kind: FactKind::Party,
+                    sentence: si,
+                    answer,
+                    accept,
+                    entity: Some(m.entity),
+                    spans,
+                    question,
+                    resolved: None,
+                    inferred: false,
+                    pool: Pool::Entity(class),
+                    note: None,
+                },
+            ));
+        }
+        // The article's dominant countries get at most one card a sentence.
+        let best_dominant = party_cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.1)
+            .min_by_key(|(i, c)| (c.0, *i))
+            .map(|(i, _)| i);
+        for (i, (_, dominant, f)) in party_cands.into_iter().enumerate() {
+            if !dominant || Some(i) == best_dominant {
+                self.push(f);
+            }
+        }
+        for m in &s.mentions {
+            if self.ent(m.entity).class == EntClass::Person && !in_quote(m.start, m.end) {
+                self.last_person = Some(m.entity);
+            }
+        }
+
+        // ---- Treaties ----
+        let mut seen_treaty: HashSet<usize> = HashSet::new();
+        let mut prev_cued_end: Option<usize> = None;
+        for m in &s.mentions {
+            if self.ent(m.entity).class != EntClass::Treaty || in_quote(m.start, m.end) {
+                continue;
+            }
+            if seen_treaty.contains(&m.entity) {
+                continue;
+            }
+            let window = m.ts.saturating_sub(7)..m.ts;
+            let cued_before = toks[window].iter().any(|t| is_treaty_cue(t.text));
+            let cued_after = toks[m.te..(m.te + 3).min(n)]
+                .iter()
+                .any(|t| is_treaty_cue(t.text));
+            // List continuation: "from the ABM Treaty, the INF Treaty and ..."
+            let in_list = prev_cued_end.is_some_and(|pe| {
+                m.ts > pe
+                    && m.ts - pe <= 3
+                    && toks[pe..m.ts]
+                        .iter()
+                        .all(|t| matches!(t.text, "," | "and" | "the" | "or"))
+            });
+            let first = !self.treaty_seen.contains(&m.entity);
+            if !(cued_before || cued_after || in_list || first) {
+                continue;
+            }
+            prev_cued_end = Some(m.te);
+            seen_treaty.insert(m.entity);
+            self.treaty_seen.insert(m.entity);
+            let answer = strip_the(&text[m.start..m.end]).to_string();
+            let accept = self.accept_for(m.entity, &answer);
+            let spans = self.spans_of(s, m.entity);
+            self.push(Fact {
+                kind: FactKind::Treaty,
+                sentence: si,
+                answer,
+                accept,
+                entity: Some(m.entity),
+                spans,
+                question: None,
+                resolved: None,
+                inferred: false,
+                pool: Pool::Entity(EntClass::Treaty),
+                note: None,
+            });
+        }
+
+        // ---- Dates ----
+        let mut date_facts: Vec<(String, Fact)> = Vec::new();
+        for d in &s.dates {
+            let start = toks[d.tok_start].start;
+            let end = toks[d.tok_end - 1].end;
+            if in_quote(start, end) {
+                continue;
+            }
+            let surface = strip_the(&text[start..end]).to_string();
+            let resolved = dates::resolve(d.expr, self.reference);
+            if let DateExpr::Absolute(y) = d.expr {
+                if y.m.is_none() {
+                    // A bare year that repeats a fuller date of the sentence
+                    // ("December 2020, at the 2020 conference"), or a year
+                    // modifier already quizzed ("the 2002 resolution").
+                    let fuller = s.dates.iter().any(
+                        |o| matches!(o.expr, DateExpr::Absolute(z) if z.y == y.y && z.m.is_some()),
+                    );
+                    if fuller {
+                        continue;
+                    }
+                    if let Some(next) = toks
+                        .get(d.tok_end)
+                        .filter(|t| t.kind == Tk::Word && !t.is_cap())
+                    {
+                        if !self.date_ctx_seen.insert(format!(
+                            "{}|{}",
+                            y.y,
+                            next.text.to_lowercase()
+                        )) {
+                            continue;
+                        }
+                    }
+                }
+            }
+            let (answer, inferred) = match (d.expr, resolved) {
+                (DateExpr::Absolute(_), _) => (surface.clone(), false),
+                (DateExpr::Decade(_), _) => (format!("the {surface}"), false),
+                (DateExpr::MonthDay(..), Some(_)) => (surface.clone(), true),
+                (_, Some(r)) => (r.display(), true),
+                (_, None) => continue,
+            };
+            let mut accept: Vec<String> = Vec::new();
+            if let Some(r) = resolved {
+                accept.extend(r.variants());
+            }
+            accept.push(surface.clone());
+            accept.push(text[toks[d.tok_start].start..end].to_string());
+            accept.retain(|a| norm(a) != norm(&answer));
+            dedup(&mut accept);
+            let key = norm(&answer);
+            if let Some((_, f)) = date_facts.iter_mut().find(|(k, _)| *k == key) {
+                f.spans.push((toks[d.tok_start].start, end));
+                continue;
+            }
+            let precision = resolved.map(|r| r.precision()).unwrap_or(1);
+            let note = if inferred {
+                resolved.map(|r| format!("inferred from the article's date: {}", r.display()))
+            } else {
+                None
+            };
+            date_facts.push((
+                key,
+                Fact {
+                    kind: FactKind::Date,
+                    sentence: si,
+                    answer,
+                    accept,
+                    entity: None,
+                    spans: vec![(toks[d.tok_start].start, end)],
+                    question: None,
+                    resolved,
+                    inferred,
+                    pool: Pool::Date(precision),
+                    note,
+                },
+            ));
+        }
+        for (_, f) in date_facts {
+            self.push(f);
+        }
+
+        // ---- Numbers ----
+        let date_tok: Vec<bool> = {
+            let mut v = vec![false; n];
+            for d in &s.dates {
+                for k in d.tok_start..d.tok_end {
+                    v[k] = true;
+                }
+            }
+            v
+        };
+        let mut k = 0;
+        while k < n {
+            let t = &toks[k];
+            if date_tok[k] || in_quote(t.start, t.end) {
+                k += 1;
+                continue;
+            }
+            let mut span_end = k + 1;
+            let mut is_num = false;
+            let mut answer_toks = (k, k + 1);
+            if t.kind == Tk::Number
+                && !t.text.to_ascii_lowercase().ends_with("th")
+                && !t.text.ends_with("st")
+                && !t.text.ends_with("nd")
+                && !t.text.ends_with("rd")
+            {
+                is_num = true;
+                // "Article 5" handled below; skip numbers in names ("P5+1").
+                if k > 0 && toks[k - 1].is_cap() && toks[k - 1].is("Article") {
+                    answer_toks = (k - 1, k + 1);
+                }
+            } else if t.kind == Tk::Word && gazetteer::number_word(t.text).is_some() && !t.is_cap()
+            {
+                // Spelled-out count followed by a plural noun, not "the two".
+                let prev_the = k > 0
+                    && (toks[k - 1].is("the")
+                        || toks[k - 1].is("these")
+                        || toks[k - 1].is("those"));
+                let next_plural = toks.get(k + 1).is_some_and(|x| {
+                    x.kind == Tk::Word && x.text.len() > 3 && x.text.ends_with('s') && !x.is_cap()
+                });
+                let generic = toks.get(k + 1).is_some_and(|x| {
+                    matches!(
+                        x.text,
+                        "countries"
+                            | "sides"
+                            | "nations"
+                            | "leaders"
+                            | "men"
+                            | "presidents"
+                            | "powers"
+                            | "governments"
+                            | "states"
+                            | "parties"
+                    )
+                });
+                if !prev_the && next_plural && !(generic && k > 0 && toks[k - 1].is("between")) {
+                    is_num = true;
+                }
+            } else if t.is_cap() && t.is("Article") {
+                if let Some(nx) = toks.get(k + 1) {
+                    if nx.kind == Tk::Number || is_roman(nx.text) {
+                        is_num = true;
+                        answer_toks = (k, k + 2);
+                        span_end = k + 2;
+                    }
+                }
+            }
+            if !is_num {
+                k += 1;
+                continue;
+            }
+            // Units kept with the number: "3.67 percent", "%".
+            let mut e = answer_toks.1;
+            while e < n
+                && e < answer_toks.1 + 2
+                && gazetteer::NUMBER_UNITS.contains(&toks[e].text.to_lowercase().as_str())
+            {
+                e += 1;
+                if toks[e - 1].text == "per" {
+                    // "per cent"
+                    if toks.get(e).is_some_and(|x| x.is("cent")) {
+                        e += 1;
+                    }
+                }
+            }
+            answer_toks.1 = e;
+            span_end = span_end.max(e);
+            let start = toks[answer_toks.0].start;
+            let end = toks[answer_toks.1 - 1].end;
+            let answer = text[start..end].to_string();
+            let mut accept = number_variants(&answer);
+            if let Some(noun) = toks
+                .get(answer_toks.1)
+                .filter(|x| x.kind == Tk::Word && !x.is_cap())
+            {
+                accept.push(format!("{} {}", answer, noun.text));
+            }
+            accept.retain(|a| a != &answer);
+            self.push(Fact {
+                kind: FactKind::Number,
+                sentence: si,
+                answer,
+                accept,
+                entity: None,
+                spans: vec![(start, end)],
+                question: None,
+                resolved: None,
+                inferred: false,
+                pool: Pool::Number,
+                note: None,
+            });
+            k = span_end;
+        }
+        let _ = self.g;
+    }
+
+    /// One speaker card per line unit of quoted text, with its speaker.
+    fn quote_facts(&mut self, si: usize, s: &Sent, owner_here: Option<usize>) {
+        let sent = &self.art.sentences[si];
+        let owner = owner_here
+            .or(if sent.starts_in_quote {
+                self.quote_speaker
+            } else {
+                None
+            })
+            .or_else(|| {
+                sent.label
+                    .as_ref()
+                    .and_then(|l| label_surname(l))
+                    .and_then(|sur| {
+                        self.ents.iter().position(|e| {
+                            e.class == EntClass::Person
+                                && e.variants
+                                    .iter()
+                                    .chain(e.forms.iter())
+                                    .any(|v| norm(v) == norm(&sur))
+                        })
+                    })
+            });
+        // Carry the speaker while the quote stays open.
+        let closes = sent.quotes.last().is_none_or(|&(_, b)| b < sent.text.len());
+        self.quote_speaker = if closes && !sent.quotes.iter().any(|&(_, b)| b == sent.text.len()) {
+            None
+        } else {
+            owner
+        };
+        if sent.starts_in_quote
+            && sent
+                .quotes
+                .first()
+                .is_some_and(|&(a, b)| a == 0 && b == sent.text.len())
+        {
+            self.quote_speaker = owner;
+        }
+        let Some(owner) = owner else {
+            return;
+        };
+        // The quoted text of this sentence, or for a transcript turn the
+        // whole sentence.
+        let quoted: Vec<&str> = if sent.quotes.is_empty() {
+            if sent.label.is_some() {
+                vec![sent.text.as_str()]
+            } else {
+                return;
+            }
+        } else {
+            sent.quotes.iter().map(|&(a, b)| &sent.text[a..b]).collect()
+        };
+        let unit = (sent.paragraph, sent.line);
+        if self.turn_carded == Some(unit) {
+            return;
+        }
+        // Quote text for the question: this sentence's quote, followed by
+        // the next sentences of the same line while they stay quoted and short.
+        let mut q = quoted.join(" … ");
+        let mut k = si + 1;
+        while q.split_whitespace().count() < 12 {
+            let Some(nx) = self.art.sentences.get(k) else {
+                break;
+            };
+            if nx.line != sent.line || nx.fragment {
+                break;
+            }
+            let part: Vec<&str> = if nx.quotes.is_empty() {
+                if nx.label.is_some() && nx.label == sent.label {
+                    vec![nx.text.as_str()]
+                } else {
+                    break;
+                }
+            } else {
+                nx.quotes.iter().map(|&(a, b)| &nx.text[a..b]).collect()
+            };
+            let add = part.join(" … ");
+            if q.split_whitespace().count() + add.split_whitespace().count() > 30 {
+                break;
+            }
+            q.push(' ');
+            q.push_str(&add);
+            k += 1;
+        }
+        let q = q
+            .trim()
+            .trim_matches(|c| matches!(c, '“' | '”' | '"' | ' ' | ','))
+            .to_string();
+        let words = q.split_whitespace().count();
+        if words < 4 {
+            return;
+        }
+        let ent = &self.ents[owner];
+        if ent.all_names().iter().any(|nm| contains_word_seq(&q, nm)) {
+            return;
+        }
+        self.turn_carded = Some(unit);
+        let q = trim_words(&q, 30);
+        let answer = if ent.class == EntClass::Person {
+            ent.name.clone()
+        } else {
+            strip_the(&ent.name).to_string()
+        };
+        let accept = self.accept_for(owner, &answer);
+        let who = if ent.class == EntClass::Person {
+            "Who"
+        } else {
+            ent.class.who()
+        };
+        self.push(Fact {
+            kind: FactKind::Speaker,
+            sentence: si,
+            answer,
+            accept,
+            entity: Some(owner),
+            spans: Vec::new(),
+            question: Some(if q.ends_with(['?', '!', '…']) {
+                format!("{who} said: “{q}”")
+            } else {
+                format!("{who} said: “{q}”?")
+            }),
+            resolved: None,
+            inferred: false,
+            pool: Pool::Entity(ent.class),
+            note: None,
+        });
+    }
+
+    /// A title run ending right before token `name_start`.
+    fn role_before(&self, s: &Sent, name_start: usize) -> Option<(usize, usize)> {
+        let mut best = None;
+        for l in 1..=6 {
+            if name_start < l {
+                break;
+            }
+            let k = name_start - l;
+            if let Some((len, _)) = self.g.title_at(&s.words, k) {
+                if k + len == name_start {
+                    best = Some(k);
+                }
+            }
+        }
+        let mut start = best?;
+        // Extend left over modifiers: country adjectives/names, bodies,
+        // possessives, "former", "then-", other titles.
+        loop {
+            let mut moved = false;
+            for l in (1..=6).rev() {
+                if start < l {
+                    continue;
+                }
+                let k = start - l;
+                if let Some(m) = self.g.match_at(&s.words, k) {
+                    let e = &self.g.entries[m.entry];
+                    if k + m.len == start
+                        && matches!(
+                            e.kind,
+                            EntKind::Country
+                                | EntKind::Body
+                                | EntKind::Organisation
+                                | EntKind::Alliance
+                        )
+                    {
+                        start = k;
+                        moved = true;
+                        break;
+                    }
+                    if k + m.len + 1 == start && matches!(s.words[start - 1], "'s" | "’s") {
+                        start = k;
+                        moved = true;
+                        break;
+                    }
+                }
+                if let Some((len, _)) = self.g.title_at(&s.words, k) {
+                    if k + len == start {
+                        start = k;
+                        moved = true;
+                        break;
+                    }
+                }
+            }
+            if !moved && start > 0 {
+                let w = s.toks[start - 1].text;
+                if matches!(
+                    w.to_lowercase().as_str(),
+                    "former" | "then" | "acting" | "deputy" | "chief" | "senior" | "top" | "then-"
+                ) {
+                    start -= 1;
+                    moved = true;
+                }
+            }
+            if !moved {
+                break;
+            }
+        }
+        // Lone "President" style title without modifiers is still a role.
+        Some((start, name_start))
+    }
+
+    /// An appositive title after the name: ", Vice President of the X,".
+    fn role_after(&self, s: &Sent, name_end: usize) -> Option<(usize, usize)> {
+        let toks = &s.toks;
+        if !toks.get(name_end).is_some_and(|t| t.text == ",") {
+            return None;
+        }
+        let mut k = name_end + 1;
+        if toks
+            .get(k)
+            .is_some_and(|t| t.is("the") || t.is("a") || t.is("an"))
+        {
+            k += 1;
+        }
+        let start = k;
+        let mut has_title = false;
+        let mut end = k;
+        while end < toks.len() && end - start < 14 {
+            let t = &toks[end];
+            if t.kind == Tk::Punct && t.text != "'s" && t.text != "’s" && t.text != "-" {
+                break;
+            }
+            if t.is("who") || t.is("said") || speech_at(toks, end) {
+                return None;
+            }
+            if self.g.title_at(&s.words, end).is_some() {
+                has_title = true;
+            }
+            end += 1;
+        }
+        if !has_title || end == start {
+            return None;
+        }
+        // Must close with a comma or the sentence end (an appositive).
+        if end < toks.len() && toks[end].text != "," && toks[end].text != "." {
+            return None;
+        }
+        Some((start, end))
+    }
+
+    fn role_fact(&mut self, si: usize, s: &Sent, m: &Mention, rs: usize, re: usize) {
+        let text = &self.art.sentences[si].text;
+        let role = text[s.toks[rs].start..s.toks[re - 1].end].to_string();
+        let role = role.trim_end_matches(',').trim().to_string();
+        if role.split_whitespace().count() > 14 || role.is_empty() {
+            return;
+        }
+        if !self.role_seen.insert(m.entity) {
+            return;
+        }
+        let person = &self.ents[m.entity];
+        let name = text[m.start..m.end].to_string();
+        let mut accept = Vec::new();
+        // The role from its first title on ("spokesman" for "Russian Foreign
+        // Ministry spokesman") and that title phrase alone.
+        for st in rs..re {
+            if let Some((len, _)) = self.g.title_at(&s.words, st) {
+                accept.push(text[s.toks[st].start..s.toks[re - 1].end].to_string());
+                accept.push(text[s.toks[st].start..s.toks[(st + len).min(re) - 1].end].to_string());
+                break;
+            }
+        }
+        accept.retain(|a| a != &role);
+        dedup(&mut accept);
+        let _ = person;
+        self.push(Fact {
+            kind: FactKind::Role,
+            sentence: si,
+            answer: role,
+            accept,
+            entity: Some(m.entity),
+            spans: vec![(s.toks[rs].start, s.toks[re - 1].end)],
+            question: Some(format!("What position did {name} hold?")),
+            resolved: None,
+            inferred: false,
+            pool: Pool::Role,
+            note: None,
+        });
+    }
+
+    /// The source named after "according to" at token `k`: a mention, or a
+    /// descriptive phrase ("a Russian satellite news agency", "the website of X").
+    fn source_after(&self, s: &Sent, k: usize) -> Option<(usize, usize, Option<usize>)> {
+        let toks = &s.toks;
+        let mut i = k;
+        // "the website of X" / "a report by X" / "a statement from X".
+        let mut j = i;
+        while j < toks.len() && j - i < 5 && !matches!(toks[j].text, "of" | "by" | "from" | ",") {
+            j += 1;
+        }
+        if j < toks.len() && matches!(toks[j].text, "of" | "by" | "from") {
+            if let Some(m) = s
+                .mentions
+                .iter()
+                .find(|m| m.ts == j + 1 || (m.ts == j + 2 && toks[j + 1].is("the")))
+            {
+                let cls = self.ent(m.entity).class;
+                if matches!(
+                    cls,
+                    EntClass::Agency | EntClass::Person | EntClass::Body | EntClass::Organisation
+                ) {
+                    return Some((m.start, m.te, Some(m.entity)));
+                }
+            }
+        }
+        if toks
+            .get(i)
+            .is_some_and(|t| t.is("the") || t.is("a") || t.is("an"))
+        {
+            i += 1;
+        }
+        if let Some(m) = s
+            .mentions
+            .iter()
+            .find(|m| m.ts == i || (m.ts == k && m.te > i))
+        {
+            if m.form != Form::Adjective {
+                let cls = self.ent(m.entity).class;
+                if cls == EntClass::Treaty {
+                    return None;
+                }
+                return Some((m.start, m.te, Some(m.entity)));
+            }
+        }
+        // Descriptive: words up to a source noun.
+        let mut e = i;
+        while e < toks.len() && e - i < 6 && toks[e].kind == Tk::Word {
+            if gazetteer::SOURCE_NOUNS.contains(&toks[e].text.to_lowercase().as_str()) {
+                let start_tok = if toks[k].is("a") || toks[k].is("the") || toks[k].is("an") {
+                    k
+                } else {
+                    i
+                };
+                // Need at least one modifier ("Russian media", "a satellite news agency").
+                if e > i {
+                    return Some((toks[start_tok].start, e + 1, None));
+                }
+                return None;
+            }
+            e += 1;
+        }
+        None
+    }
+}
+
+fn src_end_byte(toks: &[Token], te: usize) -> usize {
+    toks[te - 1].end
+}
+
+/// End of an "according to X [on DATE]" phrase: the next comma or sentence end.
+fn s_phrase_end(toks: &[Token], from: usize) -> usize {
+    let mut k = from;
+    while k < toks.len() && toks[k].text != "," && toks[k].text != "." {
+        if k - from > 6 {
+            return from;
+        }
+        k += 1;
+    }
+    k
+}
+
+fn skip_back_adverbs(toks: &[Token], v: usize) -> usize {
+    let mut k = v;
+    while k > 0
+        && toks[k - 1].kind == Tk::Word
+        && ADVERBS.contains(&toks[k - 1].text)
+        && !matches!(
+            toks[k - 1].text,
+            "on" | "today" | "yesterday" | "had" | "has" | "have"
+        )
+    {
+        k -= 1;
+    }
+    k
+}
+
+/// Verbs such as "announced" or "reported" report speech only when a claim
+/// follows ("announced that", "reported on the 16th that", "warned:").
+fn introduces_claim(toks: &[Token], v: usize) -> bool {
+    let w = toks[v].text.to_ascii_lowercase();
+    if matches!(
+        w.as_str(),
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "stated"
+            | "added"
+            | "adds"
+            | "noted"
+            | "stressed"
+            | "insisted"
+            | "argued"
+            | "claimed"
+            | "explained"
+            | "wrote"
+            | "writes"
+            | "declared"
+            | "remarked"
+            | "commented"
+            | "replied"
+            | "answered"
+            | "emphasized"
+            | "emphasised"
+            | "reiterated"
+            | "tweeted"
+            | "pointed"
+    ) {
+        return true;
+    }
+    toks[v + 1..(v + 9).min(toks.len())]
+        .iter()
+        .any(|t| matches!(t.text, "that" | ":" | "“" | "\"" | ","))
+}
+
+/// The word before a mention, skipping a determiner.
+fn prev_content_word<'t, 'a>(toks: &'t [Token<'a>], ts: usize) -> Option<&'t Token<'a>> {
+    let mut k = ts;
+    while k > 0 {
+        k -= 1;
+        if !toks[k].is("the") {
+            return Some(&toks[k]);
+        }
+    }
+    None
+}
+
+fn lower_first_if_needed(s: &str) -> String {
+    s.to_string()
+}
+
+/// "Russian media revealed": adjective(s) + a source noun right before `end`.
+fn descriptive_source_before(toks: &[Token], end: usize) -> Option<usize> {
+    if end == 0 {
+        return None;
+    }
+    let head = &toks[end - 1];
+    if !gazetteer::SOURCE_NOUNS.contains(&head.text.to_lowercase().as_str()) {
+        return None;
+    }
+    let mut st = end - 1;
+    while st > 0
+        && end - st < 5
+        && toks[st - 1].kind == Tk::Word
+        && !matches!(
+            toks[st - 1].text,
+            "the" | "a" | "an" | "that" | "and" | "of" | "to"
+        )
+    {
+        if toks[st - 1].text.ends_with("ed") || toks[st - 1].text.ends_with("ly") {
+            break;
+        }
+        st -= 1;
+    }
+    (st < end - 1).then_some(st)
+}
+
+/// A rough test for a finite verb after a subject (used only to phrase
+/// "Who ...?" questions; a miss falls back to a cloze).
+fn is_finite_verb(w: &str) -> bool {
+    if w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return false;
+    }
+    const AUX: &[&str] = &[
+        "is", "was", "are", "were", "has", "had", "have", "will", "would", "could", "should",
+        "can", "may", "might", "must", "did", "does", "do",
+    ];
+    if AUX.contains(&w) {
+        return true;
+    }
+    const IRREG: &[&str] = &[
+        "made", "took", "gave", "held", "left", "met", "told", "wrote", "became", "brought",
+        "built", "chose", "drew", "fell", "found", "got", "grew", "hit", "kept", "knew", "led",
+        "lost", "put", "ran", "saw", "sent", "set", "spoke", "stood", "struck", "thought", "threw",
+        "won", "withdrew", "sought", "began", "came", "went", "quit", "signed", "agreed",
+    ];
+    if IRREG.contains(&w) {
+        return true;
+    }
+    (w.ends_with("ed") && w.len() > 4)
+        || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 && !is_noun_like(w))
+}
+
+fn is_noun_like(w: &str) -> bool {
+    const NOUN_HINTS: &[&str] = &[
+        "government",
+        "military",
+        "officials",
+        "official",
+        "forces",
+        "troops",
+        "side",
+        "delegation",
+        "administration",
+        "president",
+        "negotiators",
+        "diplomats",
+        "territory",
+        "airspace",
+        "allies",
+        "partners",
+        "leaders",
+        "authorities",
+        "army",
+        "navy",
+        "missile",
+        "missiles",
+        "weapons",
+        "installations",
+        "bases",
+        "media",
+        "relations",
+        "policy",
+        "position",
+        "proposal",
+        "interests",
+        "nuclear",
+        "arsenal",
+        "warheads",
+        "sanctions",
+        "intelligence",
+        "embassy",
+        "envoy",
+        "ambassador",
+        "counterparts",
+        "citizens",
+        "people",
+        "economy",
+        "decision",
+        "withdrawal",
+        "compliance",
+        "violation",
+        "violations",
+        "statement",
+        "officials'",
+    ];
+    NOUN_HINTS.contains(&w)
+}
+
+fn is_treaty_cue(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    TREATY_CUES.iter().any(|c| l.starts_with(c))
+}
+
+fn is_roman(w: &str) -> bool {
+    !w.is_empty() && w.len() <= 6 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+}
+
+/// Other ways to write a number: without thousands separators, digits for
+/// words and back, "%" for "percent".
+pub fn number_variants(s: &str) -> Vec<String> {
+    let mut v = Vec::new();
+    let plain: String = s.chars().filter(|&c| c != ',').collect();
+    if plain != s {
+        v.push(plain.clone());
+    }
+    if let Some(n) = gazetteer::number_word(s) {
+        v.push(n.to_string());
+    }
+    if let Ok(n) = plain.parse::<u64>() {
+        if let Some((w, _)) = gazetteer::NUMBER_WORDS.iter().find(|(_, x)| *x == n) {
+            v.push(w.to_string());
+        }
+    }
+    if let Some(p) = s.strip_suffix(" percent") {
+        v.push(format!("{p}%"));
+        v.push(format!("{p} per cent"));
+    }
+    if let Some(p) = s.strip_suffix('%') {
+        v.push(format!("{} percent", p.trim()));
+    }
+    if s.contains('–') {
+        v.push(s.replace('–', "-"));
+    }
+    if s.contains('-') && s.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        v.push(s.replace('-', "–"));
+        v.push(s.replace('-', " to "));
+    }
+    dedup(&mut v);
+    v
+}
+
+pub fn dedup(v: &mut Vec<String>) {
+    let mut seen = HashSet::new();
+    v.retain(|x| seen.insert(norm(x)));
+}
+
+/// True when `hay` contains the words of `needle` as a run (case-folded).
+pub fn contains_word_seq(hay: &str, needle: &str) -> bool {
+    let n = norm(needle);
+    if n.len() < 3 {
+        return false;
+    }
+    let h = format!(" {} ", norm(hay));
+    h.contains(&format!(" {n} "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::parse;
+    use super::*;
+
+    fn facts(text: &str) -> (Extraction, Vec<(FactKind, String)>) {
+        let art = parse(text);
+        let ex = extract(&art);
+        let v = ex
+            .facts
+            .iter()
+            .map(|f| (f.kind, f.answer.clone()))
+            .collect();
+        (ex, v)
+    }
+
+    fn has(v: &[(FactKind, String)], k: FactKind, a: &str) -> bool {
+        v.iter().any(|(kk, aa)| *kk == k && aa == a)
+    }
+
+    #[test]
+    fn speaker_role_and_date_from_a_reporting_sentence() {
+        let (_, v) = facts(
+            "Deputy Foreign Minister Sergei Ryabkov said on March 3, 2021 that Moscow was ready to talk.",
+        );
+        assert!(has(&v, FactKind::Speaker, "Sergei Ryabkov"), "{v:?}");
+        assert!(has(&v, FactKind::Role, "Deputy Foreign Minister"), "{v:?}");
+        assert!(has(&v, FactKind::Date, "March 3, 2021"), "{v:?}");
+    }
+
+    #[test]
+    fn appositive_role_and_according_to_source() {
+        let (_, v) = facts(
+            "Dmitry Peskov, the Kremlin spokesman, told reporters the talks would go on. According to Interfax, the meeting was held in Geneva.",
+        );
+        assert!(has(&v, FactKind::Role, "Kremlin spokesman"), "{v:?}");
+        assert!(has(&v, FactKind::Speaker, "Dmitry Peskov"), "{v:?}");
+        assert!(has(&v, FactKind::Speaker, "Interfax"), "{v:?}");
+    }
+
+    #[test]
+    fn treaties_known_and_unknown() {
+        let (ex, v) = facts(
+            "Washington withdrew from the Anti-Ballistic Missile Treaty in 2002. Both sides later signed the Treaty on Friendly Skies.",
+        );
+        assert!(
+            has(&v, FactKind::Treaty, "Anti-Ballistic Missile Treaty"),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, FactKind::Treaty, "Treaty on Friendly Skies"),
+            "{v:?}"
+        );
+        let abm = ex
+            .facts
+            .iter()
+            .find(|f| f.answer == "Anti-Ballistic Missile Treaty")
+            .unwrap();
+        assert!(
+            abm.accept.iter().any(|a| a == "ABM Treaty"),
+            "{:?}",
+            abm.accept
+        );
+    }
+
+    #[test]
+    fn numbers_with_units_and_counts() {
+        let (_, v) = facts(
+            "The deal capped enrichment at 3.67 percent and allowed 300 kilograms. The treaty has 34 parties and two annexes.",
+        );
+        assert!(has(&v, FactKind::Number, "3.67 percent"), "{v:?}");
+        assert!(has(&v, FactKind::Number, "300 kilograms"), "{v:?}");
+        assert!(has(&v, FactKind::Number, "34"), "{v:?}");
+        assert!(has(&v, FactKind::Number, "two"), "{v:?}");
+    }
+
+    #[test]
+    fn spelling_variants_of_a_person_merge() {
+        let (ex, _) = facts(
+            "Foreign Ministry spokeswoman Maria Zakharova said the move was final. Later, Zaharova said it was irreversible.",
+        );
+        let people: Vec<&Entity> = ex
+            .entities
+            .iter()
+            .filter(|e| e.class == EntClass::Person)
+            .collect();
+        assert_eq!(people.len(), 1, "{people:?}");
+        let names = people[0].all_names();
+        assert!(
+            names.iter().any(|n| n == "Zaharova") && names.iter().any(|n| n == "Maria Zakharova"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn quote_spanning_lines_has_one_speaker() {
+        let (_, v) = facts(
+            "The president said: “What should we do if they leave the treaty now?\nYou are all smart people, so why do you treat us as fools?”\nMr. Ivanov disagreed.",
+        );
+        let _ = v;
+        let (ex, _) = facts(
+            "Putin said: “What should we do if the United States withdraws from the treaty?\nYou are all smart people, so why do you treat us as fools?”",
+        );
+        let quotes: Vec<&Fact> = ex
+            .facts
+            .iter()
+            .filter(|f| {
+                f.kind == FactKind::Speaker
+                    && f.question.as_deref().is_some_and(|q| q.contains('“'))
+            })
+            .collect();
+        assert_eq!(quotes.len(), 2, "{:?}", ex.facts);
+        assert!(quotes.iter().all(|f| f.answer == "Putin"));
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_reference() {
+        let (ex, v) = facts(
+            "On December 22, 2020, Moscow sent a note. TASS reported on the 16th that talks had failed in May last year.",
+        );
+        assert_eq!(ex.reference.unwrap().date, Ymd::ymd(2020, 12, 22));
+        assert!(has(&v, FactKind::Date, "May 2020"), "{v:?}");
+        assert!(has(&v, FactKind::Date, "December 16, 2020"), "{v:?}");
+    }
+
+    #[test]
+    fn pronouns_and_demonyms_are_not_answers() {
+        let (_, v) = facts("He said that American officials were wrong.");
+        assert!(v.iter().all(|(_, a)| a != "He" && a != "American"), "{v:?}");
+    }
+
+    #[test]
+    fn number_variants_cover_common_spellings() {
+        let v = number_variants("1,550");
+        assert!(v.contains(&"1550".to_string()));
+        let v = number_variants("two");
+        assert!(v.contains(&"2".to_string()));
+        let v = number_variants("48-51");
+        assert!(v.contains(&"48–51".to_string()));
+    }
+}

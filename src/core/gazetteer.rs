@@ -1,0 +1,859 @@
+//! Gazetteers and word lists. The named-entity tables are readable TSV files
+//! in `assets/gazetteer/`, compiled in with `include_str!` so the core needs
+//! no file access; the short linguistic lists are `const` tables below.
+//! Extend either without touching the extraction code.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::text::{Tk, tokenize};
+
+const COUNTRIES_TSV: &str = include_str!("../../assets/gazetteer/countries.tsv");
+const ORGANISATIONS_TSV: &str = include_str!("../../assets/gazetteer/organisations.tsv");
+const TREATIES_TSV: &str = include_str!("../../assets/gazetteer/treaties.tsv");
+const TITLES_TSV: &str = include_str!("../../assets/gazetteer/titles.tsv");
+
+/// What a gazetteer entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntKind {
+    Country,
+    Alliance,
+    Organisation,
+    Body,
+    Agency,
+    Treaty,
+}
+
+/// How a phrase refers to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    Name,
+    Adjective,
+    Capital,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: EntKind,
+    pub name: String,
+    pub variants: Vec<String>,
+    pub adjectives: Vec<String>,
+    pub capitals: Vec<String>,
+    pub year: Option<i32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub toks: Vec<String>,
+    pub entry: usize,
+    pub form: Form,
+}
+
+#[derive(Debug, Clone)]
+pub struct Title {
+    pub toks: Vec<String>,
+    pub category: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    pub entries: Vec<Entry>,
+    /// Phrases by lower-cased first token, longest first.
+    phrases: HashMap<String, Vec<Phrase>>,
+    /// Title phrases by lower-cased first token, longest first.
+    titles: HashMap<String, Vec<Title>>,
+    pub title_list: Vec<Title>,
+}
+
+/// A gazetteer match inside a token slice.
+#[derive(Debug, Clone, Copy)]
+pub struct Match {
+    pub entry: usize,
+    pub form: Form,
+    /// Number of tokens matched.
+    pub len: usize,
+}
+
+pub fn get() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(Gazetteer::load)
+}
+
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn list(col: Option<&&str>) -> Vec<String> {
+    col.map(|c| {
+        c.split('|')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+pub(crate) fn fold_apostrophes(s: &str) -> String {
+    s.replace('’', "'").replace(['“', '”'], "\"")
+}
+
+fn phrase_tokens(s: &str) -> Vec<String> {
+    let f = fold_apostrophes(s);
+    tokenize(&f).iter().map(|t| t.text.to_string()).collect()
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut g = Gazetteer::default();
+        for r in rows(COUNTRIES_TSV) {
+            let Some(name) = r.first().filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            g.entries.push(Entry {
+                kind: EntKind::Country,
+                name: name.to_string(),
+                variants: list(r.get(1)),
+                adjectives: list(r.get(2)),
+                capitals: list(r.get(3)),
+                year: None,
+            });
+        }
+        for r in rows(ORGANISATIONS_TSV) {
+            let kind = match r.first().copied().unwrap_or("") {
+                "alliance" => EntKind::Alliance,
+                "organisation" | "organization" => EntKind::Organisation,
+                "body" => EntKind::Body,
+                "agency" => EntKind::Agency,
+                _ => continue,
+            };
+            let Some(name) = r.get(1).filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            g.entries.push(Entry {
+                kind,
+                name: name.to_string(),
+                variants: list(r.get(2)),
+                adjectives: Vec::new(),
+                capitals: Vec::new(),
+                year: None,
+            });
+        }
+        for r in rows(TREATIES_TSV) {
+            let Some(name) = r.first().filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let mut variants = list(r.get(1));
+            if let Some(long) = r.get(3).filter(|l| !l.is_empty()) {
+                variants.push(long.to_string());
+            }
+            g.entries.push(Entry {
+                kind: EntKind::Treaty,
+                name: name.to_string(),
+                variants,
+                adjectives: Vec::new(),
+                capitals: Vec::new(),
+                year: r.get(2).and_then(|y| y.parse().ok()),
+            });
+        }
+        for (i, e) in g.entries.iter().enumerate() {
+            let mut add = |s: &str, form: Form| {
+                let toks = phrase_tokens(s);
+                if toks.is_empty() {
+                    return;
+                }
+                let key = toks[0].to_lowercase();
+                g.phrases.entry(key).or_default().push(Phrase {
+                    toks,
+                    entry: i,
+                    form,
+                });
+            };
+            add(&e.name, Form::Name);
+            for v in &e.variants {
+                add(v, Form::Name);
+            }
+            for a in &e.adjectives {
+                add(a, Form::Adjective);
+            }
+            for c in &e.capitals {
+                add(c, Form::Capital);
+            }
+        }
+        for v in g.phrases.values_mut() {
+            // Longest first; names before adjectives/capitals of equal length;
+            // earlier rows (more specific tables) win ties.
+            v.sort_by(|a, b| {
+                b.toks
+                    .len()
+                    .cmp(&a.toks.len())
+                    .then((a.form != Form::Name).cmp(&(b.form != Form::Name)))
+            });
+        }
+        for r in rows(TITLES_TSV) {
+            let Some(t) = r.first().filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let toks = phrase_tokens(t);
+            if toks.is_empty() {
+                continue;
+            }
+            let title = Title {
+                toks,
+                category: r.get(1).copied().unwrap_or("official").to_string(),
+            };
+            g.titles
+                .entry(title.toks[0].to_lowercase())
+                .or_default()
+                .push(title.clone());
+            g.title_list.push(title);
+        }
+        for v in g.titles.values_mut() {
+            v.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
+        }
+        g
+    }
+
+    /// Longest gazetteer phrase starting at `toks[i]`.
+    pub fn match_at(&self, toks: &[&str], i: usize) -> Option<Match> {
+        let first = toks.get(i)?;
+        let key = fold_apostrophes(first).to_lowercase();
+        let cands = self.phrases.get(&key)?;
+        for p in cands {
+            if p.toks.len() > toks.len() - i {
+                continue;
+            }
+            if p.toks
+                .iter()
+                .zip(&toks[i..])
+                .all(|(pt, tt)| token_matches(pt, tt))
+            {
+                return Some(Match {
+                    entry: p.entry,
+                    form: p.form,
+                    len: p.toks.len(),
+                });
+            }
+        }
+        None
+    }
+
+    /// Longest title phrase starting at `toks[i]` (case-insensitive).
+    pub fn title_at(&self, toks: &[&str], i: usize) -> Option<(usize, &str)> {
+        let key = toks.get(i)?.to_lowercase();
+        let cands = self.titles.get(&key)?;
+        for t in cands {
+            if t.toks.len() > toks.len() - i {
+                continue;
+            }
+            if t.toks
+                .iter()
+                .zip(&toks[i..])
+                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            {
+                return Some((t.toks.len(), t.category.as_str()));
+            }
+        }
+        None
+    }
+
+    /// Every surface form of an entry (name, variants), without adjectives.
+    pub fn names(&self, entry: usize) -> impl Iterator<Item = &str> {
+        let e = &self.entries[entry];
+        std::iter::once(e.name.as_str()).chain(e.variants.iter().map(String::as_str))
+    }
+
+    pub fn entries_of(&self, kind: EntKind) -> impl Iterator<Item = (usize, &Entry)> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| e.kind == kind)
+    }
+}
+
+/// Case rule: all-caps or digit-bearing phrase tokens (US, ABM, P5+1) must
+/// match exactly; others match case-insensitively, but a capitalised phrase
+/// token needs a capitalised text token.
+fn token_matches(pt: &str, tt: &str) -> bool {
+    let tt = fold_apostrophes(tt);
+    let letters: Vec<char> = pt.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    if all_caps || pt.chars().any(|c| c.is_ascii_digit()) {
+        return pt == tt;
+    }
+    if !pt.eq_ignore_ascii_case(&tt) && pt.to_lowercase() != tt.to_lowercase() {
+        return false;
+    }
+    let pcap = pt.chars().next().is_some_and(|c| c.is_uppercase());
+    let tcap = tt.chars().next().is_some_and(|c| c.is_uppercase());
+    !pcap || tcap
+}
+
+/// True when the token is a word token.
+pub fn is_word(kind: Tk) -> bool {
+    kind == Tk::Word
+}
+
+// ---------------------------------------------------------------------------
+// Linguistic tables.
+
+/// Abbreviations after which a period never ends a sentence.
+pub const ALWAYS_ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt",
+    "sen", "rep", "gov", "amb", "pres", "rev", "hon", "st", "mt", "ft", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "art", "vs", "v", "e.g",
+    "i.e", "cf", "fig", "approx", "dept", "est", "vol", "pp",
+];
+
+/// Abbreviations that may also end a sentence.
+pub const MAYBE_ABBREV: &[&str] = &[
+    "jr", "sr", "inc", "ltd", "co", "corp", "etc", "u.s", "u.k", "u.n", "a.m", "p.m", "d.c",
+    "u.s.s.r", "e.u", "bros", "plc",
+];
+
+pub const MONTHS: &[(&str, u32)] = &[
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Verbs that introduce what someone said, in the forms news uses.
+/// (form, base form)
+pub const SPEECH_VERBS: &[(&str, &str)] = &[
+    ("said", "say"),
+    ("says", "say"),
+    ("told", "tell"),
+    ("tells", "tell"),
+    ("stated", "state"),
+    ("states", "state"),
+    ("announced", "announce"),
+    ("announces", "announce"),
+    ("warned", "warn"),
+    ("warns", "warn"),
+    ("asked", "ask"),
+    ("asks", "ask"),
+    ("wrote", "write"),
+    ("writes", "write"),
+    ("reported", "report"),
+    ("reports", "report"),
+    ("added", "add"),
+    ("adds", "add"),
+    ("noted", "note"),
+    ("notes", "note"),
+    ("declared", "declare"),
+    ("stressed", "stress"),
+    ("emphasized", "emphasize"),
+    ("emphasised", "emphasise"),
+    ("insisted", "insist"),
+    ("claimed", "claim"),
+    ("argued", "argue"),
+    ("explained", "explain"),
+    ("confirmed", "confirm"),
+    ("denied", "deny"),
+    ("urged", "urge"),
+    ("replied", "reply"),
+    ("answered", "answer"),
+    ("commented", "comment"),
+    ("remarked", "remark"),
+    ("predicted", "predict"),
+    ("acknowledged", "acknowledge"),
+    ("admitted", "admit"),
+    ("suggested", "suggest"),
+    ("revealed", "reveal"),
+    ("tweeted", "tweet"),
+    ("posted", "post"),
+    ("cautioned", "caution"),
+    ("complained", "complain"),
+    ("promised", "promise"),
+    ("pledged", "pledge"),
+    ("vowed", "vow"),
+    ("recalled", "recall"),
+    ("estimated", "estimate"),
+    ("concluded", "conclude"),
+    ("observed", "observe"),
+    ("contended", "contend"),
+    ("maintained", "maintain"),
+    ("reiterated", "reiterate"),
+    ("underlined", "underline"),
+    ("underscored", "underscore"),
+    ("assured", "assure"),
+    ("quoted", "quote"),
+    ("indicated", "indicate"),
+    ("pointed", "point"),
+];
+
+/// Nouns that make a descriptive phrase a news source ("a Russian satellite
+/// news agency", "state media").
+pub const SOURCE_NOUNS: &[&str] = &[
+    "agency",
+    "agencies",
+    "media",
+    "newspaper",
+    "daily",
+    "outlet",
+    "broadcaster",
+    "television",
+    "tv",
+    "radio",
+    "website",
+    "channel",
+    "magazine",
+    "weekly",
+    "journal",
+    "wire",
+];
+
+/// Capitalised words that are not names (sentence openers, pronouns, etc.).
+pub const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "To",
+    "Of",
+    "With",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "Until",
+    "Under",
+    "Over",
+    "But",
+    "And",
+    "Or",
+    "Nor",
+    "So",
+    "Yet",
+    "If",
+    "When",
+    "While",
+    "Although",
+    "Though",
+    "Because",
+    "As",
+    "According",
+    "Following",
+    "Regarding",
+    "Either",
+    "Neither",
+    "Even",
+    "Specifically",
+    "However",
+    "Meanwhile",
+    "Moreover",
+    "Also",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Here",
+    "There",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Whom",
+    "Which",
+    "Where",
+    "Both",
+    "All",
+    "Some",
+    "Many",
+    "Most",
+    "Several",
+    "Each",
+    "Every",
+    "No",
+    "Not",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Treaty",
+    "Agreement",
+    "Convention",
+    "Article",
+    "Protocol",
+    "Section",
+    "Chapter",
+    "Annex",
+    "Part",
+    "Minister",
+    "Ministry",
+    "President",
+    "Government",
+    "State",
+    "States",
+    "Council",
+    "Committee",
+    "Commission",
+    "Department",
+    "Office",
+    "Republic",
+    "Federation",
+    "Union",
+    "Kingdom",
+    "Islamic",
+    "Democratic",
+    "People",
+    "National",
+    "Security",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Secretary",
+    "Deputy",
+    "Vice",
+    "Chief",
+    "Senior",
+    "Former",
+    "Acting",
+    "Prime",
+    "General",
+    "Director",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Ambassador",
+    "Envoy",
+    "Chairman",
+    "Head",
+    "Senate",
+    "House",
+    "Congress",
+    "Parliament",
+    "Assembly",
+    "Conference",
+    "Summit",
+    "Meeting",
+    "Talks",
+    "Day",
+    "Week",
+    "Year",
+    "Month",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Europe",
+    "European",
+    "Asia",
+    "Africa",
+    "America",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "West",
+    "East",
+    "North",
+    "South",
+    "Cold",
+    "War",
+    "World",
+    "Nuclear",
+    "Missile",
+    "Missiles",
+    "Forces",
+    "Arms",
+    "Control",
+    "New",
+    "Old",
+    "Open",
+    "Skies",
+    "Sky",
+    "Q",
+    "A",
+    "Question",
+    "Answer",
+    "Thank",
+    "Thanks",
+    "Yes",
+    "Well",
+    "Okay",
+    "OK",
+    "Let",
+    "Please",
+    "Good",
+    "Oh",
+    "Again",
+    "First",
+    "Second",
+    "Third",
+    "Last",
+    "Next",
+    "Only",
+    "Just",
+    "Still",
+    "Such",
+    "Other",
+    "Another",
+    "Once",
+    "Later",
+    "Earlier",
+    "Despite",
+    "Instead",
+    "Among",
+    "Between",
+    "Against",
+    "Without",
+    "Within",
+    "Through",
+    "Into",
+    "Upon",
+    "About",
+    "Above",
+    "Below",
+    "Asked",
+    "Speaking",
+    "Notably",
+    "Overall",
+    "Finally",
+    "Initially",
+    "Ultimately",
+    "Together",
+    "Signed",
+    "Under",
+    "Background",
+    "Key",
+    "Facts",
+    "Status",
+    "Note",
+    "Source",
+    "Sources",
+    "Officials",
+    "Analysts",
+    "Experts",
+    "Critics",
+    "Supporters",
+    "Diplomats",
+    "Inspectors",
+    "Kremlin",
+    "Pentagon",
+    "Washington",
+    "Moscow",
+];
+
+/// Words that mean a spelled-out number.
+pub const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("hundred", 100),
+    ("dozen", 12),
+];
+
+/// Units kept in a number's answer ("3.67 percent", "300 kilograms").
+pub const NUMBER_UNITS: &[&str] = &[
+    "percent",
+    "per",
+    "%",
+    "kilograms",
+    "kilogram",
+    "kg",
+    "tonnes",
+    "tons",
+    "kilometres",
+    "kilometers",
+    "km",
+    "miles",
+    "kilotons",
+    "kilotonnes",
+    "megatons",
+    "years",
+    "months",
+    "days",
+    "hours",
+    "minutes",
+    "million",
+    "billion",
+    "trillion",
+];
+
+/// Head words of treaty-like names not in the gazetteer.
+pub const TREATY_HEADS: &[&str] = &[
+    "Treaty",
+    "Agreement",
+    "Convention",
+    "Accord",
+    "Accords",
+    "Protocol",
+    "Memorandum",
+    "Pact",
+    "Framework",
+    "Document",
+    "Declaration",
+];
+
+/// Lower-case words allowed inside a capitalised name ("Treaty on the Non-Proliferation of ...").
+pub const NAME_JOINERS: &[&str] = &[
+    "of", "on", "the", "and", "for", "in", "to", "de", "al", "bin",
+];
+
+/// Pronouns never used as answers.
+pub const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "this", "that",
+    "these", "those", "who", "which", "one",
+];
+
+pub fn month_of(w: &str) -> Option<u32> {
+    let lw = w.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS.iter().find(|(m, _)| *m == lw).map(|&(_, n)| n)
+}
+
+pub fn speech_base(w: &str) -> Option<&'static str> {
+    let lw = w.to_ascii_lowercase();
+    SPEECH_VERBS.iter().find(|(f, _)| *f == lw).map(|&(_, b)| b)
+}
+
+pub fn number_word(w: &str) -> Option<u64> {
+    let lw = w.to_ascii_lowercase();
+    NUMBER_WORDS.iter().find(|(f, _)| *f == lw).map(|&(_, n)| n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        tokenize(s).iter().map(|t| t.text.to_string()).collect()
+    }
+
+    #[test]
+    fn tables_load_and_are_not_empty() {
+        let g = get();
+        assert!(g.entries_of(EntKind::Country).count() > 150);
+        assert!(g.entries_of(EntKind::Treaty).count() > 20);
+        assert!(g.entries_of(EntKind::Agency).count() > 10);
+        assert!(!g.title_list.is_empty());
+    }
+
+    #[test]
+    fn matches_longest_phrase_with_case_rules() {
+        let g = get();
+        let t = toks("the Anti-Ballistic Missile Treaty and the US and us");
+        let r: Vec<&str> = t.iter().map(String::as_str).collect();
+        let m = g.match_at(&r, 1).expect("treaty long form");
+        assert_eq!(g.entries[m.entry].kind, EntKind::Treaty);
+        assert_eq!(m.len, toks("Anti-Ballistic Missile Treaty").len());
+        let us = r.iter().position(|w| *w == "US").unwrap();
+        assert_eq!(
+            g.entries[g.match_at(&r, us).unwrap().entry].name,
+            "United States"
+        );
+        let lower_us = r.iter().rposition(|w| *w == "us").unwrap();
+        assert!(
+            g.match_at(&r, lower_us).is_none(),
+            "'us' the pronoun is no country"
+        );
+    }
+
+    #[test]
+    fn adjectives_point_to_their_country() {
+        let g = get();
+        let t = toks("Russian officials");
+        let r: Vec<&str> = t.iter().map(String::as_str).collect();
+        let m = g.match_at(&r, 0).unwrap();
+        assert_eq!(m.form, Form::Adjective);
+        assert_eq!(g.entries[m.entry].name, "Russia");
+    }
+}

@@ -1,0 +1,121 @@
+//! Text normalisation and string similarity used for alias merging, typed
+//! answer checking and distractor filtering.
+
+/// Lower-case, fold typographic quotes and dashes, keep only letters and
+/// digits separated by single spaces, drop a leading article.
+pub fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+        } else if c == '\'' || c == '’' {
+            // Possessive/apostrophe: "Russia's" -> "russia s" like the scorer.
+            pending_space = true;
+        } else {
+            pending_space = true;
+        }
+    }
+    for art in ["the ", "a ", "an "] {
+        if let Some(r) = out.strip_prefix(art) {
+            return r.to_string();
+        }
+    }
+    out
+}
+
+/// Ratcliff/Obershelp similarity (as Python's difflib ratio for short
+/// strings): 2 * matches / total length, in [0, 1].
+pub fn ratio(a: &str, b: &str) -> f64 {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let total = a.len() + b.len();
+    if total == 0 {
+        return 1.0;
+    }
+    2.0 * matches(&a, &b) as f64 / total as f64
+}
+
+fn matches(a: &[char], b: &[char]) -> usize {
+    if a.is_empty() || b.is_empty() {
+        return 0;
+    }
+    // Longest common substring (first, leftmost in a).
+    let mut best = (0usize, 0usize, 0usize);
+    let mut prev = vec![0usize; b.len() + 1];
+    let mut cur = vec![0usize; b.len() + 1];
+    for i in 0..a.len() {
+        for j in 0..b.len() {
+            cur[j + 1] = if a[i] == b[j] { prev[j] + 1 } else { 0 };
+            if cur[j + 1] > best.2 {
+                best = (i + 1 - cur[j + 1], j + 1 - cur[j + 1], cur[j + 1]);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let (i, j, k) = best;
+    if k == 0 {
+        return 0;
+    }
+    k + matches(&a[..i], &b[..j]) + matches(&a[i + k..], &b[j + k..])
+}
+
+/// Levenshtein distance, for small typos in typed answers.
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// True when `b` is only a spelling variant of `a` (the scorer's rule).
+pub fn is_variant(a: &str, b: &str) -> bool {
+    let (na, nb) = (norm(a), norm(b));
+    if na.is_empty() || nb.is_empty() {
+        return false;
+    }
+    na == nb || ratio(&na, &nb) >= 0.85
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norm_folds_case_quotes_and_articles() {
+        assert_eq!(norm("The U.S."), "u s");
+        assert_eq!(norm("Russia’s Businessman"), "russia s businessman");
+        assert_eq!(norm("  New   START "), "new start");
+    }
+
+    #[test]
+    fn ratio_matches_difflib_values() {
+        // Values from Python's difflib.SequenceMatcher(None, a, b).ratio().
+        assert!((ratio("zaharova", "zakharova") - 0.9411764705882353).abs() < 1e-9);
+        assert!((ratio("open sky treaty", "open skies treaty") - 0.875).abs() < 1e-9);
+        assert_eq!(ratio("abc", "xyz"), 0.0);
+        assert_eq!(ratio("", ""), 1.0);
+    }
+
+    #[test]
+    fn variants_and_typos() {
+        assert!(is_variant("Zakharova", "Zaharova"));
+        assert!(!is_variant("Russia", "China"));
+        assert_eq!(levenshtein("medvedev", "medvedv"), 1);
+    }
+}

@@ -1,0 +1,970 @@
+//! Article reading: header lines, paragraphs, transcript turns, sentence
+//! splitting that survives abbreviations, initials, decimals and quotes that
+//! span lines, and a small tokenizer.
+//!
+//! Everything here is pure: `&str` in, owned structures out.
+
+use super::gazetteer;
+
+/// A parsed article.
+#[derive(Debug, Clone, Default)]
+pub struct Article {
+    pub title: Option<String>,
+    /// Raw value of a `Date:` header line, if any.
+    pub date_header: Option<String>,
+    pub source: Option<String>,
+    /// The date text of a wire dateline ("MOSCOW, Feb 3 (Reuters) -"), if any.
+    pub dateline: Option<String>,
+    pub sentences: Vec<Sentence>,
+    /// Paragraph texts, whitespace-normalised, in order.
+    pub paragraphs: Vec<String>,
+}
+
+/// One sentence of the article.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// The sentence as it stands in the article (runs of whitespace folded).
+    pub text: String,
+    pub paragraph: usize,
+    /// Index of the source line unit (a line, or hard-wrapped lines joined).
+    pub line: usize,
+    /// Transcript speaker label of the turn this sentence belongs to ("MR. PRICE").
+    pub label: Option<String>,
+    /// Byte ranges of quoted text inside `text` (without the quote marks).
+    pub quotes: Vec<(usize, usize)>,
+    /// True when the sentence starts inside a quotation opened earlier.
+    pub starts_in_quote: bool,
+    /// Headlines, bylines, captions and similar: never turned into cards.
+    pub fragment: bool,
+}
+
+impl Sentence {
+    pub fn in_quote(&self, start: usize, end: usize) -> bool {
+        self.quotes.iter().any(|&(a, b)| start >= a && end <= b)
+    }
+}
+
+const HEADER_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "source",
+    "author",
+    "by",
+    "published",
+    "dateline",
+    "url",
+];
+
+/// Parse an article. Never fails: odd input simply yields fewer sentences.
+pub fn parse(input: &str) -> Article {
+    let cleaned = clean(input);
+    let mut art = Article::default();
+    let mut lines: Vec<&str> = cleaned.lines().collect();
+
+    // Header block: leading `Key: value` lines.
+    let mut i = 0;
+    while i < lines.len() && lines[i].trim().is_empty() {
+        i += 1;
+    }
+    while i < lines.len() {
+        let l = lines[i].trim();
+        let Some((k, v)) = l.split_once(':') else {
+            break;
+        };
+        let key = k.trim().to_ascii_lowercase();
+        if !HEADER_KEYS.contains(&key.as_str()) || v.trim().is_empty() {
+            break;
+        }
+        let v = v.trim().to_string();
+        match key.as_str() {
+            "title" => art.title = Some(v),
+            "date" | "published" => art.date_header = Some(v),
+            "source" => art.source = Some(v),
+            _ => {}
+        }
+        i += 1;
+    }
+    lines.drain(..i);
+
+    // Blocks of line units.
+    let mut label: Option<String> = None;
+    let mut quote_depth: i32 = 0;
+    let mut line_no = 0usize;
+    let mut para_text = String::new();
+    let mut para_has = false;
+
+    let mut units: Vec<Unit> = Vec::new();
+    let mut pending: Option<Unit> = None;
+    for raw in lines.iter() {
+        let t = raw.trim();
+        if t.is_empty() {
+            if let Some(u) = pending.take() {
+                units.push(u);
+            }
+            units.push(Unit::Break);
+            continue;
+        }
+        if is_rule(t) {
+            if let Some(u) = pending.take() {
+                units.push(u);
+            }
+            units.push(Unit::Break);
+            continue;
+        }
+        if let Some(h) = heading(t) {
+            if let Some(u) = pending.take() {
+                units.push(u);
+            }
+            units.push(Unit::Heading(h.to_string()));
+            continue;
+        }
+        let (body, bullet) = strip_bullet(t);
+        let body = body.trim_start_matches('>').trim();
+        if body.is_empty() {
+            continue;
+        }
+        // Join hard-wrapped lines: previous line ends without terminal
+        // punctuation and this one continues in lower case.
+        if let Some(Unit::Line { text, .. }) = pending.as_mut() {
+            let prev_open = !ends_terminal(text) && !is_label_line(body) && !bullet;
+            let cont = body
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+            if prev_open && (cont || text.len() > 60) {
+                text.push(' ');
+                text.push_str(body);
+                continue;
+            }
+        }
+        if let Some(u) = pending.take() {
+            units.push(u);
+        }
+        pending = Some(Unit::Line {
+            text: body.to_string(),
+            bullet,
+        });
+    }
+    if let Some(u) = pending.take() {
+        units.push(u);
+    }
+
+    let mut para = 0usize;
+    let flush_para = |art: &mut Article, para_text: &mut String, para_has: &mut bool| {
+        if *para_has {
+            art.paragraphs.push(std::mem::take(para_text));
+            *para_has = false;
+        }
+    };
+    let mut first_content = true;
+    for unit in units {
+        match unit {
+            Unit::Break => {
+                flush_para(&mut art, &mut para_text, &mut para_has);
+                para = art.paragraphs.len();
+                quote_depth = 0;
+            }
+            Unit::Heading(h) => {
+                flush_para(&mut art, &mut para_text, &mut para_has);
+                para = art.paragraphs.len();
+                if art.title.is_none() {
+                    art.title = Some(h);
+                }
+                label = None;
+                quote_depth = 0;
+            }
+            Unit::Line { text, bullet } => {
+                let mut body: &str = &text;
+                if let Some((lab, rest)) = split_label(body) {
+                    label = lab;
+                    body = rest;
+                    quote_depth = 0;
+                    // A new turn starts a new paragraph.
+                    flush_para(&mut art, &mut para_text, &mut para_has);
+                    para = art.paragraphs.len();
+                }
+                if first_content {
+                    first_content = false;
+                    if let Some((dl, rest)) = split_dateline(body) {
+                        art.dateline = dl;
+                        body = rest;
+                    } else if !bullet && is_headline(body) {
+                        if art.title.is_none() {
+                            art.title = Some(body.to_string());
+                        }
+                        push_fragment(&mut art, body, para, line_no);
+                        line_no += 1;
+                        flush_para(&mut art, &mut para_text, &mut para_has);
+                        para = art.paragraphs.len();
+                        first_content = true;
+                        continue;
+                    }
+                } else if let Some((dl, rest)) = split_dateline(body) {
+                    if art.dateline.is_none() {
+                        art.dateline = dl;
+                    }
+                    body = rest;
+                }
+                if body.trim().is_empty() {
+                    continue;
+                }
+                if para_has {
+                    para_text.push(' ');
+                }
+                para_text.push_str(&fold_ws(body));
+                para_has = true;
+                if is_fragment_line(body) {
+                    push_fragment(&mut art, body, para, line_no);
+                } else {
+                    split_sentences(body, &mut quote_depth, |s, quotes, in_q| {
+                        art.sentences.push(Sentence {
+                            text: s,
+                            paragraph: para,
+                            line: line_no,
+                            label: label.clone(),
+                            quotes,
+                            starts_in_quote: in_q,
+                            fragment: false,
+                        });
+                    });
+                }
+                line_no += 1;
+                if bullet {
+                    flush_para(&mut art, &mut para_text, &mut para_has);
+                    para = art.paragraphs.len();
+                }
+            }
+        }
+    }
+    flush_para(&mut art, &mut para_text, &mut para_has);
+    art
+}
+
+enum Unit {
+    Break,
+    Heading(String),
+    Line { text: String, bullet: bool },
+}
+
+fn push_fragment(art: &mut Article, body: &str, para: usize, line: usize) {
+    art.sentences.push(Sentence {
+        text: fold_ws(body),
+        paragraph: para,
+        line,
+        label: None,
+        quotes: Vec::new(),
+        starts_in_quote: false,
+        fragment: true,
+    });
+}
+
+/// Strip a BOM, unify line endings, replace control characters.
+fn clean(input: &str) -> String {
+    let s = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let mut out = String::with_capacity(s.len());
+    let mut prev_cr = false;
+    for c in s.chars() {
+        match c {
+            '\r' => {
+                out.push('\n');
+                prev_cr = true;
+                continue;
+            }
+            '\n' if prev_cr => {}
+            '\n' => out.push('\n'),
+            '\t' | '\u{a0}' | '\u{2009}' | '\u{202f}' => out.push(' '),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+        prev_cr = false;
+    }
+    out
+}
+
+/// Fold runs of whitespace into single spaces and trim.
+pub fn fold_ws(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn is_rule(t: &str) -> bool {
+    t.len() >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_' | '=' | ' '))
+}
+
+fn heading(t: &str) -> Option<&str> {
+    let rest = t.trim_start_matches('#');
+    if rest.len() < t.len() && t.len() - rest.len() <= 6 && rest.starts_with(' ') {
+        Some(rest.trim().trim_end_matches('#').trim())
+    } else {
+        None
+    }
+}
+
+fn strip_bullet(t: &str) -> (&str, bool) {
+    for m in ["- ", "* ", "+ ", "• ", "– ", "— "] {
+        if let Some(r) = t.strip_prefix(m) {
+            return (r, true);
+        }
+    }
+    let digits = t.bytes().take_while(|b| b.is_ascii_digit()).count();
+    if (1..=3).contains(&digits) {
+        let rest = &t[digits..];
+        if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
+            return (r, true);
+        }
+    }
+    (t, false)
+}
+
+fn ends_terminal(s: &str) -> bool {
+    s.trim_end().chars().last().is_some_and(|c| {
+        matches!(
+            c,
+            '.' | '?' | '!' | ':' | ';' | '"' | '”' | '’' | '\'' | ')' | ']' | '…'
+        )
+    })
+}
+
+/// `MR. PRICE:`, `QUESTION:`, `Q:`, `SECRETARY BLINKEN:`, `Ned Price:`? (upper-case only).
+fn is_label_line(s: &str) -> bool {
+    split_label(s).is_some()
+}
+
+fn split_label(s: &str) -> Option<(Option<String>, &str)> {
+    let colon = s.find(':')?;
+    if colon == 0 || colon > 40 {
+        return None;
+    }
+    let lab = s[..colon].trim();
+    if lab.is_empty() || !lab.chars().any(|c| c.is_alphabetic()) {
+        return None;
+    }
+    if !lab
+        .chars()
+        .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-' || c == '\'' || c == '’')
+    {
+        return None;
+    }
+    let rest = s[colon + 1..].trim_start();
+    let upper = lab.to_ascii_uppercase();
+    let anonymous = matches!(
+        upper.as_str(),
+        "Q" | "QUESTION" | "A" | "ANSWER" | "REPORTER" | "JOURNALIST" | "AUDIENCE MEMBER"
+    ) || upper.starts_with("QUESTION")
+        || upper == "MODERATOR"
+        || upper == "OPERATOR"
+        || upper == "NOTE";
+    if anonymous {
+        Some((None, rest))
+    } else {
+        Some((Some(lab.to_string()), rest))
+    }
+}
+
+/// `MOSCOW, Feb 3 (Reuters) - `, `WASHINGTON — `, `VIENNA (AP) —`.
+fn split_dateline(s: &str) -> Option<(Option<String>, &str)> {
+    // Upper-case place name first.
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() && (bytes[i].is_ascii_uppercase() || b" .'-".contains(&bytes[i])) {
+        i += 1;
+    }
+    let place = s[..i].trim();
+    if place.len() < 3 || place.chars().filter(|c| c.is_ascii_uppercase()).count() < 3 {
+        return None;
+    }
+    // Must be followed by ',' or '(' or a dash within a short distance.
+    let rest = &s[i..];
+    let dash_pos = ["—", "–", " - ", "--"]
+        .iter()
+        .filter_map(|d| rest.find(d).map(|p| (p, d.len())))
+        .min()?;
+    if dash_pos.0 > 40 {
+        return None;
+    }
+    let middle = rest[..dash_pos.0].trim();
+    let mut date = None;
+    let m = middle.trim_start_matches(',').trim();
+    let m = match m.find('(') {
+        Some(p) => m[..p].trim(),
+        None => m,
+    };
+    let m = m.trim_end_matches(',').trim();
+    if !m.is_empty() {
+        if !m.chars().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        date = Some(m.to_string());
+    }
+    let body = rest[dash_pos.0 + dash_pos.1..].trim_start_matches(['-', ' ']);
+    Some((date, body))
+}
+
+fn words_of(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// A short line without terminal punctuation in title case.
+fn is_headline(s: &str) -> bool {
+    let n = words_of(s);
+    if n == 0 || n > 16 || ends_terminal(s) && !s.ends_with('?') && !s.ends_with(':') {
+        return false;
+    }
+    if s.trim_end().ends_with('.') {
+        return false;
+    }
+    true
+}
+
+/// Bylines, captions, credits and other lines that are not prose.
+fn is_fragment_line(s: &str) -> bool {
+    let t = s.trim();
+    let lower = t.to_lowercase();
+    let n = words_of(t);
+    if lower.starts_with("by ") && n <= 8 && !ends_terminal(t) {
+        return true;
+    }
+    for p in [
+        "photo:",
+        "photo by",
+        "file photo",
+        "(photo",
+        "image:",
+        "caption:",
+        "(reporting by",
+        "reporting by",
+        "editing by",
+        "(editing by",
+        "writing by",
+        "copyright",
+        "©",
+        "related:",
+        "read more",
+        "see also",
+        "tags:",
+    ] {
+        if lower.starts_with(p) {
+            return true;
+        }
+    }
+    // Short line without any sentence punctuation: a sub-heading or label.
+    if n <= 12 && !t.chars().any(|c| matches!(c, '.' | '?' | '!' | ',' | ';')) {
+        return true;
+    }
+    false
+}
+
+/// Split one line unit into sentences, tracking double-quote depth across
+/// calls (a quotation can be opened on one line and closed on the next).
+/// `emit(text, quote_ranges, starts_in_quote)`.
+pub fn split_sentences(
+    line: &str,
+    depth: &mut i32,
+    mut emit: impl FnMut(String, Vec<(usize, usize)>, bool),
+) {
+    let s = fold_ws(line);
+    let b = s.as_bytes();
+    let mut start = 0usize;
+    let mut start_in_quote = *depth > 0;
+    let mut quotes: Vec<(usize, usize)> = Vec::new();
+    let mut q_open: Option<usize> = if *depth > 0 { Some(0) } else { None };
+    let mut idx = 0usize;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut ci = 0usize;
+    let push = |from: usize,
+                to: usize,
+                quotes: &mut Vec<(usize, usize)>,
+                q_open: Option<usize>,
+                siq: bool,
+                emit: &mut dyn FnMut(String, Vec<(usize, usize)>, bool)| {
+        let raw = &s[from..to];
+        let lead = raw.len() - raw.trim_start().len();
+        let text = raw.trim();
+        if text.is_empty() {
+            quotes.clear();
+            return;
+        }
+        let base = from + lead;
+        let mut qs: Vec<(usize, usize)> = quotes
+            .drain(..)
+            .filter_map(|(a, e)| {
+                let a = a.max(base);
+                let e = e.min(base + text.len());
+                (a < e).then(|| (a - base, e - base))
+            })
+            .collect();
+        if let Some(o) = q_open {
+            let a = o.max(base);
+            if a < base + text.len() {
+                qs.push((a - base, text.len()));
+            }
+        }
+        emit(text.to_string(), qs, siq);
+    };
+    while ci < chars.len() {
+        let (pos, c) = chars[ci];
+        idx = pos;
+        match c {
+            '“' => {
+                *depth += 1;
+                q_open.get_or_insert(pos + c.len_utf8());
+            }
+            '”' => {
+                if *depth > 0 {
+                    *depth -= 1;
+                }
+                if *depth == 0 {
+                    if let Some(o) = q_open.take() {
+                        quotes.push((o, pos));
+                    }
+                }
+            }
+            '"' => {
+                // Straight quote: opening if at start or after space/punct.
+                let prev = if ci == 0 { ' ' } else { chars[ci - 1].1 };
+                let opening = prev.is_whitespace() || matches!(prev, '(' | '[' | ':' | '—' | '–');
+                if opening && *depth == 0 {
+                    *depth = 1;
+                    q_open = Some(pos + 1);
+                } else if *depth > 0 {
+                    *depth = 0;
+                    if let Some(o) = q_open.take() {
+                        quotes.push((o, pos));
+                    }
+                }
+            }
+            '.' | '?' | '!' | '…' => {
+                // Consume closing quotes/brackets.
+                let mut j = ci + 1;
+                while j < chars.len() && matches!(chars[j].1, '.' | '?' | '!') {
+                    j += 1;
+                }
+                let mut closers_depth = *depth;
+                let mut closed_quotes = Vec::new();
+                while j < chars.len() && matches!(chars[j].1, '”' | '"' | '’' | '\'' | ')' | ']')
+                {
+                    if matches!(chars[j].1, '”' | '"') && closers_depth > 0 {
+                        closers_depth -= 1;
+                        closed_quotes.push(chars[j].0);
+                    }
+                    j += 1;
+                }
+                let at_end = j >= chars.len();
+                let next_ok = at_end
+                    || (chars[j].1 == ' '
+                        && chars.get(j + 1).is_some_and(|&(_, n)| {
+                            n.is_uppercase()
+                                || n.is_ascii_digit()
+                                || matches!(n, '“' | '"' | '(' | '[' | '‘' | '—' | '–')
+                        }));
+                if next_ok && (c != '.' || !is_abbreviation(&s, pos, &chars, j)) {
+                    // Apply quote closings consumed.
+                    for qpos in closed_quotes {
+                        *depth -= 1;
+                        if *depth == 0 {
+                            if let Some(o) = q_open.take() {
+                                quotes.push((o, qpos));
+                            }
+                        }
+                    }
+                    let end = if at_end { s.len() } else { chars[j].0 };
+                    push(start, end, &mut quotes, q_open, start_in_quote, &mut emit);
+                    start = end;
+                    start_in_quote = *depth > 0;
+                    if *depth > 0 {
+                        q_open = Some(end);
+                    }
+                    ci = j;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        ci += 1;
+    }
+    let _ = idx;
+    if start < s.len() {
+        push(
+            start,
+            s.len(),
+            &mut quotes,
+            q_open,
+            start_in_quote,
+            &mut emit,
+        );
+    }
+}
+
+/// Is the '.' at byte `pos` part of an abbreviation, initial or acronym
+/// (so not a sentence end)? `after` is the char index after closers.
+fn is_abbreviation(s: &str, pos: usize, chars: &[(usize, char)], after: usize) -> bool {
+    // The word before the dot.
+    let before = &s[..pos];
+    let wstart = before
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '“' | '"' | '['))
+        .map(|p| p + before[p..].chars().next().map_or(1, |c| c.len_utf8()))
+        .unwrap_or(0);
+    let word = &before[wstart..];
+    if word.is_empty() {
+        return false;
+    }
+    let next_word: String = chars
+        .get(after + 1..)
+        .unwrap_or(&[])
+        .iter()
+        .map(|&(_, c)| c)
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
+    let starter = SENTENCE_STARTERS.contains(&next_word.as_str());
+    // Single capital letter: an initial ("George W. Bush"), unless the
+    // sentence plainly ends ("... Plan B. The").
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
+        return !starter;
+    }
+    let lw = word.to_lowercase();
+    if gazetteer::ALWAYS_ABBREV.contains(&lw.as_str()) {
+        return true;
+    }
+    // Acronyms with inner dots (U.S., a.m., D.C.) and known abbreviations
+    // that may also end a sentence.
+    if word.contains('.') || gazetteer::MAYBE_ABBREV.contains(&lw.as_str()) {
+        return !starter;
+    }
+    false
+}
+
+/// Words that very likely open a new sentence after an ambiguous period.
+const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "In",
+    "On",
+    "At",
+    "But",
+    "However",
+    "A",
+    "An",
+    "And",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "Since",
+    "Under",
+    "According",
+    "Both",
+    "Some",
+    "Many",
+    "Most",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "Moscow",
+    "Washington",
+    "Russia",
+    "China",
+    "Officials",
+    "Meanwhile",
+];
+
+/// Token kinds for extraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tk {
+    Word,
+    Number,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub kind: Tk,
+}
+
+impl Token<'_> {
+    pub fn is_cap(&self) -> bool {
+        self.kind == Tk::Word && self.text.chars().next().is_some_and(|c| c.is_uppercase())
+    }
+    pub fn is(&self, w: &str) -> bool {
+        self.text.eq_ignore_ascii_case(w)
+    }
+    pub fn is_punct(&self, p: &str) -> bool {
+        self.kind == Tk::Punct && self.text == p
+    }
+}
+
+/// Split a sentence into tokens. Words keep inner apostrophes, hyphens and
+/// dots (U.S., non-compliance, Russia's is split into Russia + 's).
+pub fn tokenize(s: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let b = s.as_bytes();
+    let mut i = 0usize;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let cl = c.len_utf8();
+        if c.is_whitespace() {
+            i += cl;
+            continue;
+        }
+        if c.is_ascii_digit() {
+            // Number: digits with inner , . and ranges 48-51 / 156–0, ordinals.
+            let mut j = i;
+            while j < s.len() {
+                let ch = s[j..].chars().next().unwrap_or(' ');
+                if ch.is_ascii_digit() {
+                    j += 1;
+                } else if (ch == ',' || ch == '.') && j + 1 < s.len() && b[j + 1].is_ascii_digit() {
+                    j += 1;
+                } else if (ch == '-' || ch == '–')
+                    && s[j + ch.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_digit())
+                    && s[i..j].bytes().all(|x| x.is_ascii_digit() || x == b',')
+                {
+                    j += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // Alphanumeric suffix: 16th, 9M729, 1990s.
+            let mut k = j;
+            while k < s.len() && (b[k].is_ascii_alphanumeric()) {
+                k += 1;
+            }
+            let kind = if k > j && s[i..j].bytes().all(|x| x.is_ascii_digit()) {
+                let suf = &s[j..k];
+                if matches!(
+                    suf.to_ascii_lowercase().as_str(),
+                    "st" | "nd" | "rd" | "th" | "s"
+                ) {
+                    Tk::Number
+                } else {
+                    Tk::Word
+                }
+            } else {
+                Tk::Number
+            };
+            out.push(Token {
+                text: &s[i..k],
+                start: i,
+                end: k,
+                kind,
+            });
+            i = k;
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut j = i + cl;
+            while j < s.len() {
+                let ch = s[j..].chars().next().unwrap_or(' ');
+                if ch.is_alphanumeric() {
+                    j += ch.len_utf8();
+                } else if matches!(ch, '-' | '.' | '\'' | '’' | '&')
+                    && s[j + ch.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_alphanumeric())
+                {
+                    // Possessive 's / ’s ends the word.
+                    if matches!(ch, '\'' | '’') {
+                        let rest = &s[j + ch.len_utf8()..];
+                        let after_s = rest.chars().nth(1);
+                        if (rest.starts_with('s') || rest.starts_with('S'))
+                            && after_s.is_none_or(|n| !n.is_alphanumeric())
+                        {
+                            break;
+                        }
+                    }
+                    j += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // Trailing dot of an acronym or known abbreviation: U.S. / Dec.
+            if j < s.len() && b[j] == b'.' {
+                let w = &s[i..j];
+                let lw = w.to_lowercase();
+                if w.contains('.')
+                    || gazetteer::ALWAYS_ABBREV.contains(&lw.as_str())
+                    || gazetteer::MAYBE_ABBREV.contains(&lw.as_str())
+                    || (w.chars().count() == 1 && w.chars().all(|c| c.is_uppercase()))
+                {
+                    j += 1;
+                }
+            }
+            out.push(Token {
+                text: &s[i..j],
+                start: i,
+                end: j,
+                kind: Tk::Word,
+            });
+            i = j;
+            continue;
+        }
+        if matches!(c, '\'' | '’') {
+            let rest = &s[i + cl..];
+            if rest.starts_with('s') || rest.starts_with('S') {
+                let after = rest[1..].chars().next();
+                if after.is_none_or(|n| !n.is_alphanumeric()) {
+                    out.push(Token {
+                        text: &s[i..i + cl + 1],
+                        start: i,
+                        end: i + cl + 1,
+                        kind: Tk::Word,
+                    });
+                    i += cl + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(Token {
+            text: &s[i..i + cl],
+            start: i,
+            end: i + cl,
+            kind: Tk::Punct,
+        });
+        i += cl;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(a: &Article) -> Vec<&str> {
+        a.sentences.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn splits_on_periods_but_not_abbreviations() {
+        let a = parse(
+            "The U.S. Senate voted on Dec. 5, 1999. Sen. John Smith Jr. disagreed at 3 p.m. on Friday. The rate was 3.67 percent.",
+        );
+        assert_eq!(
+            texts(&a),
+            vec![
+                "The U.S. Senate voted on Dec. 5, 1999.",
+                "Sen. John Smith Jr. disagreed at 3 p.m. on Friday.",
+                "The rate was 3.67 percent."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_do_not_split() {
+        let a = parse("President George W. Bush gave notice. It took effect later.");
+        assert_eq!(a.sentences.len(), 2);
+        assert!(a.sentences[0].text.contains("George W. Bush"));
+    }
+
+    #[test]
+    fn acronym_at_sentence_end_splits_before_a_starter() {
+        let a = parse("The missiles were aimed at the U.S. The treaty banned them.");
+        assert_eq!(a.sentences.len(), 2);
+    }
+
+    #[test]
+    fn quote_spanning_lines_is_tracked() {
+        let a = parse("He said: “What now? We wait.\nYou are all smart. Why?”\nThen he left.");
+        let s = &a.sentences;
+        assert_eq!(s.len(), 5, "{:?}", texts(&a));
+        assert!(!s[0].starts_in_quote);
+        assert!(s[1].starts_in_quote);
+        assert!(
+            s[2].starts_in_quote,
+            "continuation line starts inside the quote"
+        );
+        assert!(s[3].starts_in_quote);
+        assert!(!s[4].starts_in_quote);
+        assert_eq!(s[2].quotes, vec![(0, s[2].text.len())]);
+        assert!(s[4].quotes.is_empty());
+    }
+
+    #[test]
+    fn question_inside_quote_followed_by_lowercase_does_not_split() {
+        let a = parse("“Why now?” he asked. Nobody answered.");
+        assert_eq!(a.sentences.len(), 2, "{:?}", texts(&a));
+    }
+
+    #[test]
+    fn header_heading_and_dateline() {
+        let a = parse(
+            "Title: Test\nDate: 2021-02-03\n\n# Big news\n\nMOSCOW, Feb 3 (Wire) - Russia agreed. It was done.\n",
+        );
+        assert_eq!(a.title.as_deref(), Some("Test"));
+        assert_eq!(a.date_header.as_deref(), Some("2021-02-03"));
+        assert_eq!(a.dateline.as_deref(), Some("Feb 3"));
+        assert_eq!(texts(&a), vec!["Russia agreed.", "It was done."]);
+    }
+
+    #[test]
+    fn transcript_labels() {
+        let a = parse("MR. PRICE: We welcome it. It matters.\nQUESTION: Why?\nMR. PRICE: Because.");
+        let labels: Vec<Option<&str>> = a.sentences.iter().map(|s| s.label.as_deref()).collect();
+        assert_eq!(
+            labels,
+            vec![
+                Some("MR. PRICE"),
+                Some("MR. PRICE"),
+                None,
+                Some("MR. PRICE")
+            ]
+        );
+    }
+
+    #[test]
+    fn headline_and_byline_are_fragments() {
+        let a = parse("Russia Quits Treaty\nBy Jane Doe\nRussia quit the treaty on Friday.");
+        let frag: Vec<bool> = a.sentences.iter().map(|s| s.fragment).collect();
+        assert_eq!(frag, vec![true, true, false]);
+        assert_eq!(a.title.as_deref(), Some("Russia Quits Treaty"));
+    }
+
+    #[test]
+    fn windows_line_endings_bom_and_wrapping() {
+        let a = parse("\u{feff}The treaty was signed in\r\n1987 by both sides.\r\nIt ended.");
+        assert_eq!(
+            texts(&a),
+            vec!["The treaty was signed in 1987 by both sides.", "It ended."]
+        );
+    }
+
+    #[test]
+    fn tokenizer_keeps_acronyms_numbers_and_possessives() {
+        let toks: Vec<&str> =
+            tokenize("Russia’s 1,550 warheads, 3.67% and the U.S. vote 48-51 on the 16th.")
+                .iter()
+                .map(|t| t.text)
+                .collect();
+        assert_eq!(
+            toks,
+            vec![
+                "Russia", "’s", "1,550", "warheads", ",", "3.67", "%", "and", "the", "U.S.",
+                "vote", "48-51", "on", "the", "16th", "."
+            ]
+        );
+    }
+}
