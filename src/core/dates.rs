@@ -163,6 +163,19 @@ pub struct DateMention {
     pub expr: DateExpr,
 }
 
+/// Words that put a date in the future of the text ("in force until 2026").
+const FUTURE_MARKERS: &[&str] = &[
+    "until", "till", "through", "expire", "expires", "expiring", "due",
+];
+
+/// Is the mention introduced by a future marker (within two tokens)?
+pub fn is_future(toks: &[Token], m: &DateMention) -> bool {
+    let from = m.tok_start.saturating_sub(2);
+    toks[from..m.tok_start]
+        .iter()
+        .any(|t| FUTURE_MARKERS.contains(&t.text.to_ascii_lowercase().as_str()))
+}
+
 fn year_of(t: &Token) -> Option<i32> {
     if t.kind != Tk::Number || t.text.len() != 4 || !t.text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -467,6 +480,9 @@ pub struct Reference {
     pub date: Ymd,
     /// True when it came from a Date header or dateline rather than guesswork.
     pub explicit: bool,
+    /// False when the year is a guess (a dateline without a year): then
+    /// relative dates that need the year are not resolved.
+    pub year_known: bool,
 }
 
 /// Parse a header date: "2021-01-17", "January 17, 2021", "17 January 2021".
@@ -490,6 +506,7 @@ pub fn infer_reference(
         return Some(Reference {
             date: d,
             explicit: true,
+            year_known: true,
         });
     }
     let latest = mentions
@@ -507,20 +524,32 @@ pub fn infer_reference(
                     return Some(Reference {
                         date: d,
                         explicit: true,
+                        year_known: true,
                     });
                 }
                 DateExpr::MonthDay(mo, d) => {
-                    if let Some(l) = latest {
-                        let y = if l.m.is_some_and(|lm| lm > mo + 6) {
-                            l.y + 1
-                        } else {
-                            l.y
-                        };
+                    let Some(l) = latest else {
                         return Some(Reference {
-                            date: Ymd::ymd(y, mo, d),
+                            date: Ymd::ymd(0, mo, d),
                             explicit: true,
+                            year_known: false,
                         });
-                    }
+                    };
+                    let y = if l.m.is_some_and(|lm| lm > mo + 6) {
+                        l.y + 1
+                    } else {
+                        l.y
+                    };
+                    // The year is only sure when the text dates something in
+                    // the same month of that year.
+                    let year_known = mentions
+                        .iter()
+                        .any(|e| matches!(e, DateExpr::Absolute(z) if z.y == y && z.m == Some(mo)));
+                    return Some(Reference {
+                        date: Ymd::ymd(y, mo, d),
+                        explicit: true,
+                        year_known,
+                    });
                 }
                 _ => {}
             }
@@ -543,6 +572,7 @@ pub fn infer_reference(
     Some(Reference {
         date: best,
         explicit: false,
+        year_known: true,
     })
 }
 
@@ -552,7 +582,11 @@ pub fn resolve(expr: DateExpr, r: Option<Reference>) -> Option<Ymd> {
         DateExpr::Absolute(d) => Some(d),
         DateExpr::Decade(_) => None,
         _ => {
-            let r = r?.date;
+            let rf = r?;
+            if !rf.year_known {
+                return None;
+            }
+            let r = rf.date;
             match expr {
                 DateExpr::MonthDay(m, d) => Some(Ymd::ymd(r.y, m, d)),
                 DateExpr::Month(m) => {

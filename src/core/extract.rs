@@ -741,7 +741,12 @@ pub fn extract(art: &Article) -> Extraction {
     // Reference date.
     let mut all_exprs = Vec::new();
     for s in &sents {
-        all_exprs.extend(s.dates.iter().map(|d| d.expr));
+        all_exprs.extend(
+            s.dates
+                .iter()
+                .filter(|d| !dates::is_future(&s.toks, d))
+                .map(|d| d.expr),
+        );
     }
     let reference = dates::infer_reference(
         art.date_header.as_deref(),
@@ -784,6 +789,7 @@ pub fn extract(art: &Article) -> Extraction {
                 .collect()
         },
         date_ctx_seen: HashSet::new(),
+        party_count: HashMap::new(),
     };
     for (si, s) in sents.iter().enumerate() {
         let ents: Vec<usize> = s.mentions.iter().map(|m| m.entity).collect();
@@ -959,6 +965,8 @@ struct FactBuilder<'a> {
     /// (paragraph, line) of the last line unit that got a quote card.
     turn_carded: Option<(usize, usize)>,
     reference: Option<Reference>,
+    /// Party cards made per entity.
+    party_count: HashMap<usize, usize>,
     /// Entities named in many sentences (the article's main actors).
     dominant: HashSet<usize>,
     /// (answer, next word) of year cards already made: "the 2002 resolution".
@@ -1043,6 +1051,11 @@ impl<'a> FactBuilder<'a> {
         let mut speaker_ents: HashSet<usize> = HashSet::new();
         let mut role_tokens: Vec<(usize, usize)> = Vec::new();
         let mut according_range: Option<(usize, usize)> = None;
+        // A question asks; it states no fact (speaker cards still apply).
+        let interrogative = text.trim_end_matches(['”', '"', ')', ' ']).ends_with('?');
+        // Members of a list of three or more coordinated names ("China,
+        // France, Germany and Russia") are not quizzed one by one.
+        let listed: HashSet<usize> = list_members(s);
 
         // ---- Roles (pre-nominal title and appositive) ----
         for m in &s.mentions {
@@ -1364,7 +1377,20 @@ impl<'a> FactBuilder<'a> {
                     continue;
                 }
             }
-            if m.possessive {
+            let dominant = self.dominant.contains(&m.entity);
+            if listed.contains(&mi) {
+                continue;
+            }
+            // A capital names its government only as an actor ("Moscow
+            // tried"), not as a place ("talks in Vienna").
+            if m.form == Form::Capital
+                && m.ts > 0
+                && toks[m.ts - 1].kind == Tk::Word
+                && !toks[m.ts - 1].is_cap()
+            {
+                continue;
+            }
+            if m.possessive && class != EntClass::Person && dominant {
                 continue;
             }
             // A country name used as a modifier ("U.S. government").
@@ -1381,6 +1407,7 @@ impl<'a> FactBuilder<'a> {
             }
             // Location "in Russia", "over Europe".
             if class == EntClass::Country
+                && dominant
                 && m.ts > 0
                 && matches!(
                     toks[m.ts - 1].text,
@@ -1484,10 +1511,21 @@ impl<'a> FactBuilder<'a> {
             .filter(|(_, c)| c.1)
             .min_by_key(|(i, c)| (c.0, *i))
             .map(|(i, _)| i);
-        for (i, (_, dominant, f)) in party_cands.into_iter().enumerate() {
-            if !dominant || Some(i) == best_dominant {
-                self.push(f);
+        for (i, (rank, dominant, f)) in party_cands.into_iter().enumerate() {
+            if interrogative {
+                break;
             }
+            if dominant && (Some(i) != best_dominant || rank > 1) {
+                continue;
+            }
+            // At most three party cards per entity in an article.
+            let e = f.entity.unwrap_or(usize::MAX);
+            let used = self.party_count.entry(e).or_insert(0);
+            if *used >= 3 {
+                continue;
+            }
+            *used += 1;
+            self.push(f);
         }
         for m in &s.mentions {
             if self.ent(m.entity).class == EntClass::Person && !in_quote(m.start, m.end) {
@@ -1499,7 +1537,7 @@ impl<'a> FactBuilder<'a> {
         let mut seen_treaty: HashSet<usize> = HashSet::new();
         let mut prev_cued_end: Option<usize> = None;
         for m in &s.mentions {
-            if self.ent(m.entity).class != EntClass::Treaty || in_quote(m.start, m.end) {
+            if self.ent(m.entity).class != EntClass::Treaty || interrogative {
                 continue;
             }
             if seen_treaty.contains(&m.entity) {
@@ -1545,12 +1583,9 @@ impl<'a> FactBuilder<'a> {
 
         // ---- Dates ----
         let mut date_facts: Vec<(String, Fact)> = Vec::new();
-        for d in &s.dates {
+        for d in s.dates.iter().filter(|_| !interrogative) {
             let start = toks[d.tok_start].start;
             let end = toks[d.tok_end - 1].end;
-            if in_quote(start, end) {
-                continue;
-            }
             let surface = strip_the(&text[start..end]).to_string();
             let resolved = dates::resolve(d.expr, self.reference);
             if let DateExpr::Absolute(y) = d.expr {
@@ -1581,7 +1616,11 @@ impl<'a> FactBuilder<'a> {
             let (answer, inferred) = match (d.expr, resolved) {
                 (DateExpr::Absolute(_), _) => (surface.clone(), false),
                 (DateExpr::Decade(_), _) => (format!("the {surface}"), false),
-                (DateExpr::MonthDay(..), Some(_)) => (surface.clone(), true),
+                (DateExpr::MonthDay(..), _) => (surface.clone(), resolved.is_some()),
+                // "Wednesday, February 3, 2021"; the weekday alone when the
+                // year is unknown.
+                (DateExpr::Weekday(_), Some(r)) => (format!("{}, {}", surface, r.display()), true),
+                (DateExpr::Weekday(_), None) => (surface.clone(), false),
                 (_, Some(r)) => (r.display(), true),
                 (_, None) => continue,
             };
@@ -1638,7 +1677,15 @@ impl<'a> FactBuilder<'a> {
         let mut k = 0;
         while k < n {
             let t = &toks[k];
-            if date_tok[k] || in_quote(t.start, t.end) {
+            if date_tok[k]
+                || s.mentions.iter().any(|m| k >= m.ts && k < m.te)
+                || (t.kind == Tk::Number
+                    && k > 0
+                    && toks[k - 1].is_cap()
+                    && !toks[k - 1].is("Article")
+                    && gazetteer::month_of(toks[k - 1].text).is_none())
+                || (interrogative && t.kind == Tk::Number)
+            {
                 k += 1;
                 continue;
             }
@@ -1652,20 +1699,41 @@ impl<'a> FactBuilder<'a> {
                 && !t.text.ends_with("rd")
             {
                 is_num = true;
+                // A vote: "by a vote of 88 to 2".
+                if toks.get(k + 1).is_some_and(|x| x.is("to"))
+                    && toks.get(k + 2).is_some_and(|x| x.kind == Tk::Number)
+                    && toks[k.saturating_sub(4)..k]
+                        .iter()
+                        .any(|x| x.text.starts_with("vote"))
+                {
+                    answer_toks = (k, k + 3);
+                    span_end = k + 3;
+                }
                 // "Article 5" handled below; skip numbers in names ("P5+1").
                 if k > 0 && toks[k - 1].is_cap() && toks[k - 1].is("Article") {
                     answer_toks = (k - 1, k + 1);
                 }
-            } else if t.kind == Tk::Word && gazetteer::number_word(t.text).is_some() && !t.is_cap()
+            } else if t.kind == Tk::Word
+                && gazetteer::number_word(t.text).is_some()
+                && (!t.is_cap() || k == 0)
             {
                 // Spelled-out count followed by a plural noun, not "the two".
                 let prev_the = k > 0
                     && (toks[k - 1].is("the")
                         || toks[k - 1].is("these")
                         || toks[k - 1].is("those"));
-                let next_plural = toks.get(k + 1).is_some_and(|x| {
+                let plural = |x: &Token| {
                     x.kind == Tk::Word && x.text.len() > 3 && x.text.ends_with('s') && !x.is_cap()
-                });
+                };
+                // "two annexes", "six nuclear tests", "Nine of them", "from two to one".
+                let next_plural = toks.get(k + 1).is_some_and(plural)
+                    || (toks.get(k + 1).is_some_and(|x| {
+                        x.kind == Tk::Word && !x.is_cap() && !x.text.ends_with('s')
+                    }) && toks.get(k + 2).is_some_and(plural))
+                    || (k == 0 && toks.get(k + 1).is_some_and(|x| x.is("of")))
+                    || (k >= 3
+                        && toks[k - 1].is("to")
+                        && toks[k - 3..k - 1].iter().any(|x| x.is("from")));
                 let generic = toks.get(k + 1).is_some_and(|x| {
                     matches!(
                         x.text,
@@ -1684,6 +1752,14 @@ impl<'a> FactBuilder<'a> {
                 if !prev_the && next_plural && !(generic && k > 0 && toks[k - 1].is("between")) {
                     is_num = true;
                 }
+            } else if t.is("one")
+                && k >= 3
+                && toks[k - 1].is("to")
+                && toks[k - 3].is("from")
+                && (toks[k - 2].kind == Tk::Number
+                    || gazetteer::number_word(toks[k - 2].text).is_some())
+            {
+                is_num = true;
             } else if t.is_cap() && t.is("Article") {
                 if let Some(nx) = toks.get(k + 1) {
                     if nx.kind == Tk::Number || is_roman(nx.text) {
@@ -1831,7 +1907,13 @@ impl<'a> FactBuilder<'a> {
             .trim_matches(|c| matches!(c, '“' | '”' | '"' | ' ' | ','))
             .to_string();
         let words = q.split_whitespace().count();
-        if words < 4 {
+        // A transcript turn's card needs substance: a name, number or date
+        // ("Thank you all very much." is no fact).
+        let substantive = q.chars().any(|c| c.is_ascii_digit())
+            || q.split_whitespace()
+                .skip(1)
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if words < 4 || (sent.quotes.is_empty() && (words < 6 || !substantive)) {
             return;
         }
         let ent = &self.ents[owner];
@@ -2165,6 +2247,35 @@ fn prev_content_word<'t, 'a>(toks: &'t [Token<'a>], ts: usize) -> Option<&'t Tok
         }
     }
     None
+}
+
+/// Indices of mentions that are members of a coordinated list of three or
+/// more names: "A, B, C and D".
+fn list_members(s: &Sent) -> HashSet<usize> {
+    let mut out = HashSet::new();
+    let ms = &s.mentions;
+    let mut i = 0;
+    while i < ms.len() {
+        let mut j = i;
+        while j + 1 < ms.len() {
+            let gap = &s.toks[ms[j].te..ms[j + 1].ts];
+            let joined = !gap.is_empty()
+                && gap.len() <= 3
+                && gap
+                    .iter()
+                    .all(|t| matches!(t.text, "," | "and" | "or" | "the" | "as" | "well"))
+                && gap.iter().any(|t| matches!(t.text, "," | "and" | "or"));
+            if !joined {
+                break;
+            }
+            j += 1;
+        }
+        if j - i + 1 >= 3 {
+            out.extend(i..=j);
+        }
+        i = j + 1;
+    }
+    out
 }
 
 fn lower_first_if_needed(s: &str) -> String {

@@ -157,7 +157,11 @@ pub fn parse(input: &str) -> Article {
         }
     };
     let mut first_content = true;
-    for unit in units {
+    let next_break: Vec<bool> = (0..units.len())
+        .map(|i| !matches!(units.get(i + 1), Some(Unit::Line { .. })))
+        .collect();
+    for (ui, unit) in units.into_iter().enumerate() {
+        let next_is_break = next_break[ui];
         match unit {
             Unit::Break => {
                 flush_para(&mut art, &mut para_text, &mut para_has);
@@ -185,6 +189,14 @@ pub fn parse(input: &str) -> Article {
                 }
                 if first_content {
                     first_content = false;
+                    if !bullet && next_is_break && is_title_case_line(body) {
+                        if art.title.is_none() {
+                            art.title = Some(body.to_string());
+                        }
+                        push_fragment(&mut art, body, para, line_no);
+                        line_no += 1;
+                        continue;
+                    }
                     if let Some((dl, rest)) = split_dateline(body) {
                         art.dateline = dl;
                         body = rest;
@@ -422,9 +434,31 @@ fn is_headline(s: &str) -> bool {
     true
 }
 
+/// A short line in title case ("Department Press Briefing by Spokesperson
+/// Ned Price, Washington, D.C."): a title, even with a final period.
+fn is_title_case_line(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 20 {
+        return false;
+    }
+    let caps = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .count();
+    caps * 3 >= words.len() * 2
+}
+
 /// Bylines, captions, credits and other lines that are not prose.
 fn is_fragment_line(s: &str) -> bool {
     let t = s.trim();
+    // A parenthetical aside on its own line: "(The briefing was concluded.)"
+    if t.starts_with('(') && t.ends_with(')') {
+        return true;
+    }
     let lower = t.to_lowercase();
     let n = words_of(t);
     if lower.starts_with("by ") && n <= 8 && !ends_terminal(t) {
