@@ -149,7 +149,16 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
         }
         let cloze = blank(text, &spans);
-        let cloze_ok = cloze != text && !leaks(&cloze, &names) && cloze.matches("___").count() <= 4;
+        // A cloze needs words around its blanks ("___" alone asks nothing).
+        let context_words = cloze
+            .replace("___", " ")
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        let cloze_ok = cloze != text
+            && !leaks(&cloze, &names)
+            && cloze.matches("___").count() <= 4
+            && context_words >= 3;
         let mut question = f.question.clone().filter(|q| !leaks(q, &names));
         if let Some(q) = &question {
             if seen_q.contains(&norm(q)) {
@@ -225,6 +234,7 @@ fn choices_for(f: &Fact, ex: &Extraction, id: &str, names: &[String]) -> Option<
         .map(Vec::as_slice)
         .unwrap_or(&[]);
     let (mut primary, mut fallback): (Vec<String>, Vec<String>) = match f.pool {
+        Pool::NoChoice => return None,
         Pool::Entity(class) => {
             let mut p: Vec<String> = ex
                 .entities

@@ -132,6 +132,8 @@ pub struct Mention {
 /// Distractor pool a fact draws from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pool {
+    /// No sensible same-type options (a formal treaty title).
+    NoChoice,
     Date(u8),
     Number,
     Entity(EntClass),
@@ -769,6 +771,7 @@ pub fn extract(art: &Article) -> Extraction {
         quote_speaker: None,
         turn_carded: None,
         reference,
+        recent: Vec::new(),
         dominant: {
             let mut counts: HashMap<usize, usize> = HashMap::new();
             let mut prose = 0usize;
@@ -965,6 +968,8 @@ struct FactBuilder<'a> {
     /// (paragraph, line) of the last line unit that got a quote card.
     turn_carded: Option<(usize, usize)>,
     reference: Option<Reference>,
+    /// Entities in order of their latest mention (for "the alliance").
+    recent: Vec<usize>,
     /// Party cards made per entity.
     party_count: HashMap<usize, usize>,
     /// Entities named in many sentences (the article's main actors).
@@ -1066,6 +1071,9 @@ impl<'a> FactBuilder<'a> {
                 role_tokens.push((rs, re));
                 self.role_fact(si, s, m, rs, re);
             } else if let Some((rs, re)) = self.role_after(s, m.te) {
+                role_tokens.push((rs, re));
+                self.role_fact(si, s, m, rs, re);
+            } else if let Some((rs, re)) = self.role_predicate(s, m.te) {
                 role_tokens.push((rs, re));
                 self.role_fact(si, s, m, rs, re);
             }
@@ -1252,6 +1260,13 @@ impl<'a> FactBuilder<'a> {
                     }
                 }
             }
+            // "the alliance said": the last entity of that sort.
+            let mut anaphor: Option<(usize, usize)> = None;
+            if subj.is_none() && desc.is_none() && subj_end >= 2 && toks[subj_end - 2].is("the") {
+                if let Some(e) = self.resolve_anaphor(toks[subj_end - 1].text) {
+                    anaphor = Some((subj_end - 2, e));
+                }
+            }
             // Pronoun subject: resolve to the last person.
             let mut pronoun = false;
             if subj.is_none()
@@ -1270,6 +1285,13 @@ impl<'a> FactBuilder<'a> {
                     Some(e),
                     strip_the(&text[m.start..m.end]).to_string(),
                     self.spans_of(s, e),
+                    self.ent(e).class,
+                )
+            } else if let Some((st, e)) = anaphor {
+                (
+                    Some(e),
+                    display(self.ent(e)),
+                    vec![(toks[st].start, toks[subj_end - 1].end)],
                     self.ent(e).class,
                 )
             } else if let Some((st, en)) = desc {
@@ -1349,6 +1371,51 @@ impl<'a> FactBuilder<'a> {
                     None
                 },
             });
+        }
+
+        // "a statement reported by Reuters and TASS": each outlet a source.
+        for k in 0..n.saturating_sub(1) {
+            if !(toks[k].is("reported") || toks[k].is("carried") || toks[k].is("published"))
+                || !toks[k + 1].is("by")
+            {
+                continue;
+            }
+            let mut j = k + 2;
+            while let Some(m) = s
+                .mentions
+                .iter()
+                .find(|m| m.ts == j || (m.ts == j + 1 && toks[j].is("the")))
+            {
+                let cls = self.ent(m.entity).class;
+                if !matches!(cls, EntClass::Agency | EntClass::Source) {
+                    break;
+                }
+                speaker_ents.insert(m.entity);
+                let answer = strip_the(&text[m.start..m.end]).to_string();
+                let accept = self.accept_for(m.entity, &answer);
+                self.push(Fact {
+                    kind: FactKind::Speaker,
+                    sentence: si,
+                    answer,
+                    accept,
+                    entity: Some(m.entity),
+                    spans: self.spans_of(s, m.entity),
+                    question: None,
+                    resolved: None,
+                    inferred: false,
+                    pool: Pool::Entity(cls),
+                    note: None,
+                });
+                j = m.te;
+                if toks.get(j).is_some_and(|t| matches!(t.text, "," | "and")) {
+                    j += 1;
+                    if toks.get(j).is_some_and(|t| t.is("and")) {
+                        j += 1;
+                    }
+                } else {
+                    break;
+                }
+            }
         }
 
         // ---- Quotations: one card per line unit of quoted text ----
@@ -1432,12 +1499,26 @@ impl<'a> FactBuilder<'a> {
             };
             let mut question = None;
             // Subject question: mention at clause start followed by a verb.
+            // Subject position: sentence start, or right after a short
+            // introductory phrase ("Under the deal, Iran committed ...").
             let at_start = m.ts == 0
                 || (m.ts == 1 && toks[0].is("the"))
-                || (m.ts >= 1
-                    && toks[m.ts - 1].text == ","
-                    && according_range.is_some_and(|(_, b)| b + 1 >= m.ts - 1)
-                    && toks[..m.ts - 1].iter().all(|t| t.text != ","));
+                || (m.ts >= 2
+                    && m.ts <= 16
+                    && (toks[m.ts - 1].text == ","
+                        || (toks[m.ts - 1].is("the") && toks[m.ts - 2].text == ","))
+                    && toks[0].kind == Tk::Word
+                    && !matches!(
+                        toks[0].text,
+                        "If" | "When"
+                            | "While"
+                            | "Although"
+                            | "Because"
+                            | "As"
+                            | "Since"
+                            | "Though"
+                            | "Unless"
+                    ));
             let _ = mi;
             if at_start {
                 let v = skip_adverbs(toks, m.te);
@@ -1464,7 +1545,7 @@ impl<'a> FactBuilder<'a> {
             let spans = self.spans_of(s, m.entity);
             // Rank: a natural question, then an object of a verb or
             // preposition, then anything else.
-            let rank = if question.is_some() {
+            let rank = if question.is_some() || at_start {
                 0
             } else if prev_word.is_some_and(|w| {
                 w.kind == Tk::Word
@@ -1488,7 +1569,7 @@ impl<'a> FactBuilder<'a> {
             };
             party_cands.push((
                 rank,
-                self.dominant.contains(&m.entity) && class == EntClass::Country,
+                self.dominant.contains(&m.entity) && class != EntClass::Person,
                 Fact {
                     kind: FactKind::Party,
                     sentence: si,
@@ -1521,11 +1602,18 @@ impl<'a> FactBuilder<'a> {
             // At most three party cards per entity in an article.
             let e = f.entity.unwrap_or(usize::MAX);
             let used = self.party_count.entry(e).or_insert(0);
-            if *used >= 3 {
+            if *used >= 4 {
                 continue;
             }
             *used += 1;
             self.push(f);
+        }
+        for m in &s.mentions {
+            self.recent.retain(|&e| e != m.entity);
+            self.recent.push(m.entity);
+            if self.recent.len() > 64 {
+                self.recent.remove(0);
+            }
         }
         for m in &s.mentions {
             if self.ent(m.entity).class == EntClass::Person && !in_quote(m.start, m.end) {
@@ -1556,6 +1644,34 @@ impl<'a> FactBuilder<'a> {
                         .iter()
                         .all(|t| matches!(t.text, "," | "and" | "the" | "or"))
             });
+            // "formally the Treaty between ...": quiz the formal name.
+            let formal = m.ts >= 2
+                && toks[m.ts.saturating_sub(4)..m.ts]
+                    .iter()
+                    .any(|t| t.is("formally") || t.is("officially"));
+            if formal {
+                if let Some(other) = s
+                    .mentions
+                    .iter()
+                    .find(|o| o.entity == m.entity && o.ts < m.ts && o.te - o.ts < m.te - m.ts)
+                {
+                    let short = strip_the(&text[other.start..other.end]).to_string();
+                    self.push(Fact {
+                        kind: FactKind::Treaty,
+                        sentence: si,
+                        answer: strip_the(&text[m.start..m.end]).to_string(),
+                        accept: Vec::new(),
+                        entity: None,
+                        spans: vec![(m.start, m.end)],
+                        question: Some(format!("What is the formal name of the {short}?")),
+                        resolved: None,
+                        inferred: false,
+                        pool: Pool::NoChoice,
+                        note: None,
+                    });
+                    continue;
+                }
+            }
             let first = !self.treaty_seen.contains(&m.entity);
             if !(cued_before || cued_after || in_list || first) {
                 continue;
@@ -1683,6 +1799,7 @@ impl<'a> FactBuilder<'a> {
                     && k > 0
                     && toks[k - 1].is_cap()
                     && !toks[k - 1].is("Article")
+                    && !toks[k - 1].is("Resolution")
                     && gazetteer::month_of(toks[k - 1].text).is_none())
                 || (interrogative && t.kind == Tk::Number)
             {
@@ -1710,7 +1827,10 @@ impl<'a> FactBuilder<'a> {
                     span_end = k + 3;
                 }
                 // "Article 5" handled below; skip numbers in names ("P5+1").
-                if k > 0 && toks[k - 1].is_cap() && toks[k - 1].is("Article") {
+                if k > 0
+                    && toks[k - 1].is_cap()
+                    && (toks[k - 1].is("Article") || toks[k - 1].is("Resolution"))
+                {
                     answer_toks = (k - 1, k + 1);
                 }
             } else if t.kind == Tk::Word
@@ -1878,7 +1998,7 @@ impl<'a> FactBuilder<'a> {
         // the next sentences of the same line while they stay quoted and short.
         let mut q = quoted.join(" … ");
         let mut k = si + 1;
-        while q.split_whitespace().count() < 12 {
+        while !sent.quotes.is_empty() && q.split_whitespace().count() < 12 {
             let Some(nx) = self.art.sentences.get(k) else {
                 break;
             };
@@ -1950,6 +2070,89 @@ impl<'a> FactBuilder<'a> {
             pool: Pool::Entity(ent.class),
             note: None,
         });
+    }
+
+    /// "the alliance" / "the ministry" / "the agency": the most recently
+    /// named entity of that sort.
+    fn resolve_anaphor(&self, noun: &str) -> Option<usize> {
+        let noun = noun.to_lowercase();
+        self.recent.iter().rev().copied().find(|&e| {
+            let ent = &self.ents[e];
+            match noun.as_str() {
+                "alliance" | "bloc" => ent.class == EntClass::Alliance,
+                "agency" => {
+                    matches!(ent.class, EntClass::Agency | EntClass::Organisation)
+                        && ent
+                            .all_names()
+                            .iter()
+                            .any(|n| n.to_lowercase().contains("agency"))
+                }
+                "ministry" | "department" | "commission" | "committee" | "council"
+                | "organization" | "organisation" => ent
+                    .all_names()
+                    .iter()
+                    .any(|n| n.to_lowercase().contains(noun.as_str())),
+                _ => false,
+            }
+        })
+    }
+
+    /// "X has served as CTBTO Executive Secretary", "X became President".
+    fn role_predicate(&self, s: &Sent, name_end: usize) -> Option<(usize, usize)> {
+        let toks = &s.toks;
+        let mut k = name_end;
+        while toks.get(k).is_some_and(|t| {
+            matches!(
+                t.text,
+                "has" | "had" | "have" | "was" | "is" | "later" | "then" | "also"
+            )
+        }) {
+            k += 1;
+        }
+        let w = toks.get(k)?.text;
+        if matches!(w, "served" | "serves" | "serving")
+            && toks.get(k + 1).is_some_and(|t| t.is("as"))
+        {
+            k += 2;
+        } else if matches!(w, "became" | "becomes") {
+            k += 1;
+        } else if matches!(w, "appointed" | "named" | "elected") {
+            k += 1;
+            if toks.get(k).is_some_and(|t| t.is("as")) {
+                k += 1;
+            }
+        } else {
+            return None;
+        }
+        if toks
+            .get(k)
+            .is_some_and(|t| t.is("the") || t.is("a") || t.is("an"))
+        {
+            k += 1;
+        }
+        let start = k;
+        let mut end = k;
+        let mut has_title = false;
+        while end < toks.len() && end - start < 10 {
+            let t = &toks[end];
+            if let Some((len, _)) = self.g.title_at(&s.words, end) {
+                has_title = true;
+                end += len;
+                continue;
+            }
+            let joiner = matches!(t.text, "of" | "the" | "for")
+                && toks.get(end + 1).is_some_and(|n| n.is_cap());
+            if t.is_cap() || joiner {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        while end > start && !toks[end - 1].is_cap() && self.g.title_at(&s.words, end - 1).is_none()
+        {
+            end -= 1;
+        }
+        (has_title && end > start).then_some((start, end))
     }
 
     /// A title run ending right before token `name_start`.
@@ -2167,6 +2370,11 @@ impl<'a> FactBuilder<'a> {
     }
 }
 
+/// The name to show for an entity: its most used surface form.
+fn display(e: &Entity) -> String {
+    strip_the(e.forms.first().unwrap_or(&e.name)).to_string()
+}
+
 fn src_end_byte(toks: &[Token], te: usize) -> usize {
     toks[te - 1].end
 }
@@ -2232,7 +2440,11 @@ fn introduces_claim(toks: &[Token], v: usize) -> bool {
     ) {
         return true;
     }
-    toks[v + 1..(v + 9).min(toks.len())]
+    let window = &toks[v + 1..(v + 9).min(toks.len())];
+    if w == "called" {
+        return window.iter().any(|t| matches!(t.text, "“" | "\""));
+    }
+    window
         .iter()
         .any(|t| matches!(t.text, "that" | ":" | "“" | "\"" | ","))
 }

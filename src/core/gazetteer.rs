@@ -428,6 +428,7 @@ pub const SPEECH_VERBS: &[(&str, &str)] = &[
     ("quoted", "quote"),
     ("indicated", "indicate"),
     ("pointed", "point"),
+    ("called", "call"),
 ];
 
 /// Nouns that make a descriptive phrase a news source ("a Russian satellite

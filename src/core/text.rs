@@ -459,6 +459,13 @@ fn is_fragment_line(s: &str) -> bool {
     if t.starts_with('(') && t.ends_with(')') {
         return true;
     }
+    // No lower-case word at all ("August 2, 2019", "FOR IMMEDIATE RELEASE").
+    if !t
+        .split_whitespace()
+        .any(|w| w.chars().filter(|c| c.is_lowercase()).count() >= 3)
+    {
+        return true;
+    }
     let lower = t.to_lowercase();
     let n = words_of(t);
     if lower.starts_with("by ") && n <= 8 && !ends_terminal(t) {
