@@ -56,7 +56,7 @@ pub fn card_id(sentence: &str, kind: FactKind, answer: &str) -> String {
 }
 
 /// Find `needle` in `hay` case-insensitively at word boundaries; byte spans.
-fn find_word_spans(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+pub(crate) fn find_word_spans(hay: &str, needle: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let n = needle.trim();
     if norm(n).len() < 3 {

@@ -544,7 +544,7 @@ pub fn infer_reference(
                     // the same month of that year.
                     let year_known = mentions
                         .iter()
-                        .any(|e| matches!(e, DateExpr::Absolute(z) if z.y == y && z.m == Some(mo)));
+                        .any(|e| matches!(e, DateExpr::Absolute(z) if z.y == y && z.m == Some(mo) && z.d.is_none_or(|zd| zd <= d)));
                     return Some(Reference {
                         date: Ymd::ymd(y, mo, d),
                         explicit: true,

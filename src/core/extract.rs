@@ -294,6 +294,13 @@ const TREATY_CUES: &[&str] = &[
     "revive",
     "restor",
     "return",
+    "adher",
+    "abide",
+    "uphold",
+    "honor",
+    "honour",
+    "respect",
+    "preserv",
     "parties",
     "party",
     "signator",
@@ -494,6 +501,33 @@ pub fn extract(art: &Article) -> Extraction {
             }
             // Generic treaty names first when they extend a gazetteer name
             // ("Treaty on Open Skies" is in the table; "Treaty on X" may not be).
+            // "Intermediate-Range Nuclear Forces (INF) Treaty": a name with
+            // its abbreviation inside.
+            if let Some((len, gaz)) = paren_name(&s.toks, g, i) {
+                let text = &art.sentences[si].text[s.toks[i].start..s.toks[i + len - 1].end];
+                let e = match gaz {
+                    Some(gi) => ctx.entity_for_gaz(gi),
+                    None => {
+                        let key = format!("{:?}:{}", EntClass::Treaty, norm_name(text));
+                        ctx.entity_for_key(EntClass::Treaty, key, text)
+                    }
+                };
+                ctx.note_form(e, text);
+                s.mentions.push(Mention {
+                    ts: i,
+                    te: i + len,
+                    start: s.toks[i].start,
+                    end: s.toks[i + len - 1].end,
+                    entity: e,
+                    form: Form::Name,
+                    possessive: false,
+                });
+                for k in i..i + len {
+                    s.taken[k] = true;
+                }
+                i += len;
+                continue;
+            }
             if let Some(m) = g.match_at(&s.words, i) {
                 let te = i + m.len;
                 let mut te2 = te;
@@ -911,6 +945,50 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
     None
 }
 
+/// A treaty name with its abbreviation in parentheses inside it:
+/// "Intermediate-Range Nuclear Forces (INF) Treaty". Returns the token
+/// length and the gazetteer entry the name without "(INF)" matches.
+fn paren_name(toks: &[Token], g: &Gazetteer, i: usize) -> Option<(usize, Option<usize>)> {
+    if !toks[i].is_cap() || is_stop_start(toks[i].text) {
+        return None;
+    }
+    let mut j = i;
+    while j < toks.len()
+        && j - i < 8
+        && (toks[j].is_cap() || (j > i && gazetteer::NAME_JOINERS.contains(&toks[j].text)))
+    {
+        j += 1;
+    }
+    if j == i || j + 3 >= toks.len() || toks[j].text != "(" || toks[j + 2].text != ")" {
+        return None;
+    }
+    let abbr = toks[j + 1].text;
+    if abbr.len() < 2
+        || !abbr
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+    {
+        return None;
+    }
+    let mut k = j + 3;
+    while k < toks.len() && k - (j + 3) < 4 && toks[k].is_cap() {
+        k += 1;
+    }
+    if k == j + 3 || !gazetteer::TREATY_HEADS.contains(&toks[k - 1].text) {
+        return None;
+    }
+    let composed: Vec<&str> = toks[i..j]
+        .iter()
+        .chain(&toks[j + 3..k])
+        .map(|t| t.text)
+        .collect();
+    let gaz = g
+        .match_at(&composed, 0)
+        .filter(|m| m.len == composed.len())
+        .map(|m| m.entry);
+    Some((k - i, gaz))
+}
+
 fn is_stop_start(w: &str) -> bool {
     matches!(
         w,
@@ -1019,7 +1097,10 @@ impl<'a> FactBuilder<'a> {
     fn push(&mut self, f: Fact) {
         let bad = {
             let a = norm(&f.answer);
-            a.is_empty() || gazetteer::PRONOUNS.contains(&a.as_str()) || a == "treaty" || a == "the"
+            a.is_empty()
+                || (f.kind != FactKind::Number && gazetteer::PRONOUNS.contains(&a.as_str()))
+                || a == "treaty"
+                || a == "the"
         };
         if bad {
             return;
@@ -1628,22 +1709,6 @@ impl<'a> FactBuilder<'a> {
             if self.ent(m.entity).class != EntClass::Treaty || interrogative {
                 continue;
             }
-            if seen_treaty.contains(&m.entity) {
-                continue;
-            }
-            let window = m.ts.saturating_sub(7)..m.ts;
-            let cued_before = toks[window].iter().any(|t| is_treaty_cue(t.text));
-            let cued_after = toks[m.te..(m.te + 3).min(n)]
-                .iter()
-                .any(|t| is_treaty_cue(t.text));
-            // List continuation: "from the ABM Treaty, the INF Treaty and ..."
-            let in_list = prev_cued_end.is_some_and(|pe| {
-                m.ts > pe
-                    && m.ts - pe <= 3
-                    && toks[pe..m.ts]
-                        .iter()
-                        .all(|t| matches!(t.text, "," | "and" | "the" | "or"))
-            });
             // "formally the Treaty between ...": quiz the formal name.
             let formal = m.ts >= 2
                 && toks[m.ts.saturating_sub(4)..m.ts]
@@ -1672,6 +1737,22 @@ impl<'a> FactBuilder<'a> {
                     continue;
                 }
             }
+            if seen_treaty.contains(&m.entity) {
+                continue;
+            }
+            let window = m.ts.saturating_sub(7)..m.ts;
+            let cued_before = toks[window].iter().any(|t| is_treaty_cue(t.text));
+            let cued_after = toks[m.te..(m.te + 3).min(n)]
+                .iter()
+                .any(|t| is_treaty_cue(t.text));
+            // List continuation: "from the ABM Treaty, the INF Treaty and ..."
+            let in_list = prev_cued_end.is_some_and(|pe| {
+                m.ts > pe
+                    && m.ts - pe <= 3
+                    && toks[pe..m.ts]
+                        .iter()
+                        .all(|t| matches!(t.text, "," | "and" | "the" | "or"))
+            });
             let first = !self.treaty_seen.contains(&m.entity);
             if !(cued_before || cued_after || in_list || first) {
                 continue;
@@ -2037,8 +2118,13 @@ impl<'a> FactBuilder<'a> {
             return;
         }
         let ent = &self.ents[owner];
-        if ent.all_names().iter().any(|nm| contains_word_seq(&q, nm)) {
-            return;
+        // The speaker named inside the quote is blanked, not given away.
+        let mut q = q;
+        for nm in ent.all_names() {
+            let spans = super::cards::find_word_spans(&q, &nm);
+            if !spans.is_empty() {
+                q = super::cards::blank(&q, &spans);
+            }
         }
         self.turn_carded = Some(unit);
         let q = trim_words(&q, 30);
