@@ -1604,7 +1604,7 @@ impl<'a> FactBuilder<'a> {
             if at_start {
                 let v = skip_adverbs(toks, m.te);
                 if toks.get(v).is_some_and(|t| is_finite_verb(t.text)) {
-                    let rest = clause_text(&text[toks[skip_back_adverbs(toks, v)].start..]);
+                    let rest = clause_text(&text[toks[m.te].start..]);
                     let q = format!(
                         "{} {}?",
                         if class == EntClass::Person {
@@ -1683,7 +1683,7 @@ impl<'a> FactBuilder<'a> {
             // At most three party cards per entity in an article.
             let e = f.entity.unwrap_or(usize::MAX);
             let used = self.party_count.entry(e).or_insert(0);
-            if *used >= 4 {
+            if *used >= 3 {
                 continue;
             }
             *used += 1;
@@ -2355,7 +2355,8 @@ impl<'a> FactBuilder<'a> {
         let text = &self.art.sentences[si].text;
         let role = text[s.toks[rs].start..s.toks[re - 1].end].to_string();
         let role = role.trim_end_matches(',').trim().to_string();
-        if role.split_whitespace().count() > 14 || role.is_empty() {
+        // A bare one-word title ("President") says too little to quiz.
+        if role.split_whitespace().count() > 14 || role.split_whitespace().count() < 2 {
             return;
         }
         if !self.role_seen.insert(m.entity) {
