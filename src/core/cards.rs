@@ -475,14 +475,16 @@ fn perturb_number(s: &str) -> Vec<String> {
     let factors: &[f64] = if x < 20.0 && decimals == 0 {
         &[]
     } else {
-        &[0.5, 0.8, 1.25, 1.5, 2.0, 0.6]
+        &[0.8, 1.25, 1.5, 0.7, 1.3, 2.0, 0.5]
     };
     let mut vals: Vec<f64> = factors.iter().map(|f| x * f).collect();
     if x < 20.0 && decimals == 0 {
         vals = vec![x + 1.0, x + 2.0, x - 1.0, x + 4.0];
     }
+    let digits = |v: f64| (v.max(1.0)).log10().floor() as i32;
     for v in vals {
-        if v <= 0.0 {
+        // Same order of magnitude as the answer ("1,550" -> "1,200", not "770").
+        if v <= 0.0 || (x >= 100.0 && digits(v) != digits(x)) {
             continue;
         }
         let txt = if decimals > 0 {

@@ -422,16 +422,10 @@ fn words_of(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// A short line without terminal punctuation in title case.
+/// A short first line without terminal punctuation: a headline.
 fn is_headline(s: &str) -> bool {
     let n = words_of(s);
-    if n == 0 || n > 16 || ends_terminal(s) && !s.ends_with('?') && !s.ends_with(':') {
-        return false;
-    }
-    if s.trim_end().ends_with('.') {
-        return false;
-    }
-    true
+    n > 0 && n <= 16 && !ends_terminal(s) && s.matches('“').count() == s.matches('”').count()
 }
 
 /// A short line in title case ("Department Press Briefing by Spokesperson

@@ -1,0 +1,8 @@
+//! One integration-test binary (as ripgrep does): shared helpers in `util`,
+//! the scorer port in `score`, and one module per area.
+
+mod cli;
+mod generator;
+mod props;
+mod score;
+mod util;

@@ -1,0 +1,68 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn data(rel: &str) -> PathBuf {
+    root().join("tests/data").join(rel)
+}
+
+/// (name, article path, gold path) for every scored test article,
+/// the built-in deck first.
+pub fn scored_articles() -> Vec<(String, PathBuf, PathBuf)> {
+    let mut out = vec![(
+        "open-skies-2021".to_string(),
+        root().join("decks/open-skies-2021.txt"),
+        data("gold/open-skies-2021.gold.json"),
+    )];
+    let mut names: Vec<String> = std::fs::read_dir(data("articles"))
+        .expect("tests/data/articles")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    for n in names {
+        let stem = n.trim_end_matches(".txt").to_string();
+        let gold = data(&format!("gold/{stem}.gold.json"));
+        assert!(gold.exists(), "no gold file for {n}");
+        out.push((stem, data(&format!("articles/{n}")), gold));
+    }
+    out
+}
+
+pub fn read_json(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Run the real binary with arguments.
+pub fn treatydeck(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_treatydeck"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run treatydeck")
+}
+
+/// A fresh temporary directory for one test.
+pub fn temp_dir(tag: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!(
+        "treatydeck-test-{tag}-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+/// Generate cards through the library, as JSON (the contract).
+pub fn generate_json(text: &str) -> serde_json::Value {
+    let g = treatydeck::generate(text).expect("generate");
+    serde_json::to_value(&g).expect("json")
+}
