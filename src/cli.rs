@@ -103,10 +103,10 @@ fn write_readable(deck: &Generated, out: &mut dyn Write) -> std::io::Result<()> 
         for c in cards {
             writeln!(out, "Q: {}", c.question)?;
             let mut a = format!("A: {}", c.answer);
-            if let Some(d) = &c.resolved_date {
-                if c.inferred {
-                    a.push_str(&format!("  [{d}, inferred]"));
-                }
+            if let Some(d) = &c.resolved_date
+                && c.inferred
+            {
+                a.push_str(&format!("  [{d}, inferred]"));
             }
             if !c.accept.is_empty() {
                 a.push_str(&format!("  (also: {})", c.accept.join("; ")));

@@ -160,10 +160,10 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             && cloze.matches("___").count() <= 4
             && context_words >= 3;
         let mut question = f.question.clone().filter(|q| !leaks(q, &names));
-        if let Some(q) = &question {
-            if seen_q.contains(&norm(q)) {
-                question = None;
-            }
+        if let Some(q) = &question
+            && seen_q.contains(&norm(q))
+        {
+            question = None;
         }
         let question = match question {
             Some(q) => q,
@@ -315,10 +315,8 @@ fn choices_for(f: &Fact, ex: &Extraction, id: &str, names: &[String]) -> Option<
                 .map(|d| d.display())
                 .collect();
             p.sort();
-            let fb = f.resolved.map(|r| perturb_date(r)).unwrap_or_default();
-            if f.resolved.is_none() {
-                return None;
-            }
+            let fb = f.resolved.map(perturb_date).unwrap_or_default();
+            f.resolved?;
             (p, fb)
         }
         Pool::Number => {
@@ -524,7 +522,7 @@ fn with_commas(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

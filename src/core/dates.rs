@@ -12,6 +12,7 @@ pub struct Ymd {
     pub d: Option<u32>,
 }
 
+#[allow(clippy::self_named_constructors)]
 impl Ymd {
     pub fn year(y: i32) -> Ymd {
         Ymd {
@@ -218,22 +219,21 @@ pub fn find(toks: &[Token]) -> Vec<DateMention> {
     while i < n {
         let t = &toks[i];
         // ISO 2021-02-03 (tokenised as "2021-02" "-" "03").
-        if t.kind == Tk::Number && t.text.len() == 7 && t.text.as_bytes()[4] == b'-' {
-            if let (Ok(y), Ok(m)) = (t.text[..4].parse::<i32>(), t.text[5..].parse::<u32>()) {
-                if (1..=12).contains(&m) {
-                    if word(i + 1) == "-" {
-                        if let Some(d) = toks.get(i + 2).and_then(day_of) {
-                            out.push(DateMention {
-                                tok_start: i,
-                                tok_end: i + 3,
-                                expr: DateExpr::Absolute(Ymd::ymd(y, m, d)),
-                            });
-                            i += 3;
-                            continue;
-                        }
-                    }
-                }
-            }
+        if t.kind == Tk::Number
+            && t.text.len() == 7
+            && t.text.as_bytes()[4] == b'-'
+            && let (Ok(y), Ok(m)) = (t.text[..4].parse::<i32>(), t.text[5..].parse::<u32>())
+            && (1..=12).contains(&m)
+            && word(i + 1) == "-"
+            && let Some(d) = toks.get(i + 2).and_then(day_of)
+        {
+            out.push(DateMention {
+                tok_start: i,
+                tok_end: i + 3,
+                expr: DateExpr::Absolute(Ymd::ymd(y, m, d)),
+            });
+            i += 3;
+            continue;
         }
         // Month-led: "December 22, 2020", "Dec. 22", "December 2020", "May last year", "in May".
         if t.kind == Tk::Word && t.is_cap() {
@@ -411,18 +411,20 @@ pub fn find(toks: &[Token]) -> Vec<DateMention> {
                 continue;
             }
         }
-        if t.kind == Tk::Number && t.text.len() == 5 && t.text.ends_with('s') {
-            if let Ok(y) = t.text[..4].parse::<i32>() {
-                if (1800..=2100).contains(&y) && y % 10 == 0 {
-                    out.push(DateMention {
-                        tok_start: i,
-                        tok_end: i + 1,
-                        expr: DateExpr::Decade(y),
-                    });
-                    i += 1;
-                    continue;
-                }
-            }
+        if t.kind == Tk::Number
+            && t.text.len() == 5
+            && t.text.ends_with('s')
+            && let Ok(y) = t.text[..4].parse::<i32>()
+            && (1800..=2100).contains(&y)
+            && y % 10 == 0
+        {
+            out.push(DateMention {
+                tok_start: i,
+                tok_end: i + 1,
+                expr: DateExpr::Decade(y),
+            });
+            i += 1;
+            continue;
         }
         // Relative words.
         if t.kind == Tk::Word {
@@ -559,12 +561,12 @@ pub fn infer_reference(
     let mut best = latest;
     if let Some(m) = latest.m {
         for e in mentions {
-            if let DateExpr::DayOfMonth(d) = e {
-                if *d <= days_in_month(latest.y, m) {
-                    let cand = Ymd::ymd(latest.y, m, *d);
-                    if cand > best || best.d.is_none() {
-                        best = cand;
-                    }
+            if let DateExpr::DayOfMonth(d) = e
+                && *d <= days_in_month(latest.y, m)
+            {
+                let cand = Ymd::ymd(latest.y, m, *d);
+                if cand > best || best.d.is_none() {
+                    best = cand;
                 }
             }
         }

@@ -424,7 +424,7 @@ fn speech_at(toks: &[Token], i: usize) -> bool {
         t.kind == Tk::Word
             && !t.is_cap()
             && gazetteer::speech_base(t.text).is_some()
-            && !(t.is("pointed") && !toks.get(i + 1).is_some_and(|n| n.is("out")))
+            && (!t.is("pointed") || toks.get(i + 1).is_some_and(|n| n.is("out")))
     })
 }
 
@@ -591,7 +591,7 @@ pub fn extract(art: &Article) -> Extraction {
     // Pass B: people. Strong evidence first, then every later mention of a
     // known name.
     let mut people: Vec<Vec<String>> = Vec::new();
-    let mut add_person = |toks: Vec<String>, people: &mut Vec<Vec<String>>| {
+    let add_person = |toks: Vec<String>, people: &mut Vec<Vec<String>>| {
         if toks.is_empty() || toks.len() > 4 {
             return;
         }
@@ -673,10 +673,10 @@ pub fn extract(art: &Article) -> Extraction {
             }
         }
         // Transcript label: "MR. PRICE" -> Price.
-        if let Some(lab) = &sent.label {
-            if let Some(sur) = label_surname(lab) {
-                add_person(vec![sur], &mut people);
-            }
+        if let Some(lab) = &sent.label
+            && let Some(sur) = label_surname(lab)
+        {
+            add_person(vec![sur], &mut people);
         }
     }
     // Person entities: group by surname with fuzzy merging.
@@ -697,10 +697,7 @@ pub fn extract(art: &Article) -> Extraction {
         });
         let e = match found {
             Some(&(_, e)) => e,
-            None => {
-                let e = ctx.entity_for_key(EntClass::Person, format!("person:{key}"), &p.join(" "));
-                e
-            }
+            None => ctx.entity_for_key(EntClass::Person, format!("person:{key}"), &p.join(" ")),
         };
         let full = p.join(" ");
         if full.split(' ').count() > ctx.entities[e].name.split(' ').count() {
@@ -1058,7 +1055,7 @@ struct FactBuilder<'a> {
 
 fn clause_text(s: &str) -> String {
     s.trim()
-        .trim_end_matches(|c: char| matches!(c, '.' | '!' | ';' | ',' | ':' | ' '))
+        .trim_end_matches(['.', '!', ';', ',', ':', ' '])
         .to_string()
 }
 
@@ -1313,10 +1310,10 @@ impl<'a> FactBuilder<'a> {
             }
             // Descriptive source subject ("Russian media revealed").
             let mut desc: Option<(usize, usize)> = None;
-            if subj.is_none() {
-                if let Some(st) = descriptive_source_before(toks, subj_end) {
-                    desc = Some((st, subj_end));
-                }
+            if subj.is_none()
+                && let Some(st) = descriptive_source_before(toks, subj_end)
+            {
+                desc = Some((st, subj_end));
             }
             // Inverted: "..., said Ryabkov." / "said the Foreign Ministry".
             if subj.is_none() && desc.is_none() {
@@ -1343,10 +1340,13 @@ impl<'a> FactBuilder<'a> {
             }
             // "the alliance said": the last entity of that sort.
             let mut anaphor: Option<(usize, usize)> = None;
-            if subj.is_none() && desc.is_none() && subj_end >= 2 && toks[subj_end - 2].is("the") {
-                if let Some(e) = self.resolve_anaphor(toks[subj_end - 1].text) {
-                    anaphor = Some((subj_end - 2, e));
-                }
+            if subj.is_none()
+                && desc.is_none()
+                && subj_end >= 2
+                && toks[subj_end - 2].is("the")
+                && let Some(e) = self.resolve_anaphor(toks[subj_end - 1].text)
+            {
+                anaphor = Some((subj_end - 2, e));
             }
             // Pronoun subject: resolve to the last person.
             let mut pronoun = false;
@@ -1520,10 +1520,11 @@ impl<'a> FactBuilder<'a> {
             if speaker_ents.contains(&m.entity) || seen_party.contains(&m.entity) {
                 continue;
             }
-            if let Some((a, b)) = according_range {
-                if m.ts >= a && m.te <= b {
-                    continue;
-                }
+            if let Some((a, b)) = according_range
+                && m.ts >= a
+                && m.te <= b
+            {
+                continue;
             }
             let dominant = self.dominant.contains(&m.entity);
             if listed.contains(&mi) {
@@ -1714,28 +1715,27 @@ impl<'a> FactBuilder<'a> {
                 && toks[m.ts.saturating_sub(4)..m.ts]
                     .iter()
                     .any(|t| t.is("formally") || t.is("officially"));
-            if formal {
-                if let Some(other) = s
+            if formal
+                && let Some(other) = s
                     .mentions
                     .iter()
                     .find(|o| o.entity == m.entity && o.ts < m.ts && o.te - o.ts < m.te - m.ts)
-                {
-                    let short = strip_the(&text[other.start..other.end]).to_string();
-                    self.push(Fact {
-                        kind: FactKind::Treaty,
-                        sentence: si,
-                        answer: strip_the(&text[m.start..m.end]).to_string(),
-                        accept: Vec::new(),
-                        entity: None,
-                        spans: vec![(m.start, m.end)],
-                        question: Some(format!("What is the formal name of the {short}?")),
-                        resolved: None,
-                        inferred: false,
-                        pool: Pool::NoChoice,
-                        note: None,
-                    });
-                    continue;
-                }
+            {
+                let short = strip_the(&text[other.start..other.end]).to_string();
+                self.push(Fact {
+                    kind: FactKind::Treaty,
+                    sentence: si,
+                    answer: strip_the(&text[m.start..m.end]).to_string(),
+                    accept: Vec::new(),
+                    entity: None,
+                    spans: vec![(m.start, m.end)],
+                    question: Some(format!("What is the formal name of the {short}?")),
+                    resolved: None,
+                    inferred: false,
+                    pool: Pool::NoChoice,
+                    note: None,
+                });
+                continue;
             }
             if seen_treaty.contains(&m.entity) {
                 continue;
@@ -1785,29 +1785,26 @@ impl<'a> FactBuilder<'a> {
             let end = toks[d.tok_end - 1].end;
             let surface = strip_the(&text[start..end]).to_string();
             let resolved = dates::resolve(d.expr, self.reference);
-            if let DateExpr::Absolute(y) = d.expr {
-                if y.m.is_none() {
-                    // A bare year that repeats a fuller date of the sentence
-                    // ("December 2020, at the 2020 conference"), or a year
-                    // modifier already quizzed ("the 2002 resolution").
-                    let fuller = s.dates.iter().any(
-                        |o| matches!(o.expr, DateExpr::Absolute(z) if z.y == y.y && z.m.is_some()),
-                    );
-                    if fuller {
-                        continue;
-                    }
-                    if let Some(next) = toks
-                        .get(d.tok_end)
-                        .filter(|t| t.kind == Tk::Word && !t.is_cap())
-                    {
-                        if !self.date_ctx_seen.insert(format!(
-                            "{}|{}",
-                            y.y,
-                            next.text.to_lowercase()
-                        )) {
-                            continue;
-                        }
-                    }
+            if let DateExpr::Absolute(y) = d.expr
+                && y.m.is_none()
+            {
+                // A bare year that repeats a fuller date of the sentence
+                // ("December 2020, at the 2020 conference"), or a year
+                // modifier already quizzed ("the 2002 resolution").
+                let fuller = s.dates.iter().any(
+                    |o| matches!(o.expr, DateExpr::Absolute(z) if z.y == y.y && z.m.is_some()),
+                );
+                if fuller {
+                    continue;
+                }
+                if let Some(next) = toks
+                    .get(d.tok_end)
+                    .filter(|t| t.kind == Tk::Word && !t.is_cap())
+                    && !self
+                        .date_ctx_seen
+                        .insert(format!("{}|{}", y.y, next.text.to_lowercase()))
+                {
+                    continue;
                 }
             }
             let (answer, inferred) = match (d.expr, resolved) {
@@ -1865,9 +1862,7 @@ impl<'a> FactBuilder<'a> {
         let date_tok: Vec<bool> = {
             let mut v = vec![false; n];
             for d in &s.dates {
-                for k in d.tok_start..d.tok_end {
-                    v[k] = true;
-                }
+                v[d.tok_start..d.tok_end].fill(true);
             }
             v
         };
@@ -1961,14 +1956,14 @@ impl<'a> FactBuilder<'a> {
                     || gazetteer::number_word(toks[k - 2].text).is_some())
             {
                 is_num = true;
-            } else if t.is_cap() && t.is("Article") {
-                if let Some(nx) = toks.get(k + 1) {
-                    if nx.kind == Tk::Number || is_roman(nx.text) {
-                        is_num = true;
-                        answer_toks = (k, k + 2);
-                        span_end = k + 2;
-                    }
-                }
+            } else if t.is_cap()
+                && t.is("Article")
+                && let Some(nx) = toks.get(k + 1)
+                && (nx.kind == Tk::Number || is_roman(nx.text))
+            {
+                is_num = true;
+                answer_toks = (k, k + 2);
+                span_end = k + 2;
             }
             if !is_num {
                 k += 1;
@@ -2020,7 +2015,7 @@ impl<'a> FactBuilder<'a> {
     }
 
     /// One speaker card per line unit of quoted text, with its speaker.
-    fn quote_facts(&mut self, si: usize, s: &Sent, owner_here: Option<usize>) {
+    fn quote_facts(&mut self, si: usize, _s: &Sent, owner_here: Option<usize>) {
         let sent = &self.art.sentences[si];
         let owner = owner_here
             .or(if sent.starts_in_quote {
@@ -2249,10 +2244,10 @@ impl<'a> FactBuilder<'a> {
                 break;
             }
             let k = name_start - l;
-            if let Some((len, _)) = self.g.title_at(&s.words, k) {
-                if k + len == name_start {
-                    best = Some(k);
-                }
+            if let Some((len, _)) = self.g.title_at(&s.words, k)
+                && k + len == name_start
+            {
+                best = Some(k);
             }
         }
         let mut start = best?;
@@ -2286,12 +2281,12 @@ impl<'a> FactBuilder<'a> {
                         break;
                     }
                 }
-                if let Some((len, _)) = self.g.title_at(&s.words, k) {
-                    if k + len == start {
-                        start = k;
-                        moved = true;
-                        break;
-                    }
+                if let Some((len, _)) = self.g.title_at(&s.words, k)
+                    && k + len == start
+                {
+                    start = k;
+                    moved = true;
+                    break;
                 }
             }
             if !moved && start > 0 {
@@ -2315,7 +2310,7 @@ impl<'a> FactBuilder<'a> {
     /// An appositive title after the name: ", Vice President of the X,".
     fn role_after(&self, s: &Sent, name_end: usize) -> Option<(usize, usize)> {
         let toks = &s.toks;
-        if !toks.get(name_end).is_some_and(|t| t.text == ",") {
+        if toks.get(name_end).is_none_or(|t| t.text != ",") {
             return None;
         }
         let mut k = name_end + 1;
@@ -2402,19 +2397,19 @@ impl<'a> FactBuilder<'a> {
         while j < toks.len() && j - i < 5 && !matches!(toks[j].text, "of" | "by" | "from" | ",") {
             j += 1;
         }
-        if j < toks.len() && matches!(toks[j].text, "of" | "by" | "from") {
-            if let Some(m) = s
+        if j < toks.len()
+            && matches!(toks[j].text, "of" | "by" | "from")
+            && let Some(m) = s
                 .mentions
                 .iter()
                 .find(|m| m.ts == j + 1 || (m.ts == j + 2 && toks[j + 1].is("the")))
-            {
-                let cls = self.ent(m.entity).class;
-                if matches!(
-                    cls,
-                    EntClass::Agency | EntClass::Person | EntClass::Body | EntClass::Organisation
-                ) {
-                    return Some((m.start, m.te, Some(m.entity)));
-                }
+        {
+            let cls = self.ent(m.entity).class;
+            if matches!(
+                cls,
+                EntClass::Agency | EntClass::Person | EntClass::Body | EntClass::Organisation
+            ) {
+                return Some((m.start, m.te, Some(m.entity)));
             }
         }
         if toks
@@ -2427,14 +2422,13 @@ impl<'a> FactBuilder<'a> {
             .mentions
             .iter()
             .find(|m| m.ts == i || (m.ts == k && m.te > i))
+            && m.form != Form::Adjective
         {
-            if m.form != Form::Adjective {
-                let cls = self.ent(m.entity).class;
-                if cls == EntClass::Treaty {
-                    return None;
-                }
-                return Some((m.start, m.te, Some(m.entity)));
+            let cls = self.ent(m.entity).class;
+            if cls == EntClass::Treaty {
+                return None;
             }
+            return Some((m.start, m.te, Some(m.entity)));
         }
         // Descriptive: words up to a source noun.
         let mut e = i;
@@ -2709,10 +2703,10 @@ pub fn number_variants(s: &str) -> Vec<String> {
     if let Some(n) = gazetteer::number_word(s) {
         v.push(n.to_string());
     }
-    if let Ok(n) = plain.parse::<u64>() {
-        if let Some((w, _)) = gazetteer::NUMBER_WORDS.iter().find(|(_, x)| *x == n) {
-            v.push(w.to_string());
-        }
+    if let Ok(n) = plain.parse::<u64>()
+        && let Some((w, _)) = gazetteer::NUMBER_WORDS.iter().find(|(_, x)| *x == n)
+    {
+        v.push(w.to_string());
     }
     if let Some(p) = s.strip_suffix(" percent") {
         v.push(format!("{p}%"));

@@ -211,7 +211,7 @@ impl Gazetteer {
             g.title_list.push(title);
         }
         for v in g.titles.values_mut() {
-            v.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
+            v.sort_by_key(|t| std::cmp::Reverse(t.toks.len()));
         }
         g
     }

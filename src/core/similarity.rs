@@ -50,9 +50,9 @@ fn matches(a: &[char], b: &[char]) -> usize {
     let mut best = (0usize, 0usize, 0usize);
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
-    for i in 0..a.len() {
-        for j in 0..b.len() {
-            cur[j + 1] = if a[i] == b[j] { prev[j] + 1 } else { 0 };
+    for (i, ca) in a.iter().enumerate() {
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = if ca == cb { prev[j] + 1 } else { 0 };
             if cur[j + 1] > best.2 {
                 best = (i + 1 - cur[j + 1], j + 1 - cur[j + 1], cur[j + 1]);
             }

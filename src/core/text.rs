@@ -504,7 +504,7 @@ pub fn split_sentences(
     mut emit: impl FnMut(String, Vec<(usize, usize)>, bool),
 ) {
     let s = fold_ws(line);
-    let b = s.as_bytes();
+    let _b = s.as_bytes();
     let mut start = 0usize;
     let mut start_in_quote = *depth > 0;
     let mut quotes: Vec<(usize, usize)> = Vec::new();
@@ -554,10 +554,10 @@ pub fn split_sentences(
                 if *depth > 0 {
                     *depth -= 1;
                 }
-                if *depth == 0 {
-                    if let Some(o) = q_open.take() {
-                        quotes.push((o, pos));
-                    }
+                if *depth == 0
+                    && let Some(o) = q_open.take()
+                {
+                    quotes.push((o, pos));
                 }
             }
             '"' => {
@@ -602,10 +602,10 @@ pub fn split_sentences(
                     // Apply quote closings consumed.
                     for qpos in closed_quotes {
                         *depth -= 1;
-                        if *depth == 0 {
-                            if let Some(o) = q_open.take() {
-                                quotes.push((o, qpos));
-                            }
+                        if *depth == 0
+                            && let Some(o) = q_open.take()
+                        {
+                            quotes.push((o, qpos));
                         }
                     }
                     let end = if at_end { s.len() } else { chars[j].0 };
@@ -767,9 +767,9 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
             let mut j = i;
             while j < s.len() {
                 let ch = s[j..].chars().next().unwrap_or(' ');
-                if ch.is_ascii_digit() {
-                    j += 1;
-                } else if (ch == ',' || ch == '.') && j + 1 < s.len() && b[j + 1].is_ascii_digit() {
+                if ch.is_ascii_digit()
+                    || ((ch == ',' || ch == '.') && j + 1 < s.len() && b[j + 1].is_ascii_digit())
+                {
                     j += 1;
                 } else if (ch == '-' || ch == '–')
                     && s[j + ch.len_utf8()..]

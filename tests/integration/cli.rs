@@ -7,7 +7,11 @@ fn assert_clean_failure(out: &std::process::Output, needle: &str) {
     assert!(!out.status.success(), "should fail");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(err.trim_end().lines().count(), 1, "one line expected: {err}");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one line expected: {err}"
+    );
     assert!(err.contains(needle), "{err:?} should mention {needle:?}");
     assert!(!err.contains("panicked"), "{err}");
     assert!(out.stdout.is_empty());
@@ -20,20 +24,30 @@ fn generate_prints_readable_cards_and_json() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("== speaker"), "{text}");
     let out = treatydeck(&["generate", "decks/open-skies-2021.txt", "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v["cards"].as_array().unwrap().len() > 20);
 }
 
 #[test]
 fn missing_file() {
-    assert_clean_failure(&treatydeck(&["generate", "no/such/article.txt"]), "no such file");
+    assert_clean_failure(
+        &treatydeck(&["generate", "no/such/article.txt"]),
+        "no such file",
+    );
 }
 
 #[test]
 fn directory() {
     let d = temp_dir("dir");
-    assert_clean_failure(&treatydeck(&["generate", d.to_str().unwrap()]), "is a directory");
+    assert_clean_failure(
+        &treatydeck(&["generate", d.to_str().unwrap()]),
+        "is a directory",
+    );
 }
 
 #[test]
@@ -44,7 +58,10 @@ fn binary_and_non_utf8_files() {
     assert_clean_failure(&treatydeck(&["generate", bin.to_str().unwrap()]), "binary");
     let latin1 = d.join("b.txt");
     std::fs::write(&latin1, b"Le trait\xe9 de 1987 est mort.").unwrap();
-    assert_clean_failure(&treatydeck(&["generate", latin1.to_str().unwrap()]), "not UTF-8");
+    assert_clean_failure(
+        &treatydeck(&["generate", latin1.to_str().unwrap()]),
+        "not UTF-8",
+    );
 }
 
 #[test]
@@ -54,8 +71,15 @@ fn empty_and_factless_text() {
     std::fs::write(&empty, "  \n\n ").unwrap();
     assert_clean_failure(&treatydeck(&["generate", empty.to_str().unwrap()]), "empty");
     let dull = d.join("dull.md");
-    std::fs::write(&dull, "it was a quiet day and nothing much happened at all, really.\n").unwrap();
-    assert_clean_failure(&treatydeck(&["generate", dull.to_str().unwrap()]), "no facts");
+    std::fs::write(
+        &dull,
+        "it was a quiet day and nothing much happened at all, really.\n",
+    )
+    .unwrap();
+    assert_clean_failure(
+        &treatydeck(&["generate", dull.to_str().unwrap()]),
+        "no facts",
+    );
 }
 
 #[cfg(unix)]
@@ -63,12 +87,19 @@ fn empty_and_factless_text() {
 fn a_fifo_is_refused_without_hanging() {
     let d = temp_dir("fifo");
     let fifo = d.join("pipe.txt");
-    let ok = std::process::Command::new("mkfifo").arg(&fifo).status().map(|s| s.success()).unwrap_or(false);
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
     if !ok {
         eprintln!("mkfifo unavailable; skipped");
         return;
     }
-    assert_clean_failure(&treatydeck(&["generate", fifo.to_str().unwrap()]), "not a regular file");
+    assert_clean_failure(
+        &treatydeck(&["generate", fifo.to_str().unwrap()]),
+        "not a regular file",
+    );
 }
 
 #[test]
@@ -81,10 +112,19 @@ fn crlf_bom_markdown_article_works() {
     )
     .unwrap();
     let out = treatydeck(&["generate", p.to_str().unwrap(), "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["deck"]["title"], "Test");
-    let answers: Vec<&str> = v["cards"].as_array().unwrap().iter().map(|c| c["answer"].as_str().unwrap()).collect();
+    let answers: Vec<&str> = v["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["answer"].as_str().unwrap())
+        .collect();
     assert!(answers.contains(&"December 8, 1987"), "{answers:?}");
     assert!(answers.contains(&"INF Treaty"), "{answers:?}");
 }

@@ -13,20 +13,31 @@ fn every_article_meets_the_quality_bar() {
         let cards = generate_json(&text);
         let gold = read_json(&gold);
         let s = score(&gold, &cards);
-        let min_recall = if name == "open-skies-2021" { 0.95 } else { 0.90 };
+        let min_recall = if name == "open-skies-2021" {
+            0.95
+        } else {
+            0.90
+        };
         report.push_str(&format!(
             "{name:28} {}  cards/gold {:.2}\n",
             s.summary_line(),
             s.cards_per_gold()
         ));
         if s.recall < min_recall {
-            failures.push(format!("{name}: recall {} < {min_recall}\n{}", s.recall, s.summary()));
+            failures.push(format!(
+                "{name}: recall {} < {min_recall}\n{}",
+                s.recall,
+                s.summary()
+            ));
         }
         if !s.leaks.is_empty() || s.duplicates > 0 || !s.bad_choices.is_empty() {
             failures.push(format!("{name}: {}", s.summary()));
         }
         if s.cards_per_gold() > 1.5 {
-            failures.push(format!("{name}: {:.2} cards per gold fact", s.cards_per_gold()));
+            failures.push(format!(
+                "{name}: {:.2} cards per gold fact",
+                s.cards_per_gold()
+            ));
         }
     }
     eprintln!("{report}");
@@ -44,7 +55,12 @@ fn generation_is_deterministic_and_ids_are_stable() {
         let reflowed = text.replace(". ", ".  ");
         let c = generate_json(&reflowed);
         let ids = |v: &serde_json::Value| -> Vec<String> {
-            v["cards"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect()
+            v["cards"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["id"].as_str().unwrap().to_string())
+                .collect()
         };
         assert_eq!(ids(&a), ids(&c), "{}", article.display());
     }
@@ -60,7 +76,10 @@ fn cards_follow_the_contract() {
     let mut ids = std::collections::HashSet::new();
     for c in cards {
         assert!(kinds.contains(&c["kind"].as_str().unwrap()), "{c}");
-        assert!(ids.insert(c["id"].as_str().unwrap().to_string()), "duplicate id {c}");
+        assert!(
+            ids.insert(c["id"].as_str().unwrap().to_string()),
+            "duplicate id {c}"
+        );
         let q = c["question"].as_str().unwrap();
         let a = c["answer"].as_str().unwrap();
         assert!(!q.is_empty() && !a.is_empty(), "{c}");
@@ -71,7 +90,11 @@ fn cards_follow_the_contract() {
         if let Some(ch) = c.get("choices") {
             let ch = ch.as_array().unwrap();
             assert!(ch.len() >= 4, "{c}");
-            assert_eq!(ch.iter().filter(|x| x.as_str() == Some(a)).count(), 1, "{c}");
+            assert_eq!(
+                ch.iter().filter(|x| x.as_str() == Some(a)).count(),
+                1,
+                "{c}"
+            );
         }
     }
     // Both spellings of the spokeswoman merge into one accepted set.
@@ -79,9 +102,19 @@ fn cards_follow_the_contract() {
         .iter()
         .find(|c| c["answer"] == "Zaharova" && c["kind"] == "speaker")
         .expect("Zaharova speaker card");
-    assert!(z["accept"].as_array().unwrap().iter().any(|x| x == "Zakharova"), "{z}");
+    assert!(
+        z["accept"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x == "Zakharova"),
+        "{z}"
+    );
     // A relative date is resolved and marked inferred.
-    let may = cards.iter().find(|c| c["answer"] == "May 2020").expect("May last year");
+    let may = cards
+        .iter()
+        .find(|c| c["answer"] == "May 2020")
+        .expect("May last year");
     assert_eq!(may["inferred"], true);
     assert_eq!(may["resolved_date"], "2020-05");
 }
