@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 
 fn articles() -> Vec<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut v = vec![std::fs::read_to_string(root.join("decks/open-skies-2021.txt")).expect("deck")];
+    let mut v =
+        vec![std::fs::read_to_string(root.join("decks/open-skies-2021.txt")).expect("deck")];
     if let Ok(rd) = std::fs::read_dir(root.join("tests/data/articles")) {
         let mut paths: Vec<_> = rd.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         paths.sort();
@@ -54,13 +55,18 @@ fn best_of<F: FnMut()>(runs: usize, mut f: F) -> Duration {
 
 fn main() {
     let arts = articles();
-    let mut sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let mut sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
     if sizes.is_empty() {
         sizes = vec![1, 10];
     }
     // Warm the gazetteer tables once.
     let _ = treatydeck::generate(&arts[0]);
-    println!("size    articles  words       separate: time   words/s     one document: time   words/s");
+    println!(
+        "size    articles  words       separate: time   words/s     one document: time   words/s"
+    );
     let mut base: Option<(usize, f64)> = None;
     for mb in sizes {
         let coll = collection(&arts, mb * 1024 * 1024);
@@ -68,7 +74,10 @@ fn main() {
         let runs = if mb <= 10 { 3 } else { 1 };
         let mut cards = 0;
         let sep = best_of(runs, || {
-            cards = coll.iter().map(|a| treatydeck::generate(a).map(|g| g.cards.len()).unwrap_or(0)).sum();
+            cards = coll
+                .iter()
+                .map(|a| treatydeck::generate(a).map(|g| g.cards.len()).unwrap_or(0))
+                .sum();
         });
         let doc = coll.join("\n\n");
         let one = best_of(runs, || {

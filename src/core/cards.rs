@@ -9,9 +9,9 @@ use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
 use super::dates::Ymd;
-use super::extract::{EntClass, Extraction, Fact, FactKind, Pool, contains_word_seq, dedup};
+use super::extract::{EntClass, Extraction, Fact, FactKind, Pool, contains_any, dedup};
 use super::gazetteer::{self, EntKind, NUMBER_WORDS};
-use super::similarity::{is_variant, norm};
+use super::similarity::{norm, similar};
 use super::text::Article;
 
 /// One quiz card, as in the card JSON contract.
@@ -57,15 +57,27 @@ pub fn card_id(sentence: &str, kind: FactKind, answer: &str) -> String {
 
 /// Find `needle` in `hay` case-insensitively at word boundaries; byte spans.
 pub(crate) fn find_word_spans(hay: &str, needle: &str) -> Vec<(usize, usize)> {
+    find_spans_of_any(hay, std::slice::from_ref(&needle.to_string()))
+}
+
+/// Word-boundary, case-insensitive occurrences of any of `needles`.
+pub(crate) fn find_spans_of_any(hay: &str, needles: &[String]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let n = needle.trim();
-    if norm(n).len() < 3 {
-        return out;
-    }
     let h: Vec<(usize, char)> = hay.char_indices().map(|(i, c)| (i, fold_char(c))).collect();
+    for needle in needles {
+        spans_in(hay, &h, needle, &mut out);
+    }
+    out
+}
+
+fn spans_in(hay: &str, h: &[(usize, char)], needle: &str, out: &mut Vec<(usize, usize)>) {
+    let n = needle.trim();
+    if n.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
+        return;
+    }
     let nd: Vec<char> = n.chars().map(fold_char).collect();
     if nd.is_empty() || nd.len() > h.len() {
-        return out;
+        return;
     }
     let mut i = 0;
     while i + nd.len() <= h.len() {
@@ -82,7 +94,6 @@ pub(crate) fn find_word_spans(hay: &str, needle: &str) -> Vec<(usize, usize)> {
         }
         i += 1;
     }
-    out
 }
 
 fn fold_char(c: char) -> char {
@@ -129,7 +140,7 @@ fn names_of(f: &Fact, ex: &Extraction) -> Vec<String> {
 }
 
 fn leaks(question: &str, names: &[String]) -> bool {
-    names.iter().any(|n| contains_word_seq(question, n))
+    contains_any(question, names)
 }
 
 /// Build the cards of an article.
@@ -144,9 +155,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         // Cloze: blank the fact's spans and every other spelling of the answer.
         let mut spans = f.spans.clone();
         if f.kind != FactKind::Number || f.answer.len() >= 3 {
-            for n in &names {
-                spans.extend(find_word_spans(text, n));
-            }
+            spans.extend(find_spans_of_any(text, &names));
         }
         let cloze = blank(text, &spans);
         // A cloze needs words around its blanks ("___" alone asks nothing).
@@ -333,38 +342,49 @@ fn choices_for(f: &Fact, ex: &Extraction, id: &str, names: &[String]) -> Option<
     };
     primary.shuffle(&mut rng);
     fallback.shuffle(&mut rng);
-    let answer_forms: Vec<String> = names.to_vec();
+    // Normalised answer forms, once: "x" and " x " for containment.
+    let answer_forms: Vec<(String, String)> = names
+        .iter()
+        .map(|a| norm(a))
+        .filter(|a| !a.is_empty())
+        .map(|a| {
+            let padded = format!(" {a} ");
+            (a, padded)
+        })
+        .collect();
+    let sentence_names: HashSet<String> = if matches!(f.pool, Pool::Entity(_) | Pool::Role) {
+        sentence_ents
+            .iter()
+            .flat_map(|&e| ex.entities[e].all_names())
+            .map(|n| norm(&n))
+            .collect()
+    } else {
+        HashSet::new()
+    };
     let mut picked: Vec<String> = Vec::new();
+    let mut picked_norm: Vec<String> = Vec::new();
     for c in primary.into_iter().chain(fallback) {
         if picked.len() == 3 {
             break;
         }
         let nc = norm(&c);
-        if nc.is_empty() {
+        // Not empty, and no entity the sentence itself names.
+        if nc.is_empty() || sentence_names.contains(&nc) {
             continue;
         }
-        let clash = answer_forms.iter().any(|a| {
-            let na = norm(a);
-            na == nc || is_variant(a, &c) || contains_word_seq(a, &c) || contains_word_seq(&c, a)
+        let padded = format!(" {nc} ");
+        // Not the answer, a spelling variant of it, or a part of it.
+        let clash = answer_forms.iter().any(|(na, pa)| {
+            *na == nc
+                || similar(na, &nc)
+                || (na.len() >= 3 && padded.contains(pa.as_str()))
+                || (nc.len() >= 3 && pa.contains(padded.as_str()))
         });
-        if clash {
+        // Nor a variant of another option.
+        if clash || picked_norm.iter().any(|p| *p == nc || similar(p, &nc)) {
             continue;
         }
-        // A distractor naming an entity already in the sentence, or a
-        // variant of another option, is no good.
-        if picked.iter().any(|p| is_variant(p, &c) || norm(p) == nc) {
-            continue;
-        }
-        if f.pool != Pool::Number && !matches!(f.pool, Pool::Date(_)) {
-            let g = gazetteer::get();
-            let in_sentence = sentence_ents
-                .iter()
-                .any(|&e| ex.entities[e].all_names().iter().any(|n| norm(n) == nc));
-            if in_sentence {
-                continue;
-            }
-            let _ = g;
-        }
+        picked_norm.push(nc);
         picked.push(c);
     }
     if picked.len() < 3 {

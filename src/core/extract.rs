@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::dates::{self, DateExpr, Reference, Ymd};
 use super::gazetteer::{self, EntKind, Form, Gazetteer};
-use super::similarity::{norm, ratio};
+use super::similarity::{norm, similar};
 use super::text::{Article, Tk, Token, tokenize};
 
 /// The six kinds of fact TreatyDeck quizzes.
@@ -693,7 +693,7 @@ pub fn extract(art: &Article) -> Extraction {
                 || (key.len() >= 5
                     && k.len() >= 5
                     && k.chars().next() == key.chars().next()
-                    && ratio(k, &key) >= 0.85)
+                    && similar(k, &key))
         });
         let e = match found {
             Some(&(_, e)) => e,
@@ -1430,11 +1430,12 @@ impl<'a> FactBuilder<'a> {
             let accept = ent_id
                 .map(|e| self.accept_for(e, &answer))
                 .unwrap_or_default();
-            let leaks = ent_id
-                .map(|e| self.ent(e).all_names())
-                .unwrap_or_else(|| vec![answer.clone()])
-                .iter()
-                .any(|nm| contains_word_seq(&q, nm));
+            let leaks = contains_any(
+                &q,
+                &ent_id
+                    .map(|e| self.ent(e).all_names())
+                    .unwrap_or_else(|| vec![answer.clone()]),
+            );
             self.push(Fact {
                 kind: FactKind::Speaker,
                 sentence: si,
@@ -1615,7 +1616,7 @@ impl<'a> FactBuilder<'a> {
                         },
                         trim_words(&rest, 40)
                     );
-                    if !ent.all_names().iter().any(|nm| contains_word_seq(&q, nm)) {
+                    if !contains_any(&q, &ent.all_names()) {
                         question = Some(q);
                     }
                 }
@@ -2729,6 +2730,15 @@ pub fn number_variants(s: &str) -> Vec<String> {
 pub fn dedup(v: &mut Vec<String>) {
     let mut seen = HashSet::new();
     v.retain(|x| seen.insert(norm(x)));
+}
+
+/// True when `hay` contains any of `needles` as a run of words.
+pub fn contains_any(hay: &str, needles: &[String]) -> bool {
+    let h = format!(" {} ", norm(hay));
+    needles.iter().any(|n| {
+        let n = norm(n);
+        n.len() >= 3 && h.contains(&format!(" {n} "))
+    })
 }
 
 /// True when `hay` contains the words of `needle` as a run (case-folded).

@@ -45,6 +45,8 @@ pub struct Entry {
 #[derive(Debug, Clone)]
 pub struct Phrase {
     pub toks: Vec<String>,
+    /// Per token: must match exactly (all-caps or digit-bearing: US, P5+1).
+    pub exact: Vec<bool>,
     pub entry: usize,
     pub form: Form,
 }
@@ -165,7 +167,9 @@ impl Gazetteer {
                     return;
                 }
                 let key = toks[0].to_lowercase();
+                let exact = toks.iter().map(|t| is_exact_token(t)).collect();
                 g.phrases.entry(key).or_default().push(Phrase {
+                    exact,
                     toks,
                     entry: i,
                     form,
@@ -219,16 +223,16 @@ impl Gazetteer {
     /// Longest gazetteer phrase starting at `toks[i]`.
     pub fn match_at(&self, toks: &[&str], i: usize) -> Option<Match> {
         let first = toks.get(i)?;
-        let key = fold_apostrophes(first).to_lowercase();
-        let cands = self.phrases.get(&key)?;
+        let cands = with_lower(first, |k| self.phrases.get(k))?;
         for p in cands {
             if p.toks.len() > toks.len() - i {
                 continue;
             }
             if p.toks
                 .iter()
+                .zip(&p.exact)
                 .zip(&toks[i..])
-                .all(|(pt, tt)| token_matches(pt, tt))
+                .all(|((pt, &exact), tt)| token_matches(pt, exact, tt))
             {
                 return Some(Match {
                     entry: p.entry,
@@ -242,8 +246,7 @@ impl Gazetteer {
 
     /// Longest title phrase starting at `toks[i]` (case-insensitive).
     pub fn title_at(&self, toks: &[&str], i: usize) -> Option<(usize, &str)> {
-        let key = toks.get(i)?.to_lowercase();
-        let cands = self.titles.get(&key)?;
+        let cands = with_lower(toks.get(i)?, |k| self.titles.get(k))?;
         for t in cands {
             if t.toks.len() > toks.len() - i {
                 continue;
@@ -276,19 +279,46 @@ impl Gazetteer {
 /// Case rule: all-caps or digit-bearing phrase tokens (US, ABM, P5+1) must
 /// match exactly; others match case-insensitively, but a capitalised phrase
 /// token needs a capitalised text token.
-fn token_matches(pt: &str, tt: &str) -> bool {
-    let tt = fold_apostrophes(tt);
-    let letters: Vec<char> = pt.chars().filter(|c| c.is_alphabetic()).collect();
-    let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
-    if all_caps || pt.chars().any(|c| c.is_ascii_digit()) {
+fn token_matches(pt: &str, exact: bool, tt: &str) -> bool {
+    let folded;
+    let tt = if tt.contains(['’', '“', '”']) {
+        folded = fold_apostrophes(tt);
+        folded.as_str()
+    } else {
+        tt
+    };
+    if exact {
         return pt == tt;
     }
-    if !pt.eq_ignore_ascii_case(&tt) && pt.to_lowercase() != tt.to_lowercase() {
+    if !pt.eq_ignore_ascii_case(tt) && (pt.is_ascii() || pt.to_lowercase() != tt.to_lowercase()) {
         return false;
     }
     let pcap = pt.chars().next().is_some_and(|c| c.is_uppercase());
     let tcap = tt.chars().next().is_some_and(|c| c.is_uppercase());
     !pcap || tcap
+}
+
+fn is_exact_token(pt: &str) -> bool {
+    let letters: Vec<char> = pt.chars().filter(|c| c.is_alphabetic()).collect();
+    let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    all_caps || pt.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Call `f` with the lower-cased, apostrophe-folded form of `w`, without
+/// allocating for short ASCII words (the hot path).
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let b = w.as_bytes();
+    if b.len() <= 48 && w.is_ascii() {
+        let mut buf = [0u8; 48];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        // ASCII lower-casing keeps the bytes valid UTF-8.
+        let k = std::str::from_utf8(&buf[..b.len()]).unwrap_or_default();
+        f(k)
+    } else {
+        f(&fold_apostrophes(w).to_lowercase())
+    }
 }
 
 /// True when the token is a word token.

@@ -83,13 +83,27 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// Similarity at or above which two names are spellings of one name.
+pub const VARIANT_RATIO: f64 = 0.85;
+
 /// True when `b` is only a spelling variant of `a` (the scorer's rule).
 pub fn is_variant(a: &str, b: &str) -> bool {
     let (na, nb) = (norm(a), norm(b));
     if na.is_empty() || nb.is_empty() {
         return false;
     }
-    na == nb || ratio(&na, &nb) >= 0.85
+    na == nb || similar(&na, &nb)
+}
+
+/// `ratio(a, b) >= VARIANT_RATIO`, with a cheap length test first: the
+/// ratio can never exceed 2·min/(la+lb).
+pub fn similar(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let bound = (2 * la.min(lb)) as f64 / (la + lb).max(1) as f64;
+    if bound < VARIANT_RATIO {
+        return false;
+    }
+    ratio(a, b) >= VARIANT_RATIO
 }
 
 #[cfg(test)]
