@@ -1,7 +1,9 @@
 //! Cards from facts: question or cloze, leak and duplicate guards, stable
 //! ids, and seeded multiple-choice options of the same type.
 
-use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use rand::SeedableRng;
 use rand::rngs::Xoshiro256PlusPlus;
@@ -9,7 +11,7 @@ use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
 use super::dates::Ymd;
-use super::extract::{EntClass, Extraction, Fact, FactKind, Pool, contains_any, dedup};
+use super::extract::{EntClass, Extraction, Fact, FactKind, Pool, dedup};
 use super::gazetteer::{self, EntKind, NUMBER_WORDS};
 use super::similarity::{norm, similar};
 use super::text::Article;
@@ -128,34 +130,217 @@ pub fn blank(text: &str, spans: &[(usize, usize)]) -> String {
     out
 }
 
-fn names_of(f: &Fact, ex: &Extraction) -> Vec<String> {
-    let mut v = vec![f.answer.clone()];
-    v.extend(f.accept.iter().cloned());
-    // A role card names its person in the question on purpose.
-    if let Some(e) = f.entity.filter(|_| f.kind != FactKind::Role) {
-        v.extend(ex.entities[e].all_names());
-    }
-    dedup(&mut v);
-    v
+/// Per-article caches: normalised entity names and distractor pools, so
+/// that each card costs little however many cards an article has.
+struct Cache<'a> {
+    ex: &'a Extraction,
+    /// Normalised names of each entity.
+    ent_norms: Vec<Vec<String>>,
+    pools: HashMap<Pool, Vec<Cand>>,
+    /// Normalised text of the sentence last used for a card id.
+    sent_norm: Option<(usize, String)>,
+    /// Case-folded characters of the sentence last blanked.
+    sent_chars: Option<(usize, Vec<(usize, char)>)>,
 }
 
-fn leaks(question: &str, names: &[String]) -> bool {
-    contains_any(question, names)
+/// A distractor candidate: display text, normalised form, entity if any,
+/// and whether it comes from the article (preferred) or a gazetteer.
+#[derive(Clone)]
+struct Cand {
+    text: String,
+    norm: String,
+    entity: Option<usize>,
+    primary: bool,
+}
+
+impl<'a> Cache<'a> {
+    fn new(ex: &'a Extraction) -> Cache<'a> {
+        let ent_norms = ex
+            .entities
+            .iter()
+            .map(|e| {
+                let mut v: Vec<String> = e.all_names().iter().map(|n| norm(n)).collect();
+                v.sort();
+                v.dedup();
+                v
+            })
+            .collect();
+        Cache {
+            ex,
+            ent_norms,
+            pools: HashMap::default(),
+            sent_norm: None,
+            sent_chars: None,
+        }
+    }
+
+    fn names_of(&self, f: &Fact) -> Vec<String> {
+        let mut v = vec![f.answer.clone()];
+        v.extend(f.accept.iter().cloned());
+        // A role card names its person in the question on purpose.
+        if let Some(e) = f.entity.filter(|_| f.kind != FactKind::Role) {
+            v.extend(self.ex.entities[e].all_names());
+        }
+        dedup(&mut v);
+        v
+    }
+
+    /// Word-boundary occurrences of `names` in sentence `si`.
+    fn spans(&mut self, si: usize, text: &str, names: &[String]) -> Vec<(usize, usize)> {
+        if self.sent_chars.as_ref().is_none_or(|(i, _)| *i != si) {
+            self.sent_chars = Some((
+                si,
+                text.char_indices()
+                    .map(|(i, c)| (i, fold_char(c)))
+                    .collect(),
+            ));
+        }
+        let h = self
+            .sent_chars
+            .as_ref()
+            .map(|(_, h)| h.as_slice())
+            .unwrap_or(&[]);
+        let mut out = Vec::new();
+        for n in names {
+            spans_in(text, h, n, &mut out);
+        }
+        out
+    }
+
+    fn card_id(&mut self, si: usize, sentence: &str, kind: FactKind, answer: &str) -> String {
+        if self.sent_norm.as_ref().is_none_or(|(i, _)| *i != si) {
+            self.sent_norm = Some((si, norm(sentence)));
+        }
+        let sn = self
+            .sent_norm
+            .as_ref()
+            .map(|(_, n)| n.as_str())
+            .unwrap_or("");
+        let key = format!("{}|{}|{}", sn, kind.as_str(), norm(answer));
+        format!("{:016x}", fnv1a(key.as_bytes()))
+    }
+}
+
+/// The entity and role pools, built once per article.
+fn pool_for<'p>(
+    pools: &'p mut HashMap<Pool, Vec<Cand>>,
+    ex: &Extraction,
+    pool: Pool,
+) -> &'p [Cand] {
+    {
+        pools.entry(pool).or_insert_with(|| {
+            let cand = |text: String, entity: Option<usize>, primary: bool| Cand {
+                norm: norm(&text),
+                text,
+                entity,
+                primary,
+            };
+            let mut v: Vec<Cand> = Vec::new();
+            match pool {
+                Pool::Entity(class) => {
+                    let classes: &[EntClass] = if class == EntClass::Source {
+                        &[EntClass::Source, EntClass::Agency]
+                    } else {
+                        std::slice::from_ref(&class)
+                    };
+                    let mut p: Vec<Cand> = ex
+                        .entities
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, e)| classes.contains(&e.class) && e.count > 0)
+                        .map(|(i, e)| cand(display_name(e), Some(i), true))
+                        .collect();
+                    p.sort_by(|a, b| a.text.cmp(&b.text));
+                    v.extend(p);
+                }
+                Pool::Role => {
+                    let mut p = ex.role_pool.clone();
+                    p.sort();
+                    p.dedup();
+                    v.extend(p.into_iter().map(|t| cand(t, None, true)));
+                }
+                _ => {}
+            }
+            v
+        })
+    }
+}
+
+/// Gazetteer options for a pool, built once per process.
+fn fallback_for(pool: Pool) -> &'static [Cand] {
+    static FALLBACK: OnceLock<HashMap<Pool, Vec<Cand>>> = OnceLock::new();
+    let all = FALLBACK.get_or_init(|| {
+        let g = gazetteer::get();
+        let cand = |text: String| Cand {
+            norm: norm(&text),
+            text,
+            entity: None,
+            primary: false,
+        };
+        let names = |kind: EntKind, n: usize| -> Vec<Cand> {
+            g.entries_of(kind)
+                .take(n)
+                .map(|(_, e)| cand(e.name.clone()))
+                .collect()
+        };
+        let mut m: HashMap<Pool, Vec<Cand>> = HashMap::default();
+        m.insert(
+            Pool::Entity(EntClass::Country),
+            COMMON_STATES.iter().map(|s| cand(s.to_string())).collect(),
+        );
+        m.insert(
+            Pool::Entity(EntClass::Treaty),
+            names(EntKind::Treaty, usize::MAX),
+        );
+        m.insert(Pool::Entity(EntClass::Agency), names(EntKind::Agency, 24));
+        m.insert(Pool::Entity(EntClass::Source), names(EntKind::Agency, 24));
+        m.insert(
+            Pool::Entity(EntClass::Alliance),
+            names(EntKind::Alliance, usize::MAX),
+        );
+        m.insert(
+            Pool::Entity(EntClass::Organisation),
+            names(EntKind::Organisation, 30),
+        );
+        // Same-country bodies and people are only known from the article.
+        m.insert(
+            Pool::Role,
+            g.title_list
+                .iter()
+                .filter(|t| {
+                    t.toks
+                        .iter()
+                        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+                })
+                .filter(|t| {
+                    matches!(
+                        t.category.as_str(),
+                        "minister" | "diplomat" | "spokesperson" | "head" | "official"
+                    )
+                })
+                .map(|t| cand(t.toks.join(" ")))
+                .collect(),
+        );
+        m
+    });
+    all.get(&pool).map(Vec::as_slice).unwrap_or(&[])
 }
 
 /// Build the cards of an article.
 pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
     let mut cards = Vec::new();
-    let mut seen_q: HashSet<String> = HashSet::new();
-    let mut seen_id: HashSet<String> = HashSet::new();
+    let mut seen_q: HashSet<String> = HashSet::default();
+    let mut seen_id: HashSet<String> = HashSet::default();
+    let mut cache = Cache::new(ex);
     for f in &ex.facts {
         let sent = &art.sentences[f.sentence];
         let text = sent.text.as_str();
-        let names = names_of(f, ex);
+        let names = cache.names_of(f);
+        let needles = Needles::new(&names);
         // Cloze: blank the fact's spans and every other spelling of the answer.
         let mut spans = f.spans.clone();
         if f.kind != FactKind::Number || f.answer.len() >= 3 {
-            spans.extend(find_spans_of_any(text, &names));
+            spans.extend(cache.spans(f.sentence, text, &names));
         }
         let cloze = blank(text, &spans);
         // A cloze needs words around its blanks ("___" alone asks nothing).
@@ -165,10 +350,10 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
         let cloze_ok = cloze != text
-            && !leaks(&cloze, &names)
+            && !needles.leak(&cloze)
             && cloze.matches("___").count() <= 4
             && context_words >= 3;
-        let mut question = f.question.clone().filter(|q| !leaks(q, &names));
+        let mut question = f.question.clone().filter(|q| !needles.leak(q));
         if let Some(q) = &question
             && seen_q.contains(&norm(q))
         {
@@ -183,18 +368,22 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         if !seen_q.insert(qn) {
             continue;
         }
-        let id = card_id(text, f.kind, &f.answer);
+        let id = cache.card_id(f.sentence, text, f.kind, &f.answer);
         if !seen_id.insert(id.clone()) {
             continue;
         }
+        let answer_norm = norm(&f.answer);
         let mut accept: Vec<String> = f
             .accept
             .iter()
-            .filter(|a| norm(a) != norm(&f.answer) && !norm(a).is_empty())
+            .filter(|a| {
+                let n = norm(a);
+                !n.is_empty() && n != answer_norm
+            })
             .cloned()
             .collect();
         dedup(&mut accept);
-        let choices = choices_for(f, ex, &id, &names);
+        let choices = choices_for(f, &mut cache, &id, &names);
         cards.push(Card {
             id,
             kind: f.kind,
@@ -212,6 +401,26 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         });
     }
     cards
+}
+
+/// Answer spellings prepared once per card for leak checks.
+struct Needles(Vec<String>);
+
+impl Needles {
+    fn new(names: &[String]) -> Needles {
+        Needles(
+            names
+                .iter()
+                .map(|n| norm(n))
+                .filter(|n| n.len() >= 3)
+                .map(|n| format!(" {n} "))
+                .collect(),
+        )
+    }
+    fn leak(&self, question: &str) -> bool {
+        let q = format!(" {} ", norm(question));
+        self.0.iter().any(|n| q.contains(n.as_str()))
+    }
 }
 
 /// States most often met in arms-control texts: preferred fallback options.
@@ -234,89 +443,29 @@ const COMMON_STATES: &[&str] = &[
     "Poland",
 ];
 
-fn choices_for(f: &Fact, ex: &Extraction, id: &str, names: &[String]) -> Option<Vec<String>> {
+fn choices_for(f: &Fact, cache: &mut Cache, id: &str, names: &[String]) -> Option<Vec<String>> {
     let seed = fnv1a(id.as_bytes());
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
+    let ex = cache.ex;
     let sentence_ents: &[usize] = ex
         .sentence_entities
         .get(f.sentence)
         .map(Vec::as_slice)
         .unwrap_or(&[]);
-    let (mut primary, mut fallback): (Vec<String>, Vec<String>) = match f.pool {
+    // Entities of the sentence are visible in the question: never options.
+    let Cache {
+        ent_norms, pools, ..
+    } = cache;
+    let sentence_names: HashSet<&str> = sentence_ents
+        .iter()
+        .flat_map(|&e| ent_norms[e].iter().map(String::as_str))
+        .collect();
+    let local: Vec<Cand>;
+    let cands: &[Cand] = match f.pool {
         Pool::NoChoice => return None,
-        Pool::Entity(class) => {
-            let mut p: Vec<String> = ex
-                .entities
-                .iter()
-                .enumerate()
-                .filter(|(i, e)| {
-                    e.class == class
-                        && Some(*i) != f.entity
-                        && !sentence_ents.contains(i)
-                        && e.count > 0
-                })
-                .map(|(_, e)| display_name(e))
-                .collect();
-            p.sort();
-            let g = gazetteer::get();
-            let fb: Vec<String> = match class {
-                EntClass::Country => COMMON_STATES.iter().map(|s| s.to_string()).collect(),
-                EntClass::Treaty => g
-                    .entries_of(EntKind::Treaty)
-                    .map(|(_, e)| e.name.clone())
-                    .collect(),
-                EntClass::Agency | EntClass::Source => g
-                    .entries_of(EntKind::Agency)
-                    .take(24)
-                    .map(|(_, e)| e.name.clone())
-                    .collect(),
-                EntClass::Alliance => g
-                    .entries_of(EntKind::Alliance)
-                    .map(|(_, e)| e.name.clone())
-                    .collect(),
-                EntClass::Organisation => g
-                    .entries_of(EntKind::Organisation)
-                    .take(30)
-                    .map(|(_, e)| e.name.clone())
-                    .collect(),
-                EntClass::Body => {
-                    // Same-country bodies are not known; use article bodies only.
-                    Vec::new()
-                }
-                EntClass::Person => Vec::new(),
-            };
-            if class == EntClass::Source {
-                p.extend(
-                    ex.entities
-                        .iter()
-                        .filter(|e| e.class == EntClass::Agency && e.count > 0)
-                        .map(display_name),
-                );
-            }
-            (p, fb)
-        }
-        Pool::Role => {
-            let mut p = ex.role_pool.clone();
-            p.sort();
-            let fb = gazetteer::get()
-                .title_list
-                .iter()
-                .filter(|t| {
-                    t.toks
-                        .iter()
-                        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
-                })
-                .filter(|t| {
-                    matches!(
-                        t.category.as_str(),
-                        "minister" | "diplomat" | "spokesperson" | "head" | "official"
-                    )
-                })
-                .map(|t| t.toks.join(" "))
-                .collect();
-            (p, fb)
-        }
+        Pool::Entity(_) | Pool::Role => pool_for(pools, ex, f.pool),
         Pool::Date(prec) => {
+            let r = f.resolved?;
             let mut p: Vec<String> = ex
                 .date_pool
                 .iter()
@@ -324,9 +473,24 @@ fn choices_for(f: &Fact, ex: &Extraction, id: &str, names: &[String]) -> Option<
                 .map(|d| d.display())
                 .collect();
             p.sort();
-            let fb = f.resolved.map(perturb_date).unwrap_or_default();
-            f.resolved?;
-            (p, fb)
+            p.dedup();
+            let mut v: Vec<Cand> = p
+                .into_iter()
+                .map(|t| Cand {
+                    norm: norm(&t),
+                    text: t,
+                    entity: None,
+                    primary: true,
+                })
+                .collect();
+            v.extend(perturb_date(r).into_iter().map(|t| Cand {
+                norm: norm(&t),
+                text: t,
+                entity: None,
+                primary: false,
+            }));
+            local = v;
+            &local
         }
         Pool::Number => {
             let shape = number_shape(&f.answer);
@@ -337,11 +501,37 @@ fn choices_for(f: &Fact, ex: &Extraction, id: &str, names: &[String]) -> Option<
                 .cloned()
                 .collect();
             p.sort();
-            (p, perturb_number(&f.answer))
+            p.dedup();
+            let mut v: Vec<Cand> = p
+                .into_iter()
+                .map(|t| Cand {
+                    norm: norm(&t),
+                    text: t,
+                    entity: None,
+                    primary: true,
+                })
+                .collect();
+            v.extend(perturb_number(&f.answer).into_iter().map(|t| Cand {
+                norm: norm(&t),
+                text: t,
+                entity: None,
+                primary: false,
+            }));
+            local = v;
+            &local
         }
     };
-    primary.shuffle(&mut rng);
-    fallback.shuffle(&mut rng);
+    let fallback: &[Cand] = match f.pool {
+        Pool::Entity(_) | Pool::Role => fallback_for(f.pool),
+        _ => &[],
+    };
+    // Article candidates first, each group in a seeded random order.
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.shuffle(&mut rng);
+    order.sort_by_key(|&i| !cands[i].primary);
+    let mut fb_order: Vec<usize> = (cands.len()..cands.len() + fallback.len()).collect();
+    fb_order.shuffle(&mut rng);
+    order.extend(fb_order);
     // Normalised answer forms, once: "x" and " x " for containment.
     let answer_forms: Vec<(String, String)> = names
         .iter()
@@ -352,40 +542,41 @@ fn choices_for(f: &Fact, ex: &Extraction, id: &str, names: &[String]) -> Option<
             (a, padded)
         })
         .collect();
-    let sentence_names: HashSet<String> = if matches!(f.pool, Pool::Entity(_) | Pool::Role) {
-        sentence_ents
-            .iter()
-            .flat_map(|&e| ex.entities[e].all_names())
-            .map(|n| norm(&n))
-            .collect()
-    } else {
-        HashSet::new()
-    };
     let mut picked: Vec<String> = Vec::new();
-    let mut picked_norm: Vec<String> = Vec::new();
-    for c in primary.into_iter().chain(fallback) {
+    let mut picked_norm: Vec<&str> = Vec::new();
+    for i in order {
         if picked.len() == 3 {
             break;
         }
-        let nc = norm(&c);
+        let c = if i < cands.len() {
+            &cands[i]
+        } else {
+            &fallback[i - cands.len()]
+        };
+        if c.entity
+            .is_some_and(|e| Some(e) == f.entity || sentence_ents.contains(&e))
+        {
+            continue;
+        }
+        let nc = c.norm.as_str();
         // Not empty, and no entity the sentence itself names.
-        if nc.is_empty() || sentence_names.contains(&nc) {
+        if nc.is_empty() || sentence_names.contains(nc) {
             continue;
         }
         let padded = format!(" {nc} ");
         // Not the answer, a spelling variant of it, or a part of it.
         let clash = answer_forms.iter().any(|(na, pa)| {
-            *na == nc
-                || similar(na, &nc)
+            na == nc
+                || similar(na, nc)
                 || (na.len() >= 3 && padded.contains(pa.as_str()))
                 || (nc.len() >= 3 && pa.contains(padded.as_str()))
         });
         // Nor a variant of another option.
-        if clash || picked_norm.iter().any(|p| *p == nc || similar(p, &nc)) {
+        if clash || picked_norm.iter().any(|p| *p == nc || similar(p, nc)) {
             continue;
         }
         picked_norm.push(nc);
-        picked.push(c);
+        picked.push(c.text.clone());
     }
     if picked.len() < 3 {
         return None;

@@ -2,7 +2,7 @@
 //! alias merging, and the facts of each sentence (date, party, treaty,
 //! speaker, role, number), each tied to its sentence and its answer spans.
 
-use std::collections::{HashMap, HashSet};
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::dates::{self, DateExpr, Reference, Ymd};
 use super::gazetteer::{self, EntKind, Form, Gazetteer};
@@ -452,13 +452,13 @@ pub fn extract(art: &Article) -> Extraction {
     let mut ctx = Ctx {
         g,
         entities: Vec::new(),
-        by_gaz: HashMap::new(),
-        by_key: HashMap::new(),
+        by_gaz: HashMap::default(),
+        by_key: HashMap::default(),
     };
 
     // Lower-case vocabulary: a capitalised sentence opener whose lower-case
     // form occurs elsewhere is a common word, not a name.
-    let mut lower_vocab: HashSet<String> = HashSet::new();
+    let mut lower_vocab: HashSet<String> = HashSet::default();
     let mut sents: Vec<Sent> = Vec::with_capacity(art.sentences.len());
     for s in &art.sentences {
         let toks = tokenize(&s.text);
@@ -605,12 +605,18 @@ pub fn extract(art: &Article) -> Extraction {
             continue;
         }
         let n = s.toks.len();
+        // title_ends[i]: a title phrase ends right before token i.
+        let mut title_ends = vec![false; n + 1];
+        for k in 0..n {
+            if let Some((len, _)) = g.title_at(&s.words, k) {
+                title_ends[k + len] = true;
+            }
+        }
         for i in 0..n {
             if s.taken[i] {
                 continue;
             }
-            let prev_title = (1..=6)
-                .any(|l| i >= l && g.title_at(&s.words, i - l).is_some_and(|(len, _)| len == l));
+            let prev_title = title_ends[i];
             let prev_hon = i > 0
                 && matches!(
                     s.toks[i - 1].text,
@@ -796,15 +802,15 @@ pub fn extract(art: &Article) -> Extraction {
         g,
         ents: &ctx.entities,
         facts: Vec::new(),
-        treaty_seen: HashSet::new(),
-        role_seen: HashSet::new(),
+        treaty_seen: HashSet::default(),
+        role_seen: HashSet::default(),
         last_person: None,
         quote_speaker: None,
         turn_carded: None,
         reference,
         recent: Vec::new(),
         dominant: {
-            let mut counts: HashMap<usize, usize> = HashMap::new();
+            let mut counts: HashMap<usize, usize> = HashMap::default();
             let mut prose = 0usize;
             for (si, s) in sents.iter().enumerate() {
                 if art.sentences[si].fragment {
@@ -822,8 +828,8 @@ pub fn extract(art: &Article) -> Extraction {
                 .map(|(e, _)| e)
                 .collect()
         },
-        date_ctx_seen: HashSet::new(),
-        party_count: HashMap::new(),
+        date_ctx_seen: HashSet::default(),
+        party_count: HashMap::default(),
     };
     for (si, s) in sents.iter().enumerate() {
         let ents: Vec<usize> = s.mentions.iter().map(|m| m.entity).collect();
@@ -1131,7 +1137,7 @@ impl<'a> FactBuilder<'a> {
         let toks = &s.toks;
         let n = toks.len();
         let in_quote = |m_start: usize, m_end: usize| sent.in_quote(m_start, m_end);
-        let mut speaker_ents: HashSet<usize> = HashSet::new();
+        let mut speaker_ents: HashSet<usize> = HashSet::default();
         let mut role_tokens: Vec<(usize, usize)> = Vec::new();
         let mut according_range: Option<(usize, usize)> = None;
         // A question asks; it states no fact (speaker cards still apply).
@@ -1504,7 +1510,7 @@ impl<'a> FactBuilder<'a> {
         self.quote_facts(si, s, quote_owner);
 
         // ---- Parties ----
-        let mut seen_party: HashSet<usize> = HashSet::new();
+        let mut seen_party: HashSet<usize> = HashSet::default();
         let mut party_cands: Vec<(u8, bool, Fact)> = Vec::new();
         for (mi, m) in s.mentions.iter().enumerate() {
             let ent = self.ent(m.entity);
@@ -1705,7 +1711,7 @@ impl<'a> FactBuilder<'a> {
         }
 
         // ---- Treaties ----
-        let mut seen_treaty: HashSet<usize> = HashSet::new();
+        let mut seen_treaty: HashSet<usize> = HashSet::default();
         let mut prev_cued_end: Option<usize> = None;
         for m in &s.mentions {
             if self.ent(m.entity).class != EntClass::Treaty || interrogative {
@@ -2546,7 +2552,7 @@ fn prev_content_word<'t, 'a>(toks: &'t [Token<'a>], ts: usize) -> Option<&'t Tok
 /// Indices of mentions that are members of a coordinated list of three or
 /// more names: "A, B, C and D".
 fn list_members(s: &Sent) -> HashSet<usize> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     let ms = &s.mentions;
     let mut i = 0;
     while i < ms.len() {
@@ -2728,7 +2734,7 @@ pub fn number_variants(s: &str) -> Vec<String> {
 }
 
 pub fn dedup(v: &mut Vec<String>) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     v.retain(|x| seen.insert(norm(x)));
 }
 

@@ -3,7 +3,7 @@
 //! no file access; the short linguistic lists are `const` tables below.
 //! Extend either without touching the extraction code.
 
-use std::collections::HashMap;
+use super::fxhash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::text::{Tk, tokenize};

@@ -4,6 +4,7 @@ pub mod builtin;
 pub mod cards;
 pub mod dates;
 pub mod extract;
+pub mod fxhash;
 pub mod gazetteer;
 pub mod similarity;
 pub mod text;
