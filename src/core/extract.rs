@@ -447,6 +447,7 @@ struct Sent<'a> {
 }
 
 /// Extract entities and facts from a parsed article.
+#[allow(clippy::needless_range_loop)] // parallel per-token arrays
 pub fn extract(art: &Article) -> Extraction {
     let g = gazetteer::get();
     let mut ctx = Ctx {
