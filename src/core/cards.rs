@@ -339,7 +339,8 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         let needles = Needles::new(&names);
         // Cloze: blank the fact's spans and every other spelling of the answer.
         let mut spans = f.spans.clone();
-        if f.kind != FactKind::Number || f.answer.len() >= 3 {
+        // Numbers blank only their own span: "187" must not blank "187 states".
+        if f.kind != FactKind::Number {
             spans.extend(cache.spans(f.sentence, text, &names));
         }
         let cloze = blank(text, &spans);

@@ -119,6 +119,8 @@ impl Entity {
 /// A mention of an entity in one sentence.
 #[derive(Debug, Clone)]
 pub struct Mention {
+    /// In parentheses right after a name: "(ABM Treaty)", "(CTBTO)".
+    pub aside: bool,
     pub ts: usize,
     pub te: usize,
     pub start: usize,
@@ -208,6 +210,22 @@ const ADVERBS: &[&str] = &[
     "bluntly",
     "quickly",
     "already",
+];
+
+/// Words that never count as the noun after a number ("178 had ratified").
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "had", "has", "have", "was", "were", "is", "are", "and", "or", "in", "to", "on", "at",
+    "by", "for", "with", "from", "as", "that", "which", "who", "than", "the", "a", "an", "would",
+    "will", "could", "should", "may", "might", "can", "did", "do", "does", "be", "been", "it",
+    "they", "them", "its", "their", "more", "less", "after", "before", "since", "until",
+];
+
+/// Nouns after which a treaty abbreviation is an adjective ("ABM systems").
+const ABBREV_ADJ_NOUNS: &[&str] = &[
+    "system", "systems", "defense", "defenses", "defence", "defences", "interceptor",
+    "interceptors", "site", "sites", "radar", "radars", "missile", "missiles", "talks",
+    "negotiations", "negotiators", "limits", "ceilings", "weapons", "capabilities", "launchers",
+    "forces", "regime", "deployments", "deployment", "components", "tests", "testing",
 ];
 
 /// Head nouns that make a capitalised phrase an organisation or body.
@@ -410,6 +428,10 @@ fn cap_run(toks: &[Token], words: &[&str], g: &Gazetteer, i: usize, taken: &[boo
         if j > i && g.match_at(words, j).is_some() {
             break;
         }
+        // Titles are not part of a name: "Supreme Leader Ayatollah Ali Khamenei".
+        if t.is_cap() && g.title_at(words, j).is_some() {
+            break;
+        }
         j += 1;
     }
     // Do not end on an initial or a particle.
@@ -522,6 +544,7 @@ pub fn extract(art: &Article) -> Extraction {
                     entity: e,
                     form: Form::Name,
                     possessive: false,
+                    aside: false,
                 });
                 for k in i..i + len {
                     s.taken[k] = true;
@@ -533,6 +556,20 @@ pub fn extract(art: &Article) -> Extraction {
                 let te = i + m.len;
                 let mut te2 = te;
                 let ge = &g.entries[m.entry];
+                if ge.kind == EntKind::Treaty {
+                    let next = s.toks.get(te);
+                    // "ABM treaty": the head noun belongs to the name.
+                    if next.is_some_and(|t| t.is("treaty") || t.is("agreement") || t.is("accord")) {
+                        te2 = te + 1;
+                    } else if m.len == 1
+                        && s.toks[i].text.chars().all(|c| !c.is_lowercase())
+                        && next.is_some_and(|t| ABBREV_ADJ_NOUNS.contains(&t.text.to_lowercase().as_str()))
+                    {
+                        // "ABM systems": the abbreviation as an adjective.
+                        i = te;
+                        continue;
+                    }
+                }
                 // A country name used as a modifier of a named body
                 // ("Russia's Foreign Ministry") stays a country mention.
                 let text = &art.sentences[si].text[s.toks[i].start..s.toks[te2 - 1].end];
@@ -552,6 +589,7 @@ pub fn extract(art: &Article) -> Extraction {
                     entity: e,
                     form: m.form,
                     possessive,
+                    aside: false,
                 });
                 let _ = ge;
                 for k in i..te2 {
@@ -578,6 +616,7 @@ pub fn extract(art: &Article) -> Extraction {
                     entity: e,
                     form: Form::Name,
                     possessive,
+                    aside: false,
                 });
                 for k in i..i + len {
                     s.taken[k] = true;
@@ -723,7 +762,7 @@ pub fn extract(art: &Article) -> Extraction {
     let surname_map: HashMap<String, usize> = surname_entity.iter().cloned().collect();
     // Mark person mentions.
     for (si, s) in sents.iter_mut().enumerate() {
-        if art.sentences[si].fragment || surname_map.is_empty() {
+        if art.sentences[si].fragment {
             continue;
         }
         let n = s.toks.len();
@@ -762,6 +801,7 @@ pub fn extract(art: &Article) -> Extraction {
                     entity: e,
                     form: Form::Name,
                     possessive,
+                    aside: false,
                 });
                 for q in i..te {
                     s.taken[q] = true;
@@ -772,6 +812,12 @@ pub fn extract(art: &Article) -> Extraction {
             }
         }
         s.mentions.sort_by_key(|m| m.ts);
+        for m in &mut s.mentions {
+            m.aside = m.ts >= 2
+                && s.toks[m.ts - 1].text == "("
+                && s.toks.get(m.te).is_some_and(|t| t.text == ")")
+                && s.toks[m.ts - 2].is_cap();
+        }
     }
     for e in &mut ctx.entities {
         // Canonical for persons: the longest name; forms sorted for stability.
@@ -1061,9 +1107,15 @@ struct FactBuilder<'a> {
 }
 
 fn clause_text(s: &str) -> String {
-    s.trim()
-        .trim_end_matches(['.', '!', ';', ',', ':', ' '])
-        .to_string()
+    let t = s.trim();
+    // `regrettable."` -> `regrettable"`: keep the closing quote, drop the stop.
+    for q in ['"', '”'] {
+        if let Some(inner) = t.strip_suffix(q) {
+            let inner = inner.trim_end_matches(['.', '!', ';', ',', ':', ' ']);
+            return format!("{inner}{q}");
+        }
+    }
+    t.trim_end_matches(['.', '!', ';', ',', ':', ' ']).to_string()
 }
 
 /// Cut a long clause to at most `max` words at a natural boundary.
@@ -1522,7 +1574,7 @@ impl<'a> FactBuilder<'a> {
             ) {
                 continue;
             }
-            if m.form == Form::Adjective || in_quote(m.start, m.end) || in_role(m.ts, m.te) {
+            if m.form == Form::Adjective || m.aside || in_quote(m.start, m.end) || in_role(m.ts, m.te) {
                 continue;
             }
             if speaker_ents.contains(&m.entity) || seen_party.contains(&m.entity) {
@@ -1547,7 +1599,9 @@ impl<'a> FactBuilder<'a> {
             {
                 continue;
             }
-            if m.possessive && class != EntClass::Person && dominant {
+            // Possessives quiz people and countries ("China's arsenal"), not
+            // a body's decision or the main actor's every move.
+            if m.possessive && class != EntClass::Person && (dominant || class != EntClass::Country) {
                 continue;
             }
             // A country name used as a modifier ("U.S. government").
@@ -1715,7 +1769,7 @@ impl<'a> FactBuilder<'a> {
         let mut seen_treaty: HashSet<usize> = HashSet::default();
         let mut prev_cued_end: Option<usize> = None;
         for m in &s.mentions {
-            if self.ent(m.entity).class != EntClass::Treaty || interrogative {
+            if self.ent(m.entity).class != EntClass::Treaty || interrogative || m.aside {
                 continue;
             }
             // "formally the Treaty between ...": quiz the formal name.
@@ -1875,6 +1929,7 @@ impl<'a> FactBuilder<'a> {
             v
         };
         let mut k = 0;
+        let mut numbers_here = 0;
         while k < n {
             let t = &toks[k];
             if date_tok[k]
@@ -1999,11 +2054,30 @@ impl<'a> FactBuilder<'a> {
             let mut accept = number_variants(&answer);
             if let Some(noun) = toks
                 .get(answer_toks.1)
-                .filter(|x| x.kind == Tk::Word && !x.is_cap())
+                .filter(|x| x.kind == Tk::Word && !x.is_cap() && !FUNCTION_WORDS.contains(&x.text))
             {
                 accept.push(format!("{} {}", answer, noun.text));
             }
             accept.retain(|a| a != &answer);
+            // The same figure twice ("100 missiles and 100 launchers"): one
+            // card that blanks both.
+            if let Some(prev) = self
+                .facts
+                .iter_mut()
+                .rev()
+                .take_while(|x| x.sentence == si)
+                .find(|x| x.kind == FactKind::Number && x.answer == answer)
+            {
+                prev.spans.push((start, end));
+                k = span_end;
+                continue;
+            }
+            // A long list of figures: the first three are enough.
+            numbers_here += 1;
+            if numbers_here > 3 {
+                k = span_end;
+                continue;
+            }
             self.push(Fact {
                 kind: FactKind::Number,
                 sentence: si,
