@@ -222,10 +222,35 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Nouns after which a treaty abbreviation is an adjective ("ABM systems").
 const ABBREV_ADJ_NOUNS: &[&str] = &[
-    "system", "systems", "defense", "defenses", "defence", "defences", "interceptor",
-    "interceptors", "site", "sites", "radar", "radars", "missile", "missiles", "talks",
-    "negotiations", "negotiators", "limits", "ceilings", "weapons", "capabilities", "launchers",
-    "forces", "regime", "deployments", "deployment", "components", "tests", "testing",
+    "system",
+    "systems",
+    "defense",
+    "defenses",
+    "defence",
+    "defences",
+    "interceptor",
+    "interceptors",
+    "site",
+    "sites",
+    "radar",
+    "radars",
+    "missile",
+    "missiles",
+    "talks",
+    "negotiations",
+    "negotiators",
+    "limits",
+    "ceilings",
+    "weapons",
+    "capabilities",
+    "launchers",
+    "forces",
+    "regime",
+    "deployments",
+    "deployment",
+    "components",
+    "tests",
+    "testing",
 ];
 
 /// Head nouns that make a capitalised phrase an organisation or body.
@@ -563,7 +588,9 @@ pub fn extract(art: &Article) -> Extraction {
                         te2 = te + 1;
                     } else if m.len == 1
                         && s.toks[i].text.chars().all(|c| !c.is_lowercase())
-                        && next.is_some_and(|t| ABBREV_ADJ_NOUNS.contains(&t.text.to_lowercase().as_str()))
+                        && next.is_some_and(|t| {
+                            ABBREV_ADJ_NOUNS.contains(&t.text.to_lowercase().as_str())
+                        })
                     {
                         // "ABM systems": the abbreviation as an adjective.
                         i = te;
@@ -1115,7 +1142,8 @@ fn clause_text(s: &str) -> String {
             return format!("{inner}{q}");
         }
     }
-    t.trim_end_matches(['.', '!', ';', ',', ':', ' ']).to_string()
+    t.trim_end_matches(['.', '!', ';', ',', ':', ' '])
+        .to_string()
 }
 
 /// Cut a long clause to at most `max` words at a natural boundary.
@@ -1195,6 +1223,9 @@ impl<'a> FactBuilder<'a> {
         let mut according_range: Option<(usize, usize)> = None;
         // A question asks; it states no fact (speaker cards still apply).
         let interrogative = text.trim_end_matches(['”', '"', ')', ' ']).ends_with('?');
+        // Token where a reported claim starts ("X said that ..."): the
+        // actors inside someone's claim are not quizzed as parties.
+        let mut claim_from: Option<usize> = None;
         // Members of a list of three or more coordinated names ("China,
         // France, Germany and Russia") are not quizzed one by one.
         let listed: HashSet<usize> = list_members(s);
@@ -1477,6 +1508,8 @@ impl<'a> FactBuilder<'a> {
             if in_quote(toks[v].start, toks[v].end) {
                 continue;
             }
+            // What follows the verb is the speaker's claim.
+            claim_from.get_or_insert(v + 1);
             // Question: "Who <adverbs> said that ...?"
             let from = toks[skip_back_adverbs(toks, q_from)].start;
             let rest = clause_text(&text[from..]);
@@ -1574,7 +1607,14 @@ impl<'a> FactBuilder<'a> {
             ) {
                 continue;
             }
-            if m.form == Form::Adjective || m.aside || in_quote(m.start, m.end) || in_role(m.ts, m.te) {
+            if m.form == Form::Adjective
+                || m.aside
+                || in_quote(m.start, m.end)
+                || in_role(m.ts, m.te)
+                || (claim_from.is_some_and(|c| m.ts >= c)
+                    && class != EntClass::Person
+                    && self.dominant.contains(&m.entity))
+            {
                 continue;
             }
             if speaker_ents.contains(&m.entity) || seen_party.contains(&m.entity) {
@@ -1601,7 +1641,8 @@ impl<'a> FactBuilder<'a> {
             }
             // Possessives quiz people and countries ("China's arsenal"), not
             // a body's decision or the main actor's every move.
-            if m.possessive && class != EntClass::Person && (dominant || class != EntClass::Country) {
+            if m.possessive && class != EntClass::Person && (dominant || class != EntClass::Country)
+            {
                 continue;
             }
             // A country name used as a modifier ("U.S. government").
@@ -1629,6 +1670,12 @@ impl<'a> FactBuilder<'a> {
             }
             // "between Russia and the United States": a relation, not an actor.
             let prev_word = prev_content_word(toks, m.ts);
+            // A venue: "negotiations at the Conference on Disarmament".
+            if prev_word.is_some_and(|w| w.is("at"))
+                && matches!(class, EntClass::Organisation | EntClass::Body)
+            {
+                continue;
+            }
             if prev_word.is_some_and(|w| w.is("between"))
                 || (prev_word.is_some_and(|w| w.is("and"))
                     && toks[..m.ts].iter().rev().take(8).any(|t| t.is("between")))
