@@ -605,8 +605,12 @@ pub fn extract(art: &Article) -> Extraction {
                     .get(te2)
                     .is_some_and(|t| t.text == "'s" || t.text == "’s");
                 let e = ctx.entity_for_gaz(m.entry);
-                if m.form == Form::Name || m.form == Form::Capital {
+                if m.form == Form::Name {
                     ctx.note_form(e, strip_the(text));
+                } else if m.form == Form::Capital {
+                    // "Vienna" names Austria's government only as an actor;
+                    // it is not a spelling to show for the country.
+                    ctx.entities[e].count += 1;
                 }
                 s.mentions.push(Mention {
                     ts: i,
@@ -1452,12 +1456,13 @@ impl<'a> FactBuilder<'a> {
                     continue;
                 }
                 let e = m.entity;
-                (
-                    Some(e),
-                    strip_the(&text[m.start..m.end]).to_string(),
-                    self.spans_of(s, e),
-                    self.ent(e).class,
-                )
+                let answer = if m.form == Form::Capital {
+                    // "Moscow argued": the country is the answer.
+                    self.ent(e).name.clone()
+                } else {
+                    strip_the(&text[m.start..m.end]).to_string()
+                };
+                (Some(e), answer, self.spans_of(s, e), self.ent(e).class)
             } else if let Some((st, e)) = anaphor {
                 (
                     Some(e),
@@ -1512,7 +1517,22 @@ impl<'a> FactBuilder<'a> {
             claim_from.get_or_insert(v + 1);
             // Question: "Who <adverbs> said that ...?"
             let from = toks[skip_back_adverbs(toks, q_from)].start;
-            let rest = clause_text(&text[from..]);
+            let mut rest = clause_text(&text[from..]);
+            // "..., the ministry said.": the claim stands before the speaker.
+            if rest.split_whitespace().count() < 3 {
+                let subj_start = subj
+                    .map(|m| m.start)
+                    .or(anaphor.map(|(st, _)| toks[st].start))
+                    .or(desc.map(|(st, _)| toks[st].start))
+                    .unwrap_or(from);
+                let before = text[..subj_start]
+                    .trim()
+                    .trim_end_matches(',')
+                    .trim_end_matches(|c| matches!(c, '"' | '”' | ','));
+                if before.split_whitespace().count() >= 4 {
+                    rest = format!("{} that {}", rest, lower_initial(before));
+                }
+            }
             let who = if class == EntClass::Person {
                 "Who"
             } else {
@@ -1712,18 +1732,46 @@ impl<'a> FactBuilder<'a> {
                     ));
             let _ = mi;
             if at_start {
-                let v = skip_adverbs(toks, m.te);
-                if toks.get(v).is_some_and(|t| is_finite_verb(t.text)) {
-                    let rest = clause_text(&text[toks[m.te].start..]);
-                    let q = format!(
-                        "{} {}?",
-                        if class == EntClass::Person {
-                            "Who"
-                        } else {
-                            class.who()
-                        },
-                        trim_words(&rest, 40)
-                    );
+                // The subject noun phrase: "NATO", "NATO members", "Putin's statement".
+                let who = if class == EntClass::Person {
+                    "Who"
+                } else {
+                    class.who()
+                };
+                let mut head_end = m.te;
+                let mut wh = who.to_string();
+                if m.possessive {
+                    head_end = m.te + 1;
+                    wh = if class == EntClass::Person {
+                        "Whose".to_string()
+                    } else {
+                        format!("{who}'s")
+                    };
+                } else if toks.get(m.te).is_some_and(|t| {
+                    t.kind == Tk::Word
+                        && !t.is_cap()
+                        && t.text.ends_with('s')
+                        && !is_finite_verb_strict(t.text)
+                }) && toks
+                    .get(m.te + 1)
+                    .is_some_and(|t| is_finite_verb_strict(t.text))
+                {
+                    // "NATO members refused": the alliance's members.
+                    wh = format!("{who}'s");
+                }
+                let v = skip_adverbs(toks, head_end);
+                let verb_ok = if head_end == m.te && wh == who {
+                    toks.get(v).is_some_and(|t| is_finite_verb(t.text))
+                } else {
+                    // After "Whose statement" / "Which alliance's members".
+                    toks[head_end..]
+                        .iter()
+                        .take(3)
+                        .any(|t| is_finite_verb_strict(t.text))
+                };
+                if verb_ok && toks.get(head_end).is_some() {
+                    let rest = clause_text(&text[toks[head_end].start..]);
+                    let q = format!("{wh} {}?", trim_words(&rest, 40));
                     if !contains_any(&q, &ent.all_names()) {
                         question = Some(q);
                     }
@@ -2252,6 +2300,8 @@ impl<'a> FactBuilder<'a> {
         }
         self.turn_carded = Some(unit);
         let q = trim_words(&q, 30);
+        // `… Vienna.` inside the quote: the question mark follows the quote.
+        let q = q.strip_suffix('.').unwrap_or(&q).to_string();
         let answer = if ent.class == EntClass::Person {
             ent.name.clone()
         } else {
@@ -2700,6 +2750,36 @@ fn list_members(s: &Sent) -> HashSet<usize> {
     out
 }
 
+/// "Given the special ..." -> "given the special ..." (keeps "Russia").
+fn lower_initial(s: &str) -> String {
+    let mut words = s.split_whitespace();
+    let Some(first) = words.next() else {
+        return String::new();
+    };
+    // Lower-case an ordinary opening word, not a name ("Russia", "Putin").
+    let next_cap = s
+        .split_whitespace()
+        .nth(1)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let common = first.len() > 1
+        && first.chars().skip(1).all(|c| c.is_lowercase())
+        && !next_cap
+        && gazetteer::get().match_at(&[first], 0).is_none()
+        && (gazetteer::NOT_NAMES.contains(&first) || !first.ends_with(['a', 'o', 'i']));
+    let head = if common {
+        let mut c = first.chars();
+        c.next()
+            .map(|f| f.to_lowercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    } else {
+        first.to_string()
+    };
+    std::iter::once(head)
+        .chain(words.map(String::from))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn lower_first_if_needed(s: &str) -> String {
     s.to_string()
 }
@@ -2754,6 +2834,12 @@ fn is_finite_verb(w: &str) -> bool {
     }
     (w.ends_with("ed") && w.len() > 4)
         || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 && !is_noun_like(w))
+}
+
+/// A past-tense, auxiliary or irregular verb form (no guessing from "-s").
+fn is_finite_verb_strict(w: &str) -> bool {
+    is_finite_verb(w)
+        && !(w.ends_with('s') && !w.ends_with("ss") && !matches!(w, "is" | "was" | "has" | "does"))
 }
 
 fn is_noun_like(w: &str) -> bool {
