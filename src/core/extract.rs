@@ -1528,7 +1528,7 @@ impl<'a> FactBuilder<'a> {
                 let before = text[..subj_start]
                     .trim()
                     .trim_end_matches(',')
-                    .trim_end_matches(|c| matches!(c, '"' | '”' | ','));
+                    .trim_end_matches(['"', '”', ',']);
                 if before.split_whitespace().count() >= 4 {
                     rest = format!("{} that {}", rest, lower_initial(before));
                 }
