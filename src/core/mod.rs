@@ -6,6 +6,7 @@ pub mod dates;
 pub mod extract;
 pub mod fxhash;
 pub mod gazetteer;
+pub mod model;
 pub mod similarity;
 pub mod text;
 
