@@ -174,15 +174,29 @@ impl<'a> Cache<'a> {
         }
     }
 
-    fn names_of(&self, f: &Fact) -> Vec<String> {
-        let mut v = vec![f.answer.clone()];
-        v.extend(f.accept.iter().cloned());
+    /// Every spelling of a fact's answer, with its normalised form.
+    fn names_of(&self, f: &Fact) -> (Vec<String>, Vec<String>) {
+        let mut names: Vec<String> = Vec::new();
+        let mut norms: Vec<String> = Vec::new();
+        let mut add = |n: &str, nn: String| {
+            if !nn.is_empty() && !norms.contains(&nn) {
+                names.push(n.to_string());
+                norms.push(nn);
+            }
+        };
+        add(&f.answer, norm(&f.answer));
+        for a in &f.accept {
+            add(a, norm(a));
+        }
         // A role card names its person in the question on purpose.
         if let Some(e) = f.entity.filter(|_| f.kind != FactKind::Role) {
-            v.extend(self.ex.entities[e].all_names());
+            let ent = &self.ex.entities[e];
+            for n in ent.all_names() {
+                let nn = norm(&n);
+                add(&n, nn);
+            }
         }
-        dedup(&mut v);
-        v
+        (names, norms)
     }
 
     /// Word-boundary occurrences of `names` in sentence `si`.
@@ -335,8 +349,8 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
     for f in &ex.facts {
         let sent = &art.sentences[f.sentence];
         let text = sent.text.as_str();
-        let names = cache.names_of(f);
-        let needles = Needles::new(&names);
+        let (names, name_norms) = cache.names_of(f);
+        let needles = Needles::new(&name_norms);
         // Cloze: blank the fact's spans and every other spelling of the answer.
         let mut spans = f.spans.clone();
         // Numbers blank only their own span: "187" must not blank "187 states".
@@ -384,7 +398,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .cloned()
             .collect();
         dedup(&mut accept);
-        let choices = choices_for(f, &mut cache, &id, &names);
+        let choices = choices_for(f, &mut cache, &id, &name_norms);
         cards.push(Card {
             id,
             kind: f.kind,
@@ -408,11 +422,11 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
 struct Needles(Vec<String>);
 
 impl Needles {
-    fn new(names: &[String]) -> Needles {
+    /// From already normalised spellings.
+    fn new(norms: &[String]) -> Needles {
         Needles(
-            names
+            norms
                 .iter()
-                .map(|n| norm(n))
                 .filter(|n| n.len() >= 3)
                 .map(|n| format!(" {n} "))
                 .collect(),
@@ -444,7 +458,12 @@ const COMMON_STATES: &[&str] = &[
     "Poland",
 ];
 
-fn choices_for(f: &Fact, cache: &mut Cache, id: &str, names: &[String]) -> Option<Vec<String>> {
+fn choices_for(
+    f: &Fact,
+    cache: &mut Cache,
+    id: &str,
+    name_norms: &[String],
+) -> Option<Vec<String>> {
     let seed = fnv1a(id.as_bytes());
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let ex = cache.ex;
@@ -534,14 +553,13 @@ fn choices_for(f: &Fact, cache: &mut Cache, id: &str, names: &[String]) -> Optio
     fb_order.shuffle(&mut rng);
     order.extend(fb_order);
     // Normalised answer forms, once: "x" and " x " for containment.
-    let answer_forms: Vec<(String, String)> = names
+    // Answer forms, once: "x" and " x " for containment. Spelling variants
+    // are judged against the answer itself (the scorer's rule); other
+    // spellings of the entity are caught by equality and containment.
+    let answer_norm = name_norms.first().map(String::as_str).unwrap_or("");
+    let answer_forms: Vec<(&str, String)> = name_norms
         .iter()
-        .map(|a| norm(a))
-        .filter(|a| !a.is_empty())
-        .map(|a| {
-            let padded = format!(" {a} ");
-            (a, padded)
-        })
+        .map(|a| (a.as_str(), format!(" {a} ")))
         .collect();
     let mut picked: Vec<String> = Vec::new();
     let mut picked_norm: Vec<&str> = Vec::new();
@@ -566,12 +584,12 @@ fn choices_for(f: &Fact, cache: &mut Cache, id: &str, names: &[String]) -> Optio
         }
         let padded = format!(" {nc} ");
         // Not the answer, a spelling variant of it, or a part of it.
-        let clash = answer_forms.iter().any(|(na, pa)| {
-            na == nc
-                || similar(na, nc)
-                || (na.len() >= 3 && padded.contains(pa.as_str()))
-                || (nc.len() >= 3 && pa.contains(padded.as_str()))
-        });
+        let clash = similar(answer_norm, nc)
+            || answer_forms.iter().any(|(na, pa)| {
+                *na == nc
+                    || (na.len() >= 3 && padded.contains(pa.as_str()))
+                    || (nc.len() >= 3 && pa.contains(padded.as_str()))
+            });
         // Nor a variant of another option.
         if clash || picked_norm.iter().any(|p| *p == nc || similar(p, nc)) {
             continue;

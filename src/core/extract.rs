@@ -424,8 +424,8 @@ fn is_not_name(w: &str) -> bool {
 }
 
 fn is_initial(t: &Token) -> bool {
-    let c: Vec<char> = t.text.chars().collect();
-    c.len() == 2 && c[0].is_uppercase() && c[1] == '.'
+    let b = t.text.as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
 }
 
 /// A capitalised name-like run starting at `i` (1..=4 tokens), stopping
@@ -736,7 +736,21 @@ pub fn extract(art: &Article) -> Extraction {
                 i >= 1 && speech_at(&s.toks, i - 1) && (i == n - 1 || !s.toks[i - 1].is_cap());
             let opener_common =
                 i == 0 && len == 1 && lower_vocab.contains(&s.toks[i].text.to_lowercase());
+            // "the EU High Representative, Josep Borrell".
+            let title_comma = i >= 1 && s.toks[i - 1].text == "," && title_ends[i - 1];
+            let known = g.person_at(&s.words, i).filter(|&(l, _)| l <= len);
+            if let Some((_, pi)) = known {
+                // A well-known person: register the full name too, so that
+                // "Reagan" and "Ronald Reagan" are one entity.
+                let full: Vec<String> = g.people[pi][0]
+                    .split_whitespace()
+                    .map(String::from)
+                    .collect();
+                add_person(full, &mut people);
+            }
             let evidence = prev_title
+                || title_comma
+                || known.is_some()
                 || prev_hon
                 || (appositive_title && !opener_common)
                 || (speaks
@@ -983,6 +997,10 @@ fn norm_name(s: &str) -> String {
 fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntClass)> {
     let t = &toks[i];
     if !t.is_cap() || is_stop_start(t.text) {
+        return None;
+    }
+    // "President of the Security Council" is a title, not a body.
+    if gazetteer::get().title_at(&[t.text], 0).is_some() {
         return None;
     }
     // Scan a capitalised run with joiners.
@@ -1665,16 +1683,28 @@ impl<'a> FactBuilder<'a> {
             {
                 continue;
             }
-            // A country name used as a modifier ("U.S. government").
+            // A name used as a modifier: "U.S. government", "UN arms
+            // embargo", "IAEA reports", "Security Council Resolution 2231".
+            // ("NATO members refused" stays: the members act.)
             let next = toks.get(m.te);
-            if class == EntClass::Country
-                && next.is_some_and(|t| {
-                    t.kind == Tk::Word
-                        && !t.is_cap()
-                        && t.text.chars().all(|c| c.is_lowercase())
-                        && is_noun_like(t.text)
-                })
-            {
+            let lower_noun = next.is_some_and(|t| {
+                t.kind == Tk::Word
+                    && t.text.chars().all(|c| c.is_lowercase())
+                    && !FUNCTION_WORDS.contains(&t.text)
+                    && !is_finite_verb_strict(t.text)
+                    && !ADVERBS.contains(&t.text)
+            });
+            let members_act = toks
+                .get(m.te + 1)
+                .is_some_and(|t| is_finite_verb_strict(t.text))
+                && next.is_some_and(|t| t.text.ends_with('s'));
+            let modifier =
+                (lower_noun && !members_act && next.is_some_and(|t| is_noun_like(t.text)))
+                    || next.is_some_and(|t| {
+                        t.is_cap()
+                            && (gazetteer::TREATY_HEADS.contains(&t.text) || t.text == "Resolution")
+                    });
+            if modifier && class != EntClass::Person {
                 continue;
             }
             // Location "in Russia", "over Europe".
@@ -2103,7 +2133,8 @@ impl<'a> FactBuilder<'a> {
                             | "parties"
                     )
                 });
-                if !prev_the && next_plural && !(generic && k > 0 && toks[k - 1].is("between")) {
+                // "the two countries" refers back; "the four types of sensor" counts.
+                if next_plural && !(generic && (prev_the || (k > 0 && toks[k - 1].is("between")))) {
                     is_num = true;
                 }
             } else if t.is("one")
@@ -2529,8 +2560,7 @@ impl<'a> FactBuilder<'a> {
         let text = &self.art.sentences[si].text;
         let role = text[s.toks[rs].start..s.toks[re - 1].end].to_string();
         let role = role.trim_end_matches(',').trim().to_string();
-        // A bare one-word title ("President") says too little to quiz.
-        if role.split_whitespace().count() > 14 || role.split_whitespace().count() < 2 {
+        if role.split_whitespace().count() > 14 || role.is_empty() {
             return;
         }
         if !self.role_seen.insert(m.entity) {
@@ -2832,8 +2862,16 @@ fn is_finite_verb(w: &str) -> bool {
     if IRREG.contains(&w) {
         return true;
     }
+    const NOUN_ENDINGS: &[&str] = &[
+        "tions", "sions", "ments", "nesses", "ities", "ances", "ences", "ers", "ors", "als",
+        "ists", "ants", "ents", "ies", "ships", "ics",
+    ];
     (w.ends_with("ed") && w.len() > 4)
-        || (w.ends_with('s') && !w.ends_with("ss") && w.len() > 3 && !is_noun_like(w))
+        || (w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.len() > 3
+            && !is_noun_like(w)
+            && !NOUN_ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
 /// A past-tense, auxiliary or irregular verb form (no guessing from "-s").
@@ -2844,6 +2882,36 @@ fn is_finite_verb_strict(w: &str) -> bool {
 
 fn is_noun_like(w: &str) -> bool {
     const NOUN_HINTS: &[&str] = &[
+        "arms",
+        "embargo",
+        "reports",
+        "report",
+        "draft",
+        "resolution",
+        "mission",
+        "team",
+        "staff",
+        "inspectors",
+        "inspections",
+        "declaration",
+        "notification",
+        "budget",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "plan",
+        "plans",
+        "demands",
+        "demand",
+        "request",
+        "offer",
+        "letter",
+        "law",
+        "laws",
+        "restrictions",
+        "assessment",
+        "assessments",
+        "finding",
         "government",
         "military",
         "officials",

@@ -12,6 +12,7 @@ const COUNTRIES_TSV: &str = include_str!("../../assets/gazetteer/countries.tsv")
 const ORGANISATIONS_TSV: &str = include_str!("../../assets/gazetteer/organisations.tsv");
 const TREATIES_TSV: &str = include_str!("../../assets/gazetteer/treaties.tsv");
 const TITLES_TSV: &str = include_str!("../../assets/gazetteer/titles.tsv");
+const PEOPLE_TSV: &str = include_str!("../../assets/gazetteer/people.tsv");
 
 /// What a gazetteer entry names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -65,6 +66,9 @@ pub struct Gazetteer {
     /// Title phrases by lower-cased first token, longest first.
     titles: HashMap<String, Vec<Title>>,
     pub title_list: Vec<Title>,
+    /// Well-known people: each spelling (as tokens) -> index into `people`.
+    pub people: Vec<Vec<String>>,
+    people_index: HashMap<String, Vec<(Vec<String>, usize)>>,
 }
 
 /// A gazetteer match inside a token slice.
@@ -214,6 +218,27 @@ impl Gazetteer {
                 .push(title.clone());
             g.title_list.push(title);
         }
+        for r in rows(PEOPLE_TSV) {
+            let Some(name) = r.first().filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let pi = g.people.len();
+            let mut spellings = vec![name.to_string()];
+            spellings.extend(list(r.get(1)));
+            g.people.push(spellings.clone());
+            for sp in spellings {
+                let toks = phrase_tokens(&sp);
+                if let Some(first) = toks.first() {
+                    g.people_index
+                        .entry(first.to_lowercase())
+                        .or_default()
+                        .push((toks, pi));
+                }
+            }
+        }
+        for v in g.people_index.values_mut() {
+            v.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        }
         for v in g.titles.values_mut() {
             v.sort_by_key(|t| std::cmp::Reverse(t.toks.len()));
         }
@@ -239,6 +264,18 @@ impl Gazetteer {
                     form: p.form,
                     len: p.toks.len(),
                 });
+            }
+        }
+        None
+    }
+
+    /// A well-known person's name starting at `toks[i]`: (token length,
+    /// person index). Case-sensitive on the capitals.
+    pub fn person_at(&self, toks: &[&str], i: usize) -> Option<(usize, usize)> {
+        let cands = with_lower(toks.get(i)?, |k| self.people_index.get(k))?;
+        for (pt, pi) in cands {
+            if pt.len() <= toks.len() - i && pt.iter().zip(&toks[i..]).all(|(a, b)| a == b) {
+                return Some((pt.len(), *pi));
             }
         }
         None
@@ -832,13 +869,21 @@ pub fn month_of(w: &str) -> Option<u32> {
 }
 
 pub fn speech_base(w: &str) -> Option<&'static str> {
-    let lw = w.to_ascii_lowercase();
-    SPEECH_VERBS.iter().find(|(f, _)| *f == lw).map(|&(_, b)| b)
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let map = MAP.get_or_init(|| SPEECH_VERBS.iter().copied().collect());
+    if w.len() > 16 {
+        return None;
+    }
+    with_lower(w, |k| map.get(k).copied())
 }
 
 pub fn number_word(w: &str) -> Option<u64> {
-    let lw = w.to_ascii_lowercase();
-    NUMBER_WORDS.iter().find(|(f, _)| *f == lw).map(|&(_, n)| n)
+    static MAP: OnceLock<HashMap<&'static str, u64>> = OnceLock::new();
+    let map = MAP.get_or_init(|| NUMBER_WORDS.iter().copied().collect());
+    if w.len() > 16 {
+        return None;
+    }
+    with_lower(w, |k| map.get(k).copied())
 }
 
 #[cfg(test)]
