@@ -220,6 +220,12 @@ const FUNCTION_WORDS: &[&str] = &[
     "they", "them", "its", "their", "more", "less", "after", "before", "since", "until",
 ];
 
+/// Role words of people who comment rather than act.
+const EXPERT_WORDS: &[&str] = &[
+    "analyst", "researcher", "expert", "professor", "fellow", "scholar", "historian", "lecturer",
+    "commentator",
+];
+
 /// Nouns after which a treaty abbreviation is an adjective ("ABM systems").
 const ABBREV_ADJ_NOUNS: &[&str] = &[
     "system",
@@ -581,6 +587,14 @@ pub fn extract(art: &Article) -> Extraction {
                 let te = i + m.len;
                 let mut te2 = te;
                 let ge = &g.entries[m.entry];
+                // "North America", "South Korea" is not "America"/"Korea".
+                if i > 0
+                    && matches!(s.toks[i - 1].text, "North" | "South" | "Central" | "Latin" | "East" | "West")
+                    && ge.kind == EntKind::Country
+                {
+                    i = te;
+                    continue;
+                }
                 if ge.kind == EntKind::Treaty {
                     let next = s.toks.get(te);
                     // "ABM treaty": the head noun belongs to the name.
@@ -683,8 +697,14 @@ pub fn extract(art: &Article) -> Extraction {
                 title_ends[k + len] = true;
             }
         }
+        let mut in_title = vec![false; n];
+        for k in 0..n {
+            if let Some((l, _)) = g.title_at(&s.words, k) {
+                in_title[k..(k + l).min(n)].fill(true);
+            }
+        }
         for i in 0..n {
-            if s.taken[i] {
+            if s.taken[i] || in_title[i] {
                 continue;
             }
             let prev_title = title_ends[i];
@@ -811,9 +831,17 @@ pub fn extract(art: &Article) -> Extraction {
             continue;
         }
         let n = s.toks.len();
+        // Tokens inside a title phrase ("Minister for Europe and Foreign
+        // Affairs") never start a name.
+        let mut in_title = vec![false; n];
+        for p in 0..n {
+            if let Some((l, _)) = g.title_at(&s.words, p) {
+                in_title[p..(p + l).min(n)].fill(true);
+            }
+        }
         let mut i = 0;
         while i < n {
-            if s.taken[i] || !s.toks[i].is_cap() {
+            if s.taken[i] || !s.toks[i].is_cap() || in_title[i] {
                 i += 1;
                 continue;
             }
@@ -922,6 +950,7 @@ pub fn extract(art: &Article) -> Extraction {
         },
         date_ctx_seen: HashSet::default(),
         party_count: HashMap::default(),
+        experts: HashSet::default(),
     };
     for (si, s) in sents.iter().enumerate() {
         let ents: Vec<usize> = s.mentions.iter().map(|m| m.entity).collect();
@@ -1147,6 +1176,9 @@ struct FactBuilder<'a> {
     reference: Option<Reference>,
     /// Entities in order of their latest mention (for "the alliance").
     recent: Vec<usize>,
+    /// People whose role is analyst, researcher, professor...: in a
+    /// transcript only their opinions are quizzed as theirs.
+    experts: HashSet<usize>,
     /// Party cards made per entity.
     party_count: HashMap<usize, usize>,
     /// Entities named in many sentences (the article's main actors).
@@ -1583,6 +1615,47 @@ impl<'a> FactBuilder<'a> {
                     None
                 },
             });
+            // Co-speakers: "Le Drian, Maas and British Foreign Secretary
+            // Dominic Raab said ...": each person in the list spoke.
+            if let Some(first) = subj.filter(|_| class == EntClass::Person) {
+                let mut cur = first.ts;
+                loop {
+                    // Back over this person's title.
+                    if let Some(&(rs, _)) = role_tokens.iter().find(|&&(_, re)| re == cur) {
+                        cur = rs;
+                    }
+                    if cur == 0 || !matches!(toks[cur - 1].text, "," | "and") {
+                        break;
+                    }
+                    let mut end = cur - 1;
+                    if end > 0 && toks[end].is("and") && toks[end - 1].text == "," {
+                        end -= 1;
+                    }
+                    let Some(prev) = s.mentions.iter().find(|m| m.te == end) else {
+                        break;
+                    };
+                    if self.ent(prev.entity).class != EntClass::Person || in_quote(prev.start, prev.end) {
+                        break;
+                    }
+                    speaker_ents.insert(prev.entity);
+                    let answer = strip_the(&text[prev.start..prev.end]).to_string();
+                    let accept = self.accept_for(prev.entity, &answer);
+                    self.push(Fact {
+                        kind: FactKind::Speaker,
+                        sentence: si,
+                        answer,
+                        accept,
+                        entity: Some(prev.entity),
+                        spans: self.spans_of(s, prev.entity),
+                        question: None,
+                        resolved: None,
+                        inferred: false,
+                        pool: Pool::Entity(EntClass::Person),
+                        note: None,
+                    });
+                    cur = prev.ts;
+                }
+            }
         }
 
         // "a statement reported by Reuters and TASS": each outlet a source.
@@ -1720,6 +1793,13 @@ impl<'a> FactBuilder<'a> {
             }
             // "between Russia and the United States": a relation, not an actor.
             let prev_word = prev_content_word(toks, m.ts);
+            // A vocative: "Dr. Marwick, thank you for joining us."
+            if m.ts <= 1 && toks.get(m.te).is_some_and(|t| t.text == ",")
+                && toks.get(m.te + 1).is_some_and(|t| t.kind == Tk::Word && !t.is_cap())
+                && class == EntClass::Person
+            {
+                continue;
+            }
             // A venue: "negotiations at the Conference on Disarmament".
             if prev_word.is_some_and(|w| w.is("at"))
                 && matches!(class, EntClass::Organisation | EntClass::Body)
@@ -2090,6 +2170,20 @@ impl<'a> FactBuilder<'a> {
                     answer_toks = (k, k + 3);
                     span_end = k + 3;
                 }
+                // "paragraphs 36 and 37": one reference.
+                if k > 0
+                    && matches!(
+                        toks[k - 1].text.to_lowercase().as_str(),
+                        "paragraphs" | "articles" | "sections" | "resolutions" | "paragraph" | "section"
+                    )
+                {
+                    if toks.get(k + 1).is_some_and(|x| x.is("and") || x.is("or"))
+                        && toks.get(k + 2).is_some_and(|x| x.kind == Tk::Number)
+                    {
+                        answer_toks = (k, k + 3);
+                        span_end = k + 3;
+                    }
+                }
                 // "Article 5" handled below; skip numbers in names ("P5+1").
                 if k > 0
                     && toks[k - 1].is_cap()
@@ -2263,26 +2357,41 @@ impl<'a> FactBuilder<'a> {
         let Some(owner) = owner else {
             return;
         };
+        // Quotations of three words or fewer are scare quotes ("Open
+        // Skies"), not speech.
+        let real_quotes: Vec<(usize, usize)> = sent
+            .quotes
+            .iter()
+            .copied()
+            .filter(|&(a, b)| sent.text[a..b].split_whitespace().count() > 3 || (a == 0 && sent.starts_in_quote))
+            .collect();
         // The quoted text of this sentence, or for a transcript turn the
         // whole sentence.
-        let quoted: Vec<&str> = if sent.quotes.is_empty() {
+        let quoted: Vec<&str> = if real_quotes.is_empty() {
             if sent.label.is_some() {
                 vec![sent.text.as_str()]
             } else {
                 return;
             }
         } else {
-            sent.quotes.iter().map(|&(a, b)| &sent.text[a..b]).collect()
+            real_quotes.iter().map(|&(a, b)| &sent.text[a..b]).collect()
         };
         let unit = (sent.paragraph, sent.line);
-        if self.turn_carded == Some(unit) {
+        // One card per line of quotation; in a transcript turn, sentences
+        // that state an opinion ("In my view", "I think") get their own.
+        let opinion = real_quotes.is_empty() && is_opinion(&sent.text);
+        if self.turn_carded == Some(unit) && !opinion {
+            return;
+        }
+        // An analyst narrating history is not the source of that history.
+        if real_quotes.is_empty() && self.experts.contains(&owner) && !opinion {
             return;
         }
         // Quote text for the question: this sentence's quote, followed by
         // the next sentences of the same line while they stay quoted and short.
         let mut q = quoted.join(" … ");
         let mut k = si + 1;
-        while !sent.quotes.is_empty() && q.split_whitespace().count() < 12 {
+        while !real_quotes.is_empty() && q.split_whitespace().count() < 12 {
             let Some(nx) = self.art.sentences.get(k) else {
                 break;
             };
@@ -2317,7 +2426,7 @@ impl<'a> FactBuilder<'a> {
             || q.split_whitespace()
                 .skip(1)
                 .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-        if words < 4 || (sent.quotes.is_empty() && (words < 6 || !substantive)) {
+        if words < 4 || (real_quotes.is_empty() && (words < 6 || !(substantive || opinion))) {
             return;
         }
         let ent = &self.ents[owner];
@@ -2566,6 +2675,10 @@ impl<'a> FactBuilder<'a> {
         if !self.role_seen.insert(m.entity) {
             return;
         }
+        let lr = role.to_lowercase();
+        if EXPERT_WORDS.iter().any(|w| lr.contains(w)) {
+            self.experts.insert(m.entity);
+        }
         let person = &self.ents[m.entity];
         let name = text[m.start..m.end].to_string();
         let mut accept = Vec::new();
@@ -2808,6 +2921,17 @@ fn lower_initial(s: &str) -> String {
         .chain(words.map(String::from))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A first-person opinion: what an interviewee is quizzed on.
+fn is_opinion(s: &str) -> bool {
+    const MARKERS: &[&str] = &[
+        "in my view", "in my opinion", "i think", "i believe", "i would argue", "i'd argue",
+        "personally", "in our view", "we believe", "i am convinced", "my sense is", "i suspect",
+        "i would say", "to my mind", "frankly", "my view",
+    ];
+    let l = s.to_lowercase();
+    MARKERS.iter().any(|m| l.contains(m))
 }
 
 fn lower_first_if_needed(s: &str) -> String {

@@ -367,7 +367,17 @@ fn split_label(s: &str) -> Option<(Option<String>, &str)> {
     let upper = lab.to_ascii_uppercase();
     let anonymous = matches!(
         upper.as_str(),
-        "Q" | "QUESTION" | "A" | "ANSWER" | "REPORTER" | "JOURNALIST" | "AUDIENCE MEMBER"
+        "Q" | "QUESTION"
+            | "A"
+            | "ANSWER"
+            | "REPORTER"
+            | "JOURNALIST"
+            | "AUDIENCE MEMBER"
+            | "INTERVIEWER"
+            | "HOST"
+            | "ANCHOR"
+            | "PRESENTER"
+            | "CORRESPONDENT"
     ) || upper.starts_with("QUESTION")
         || upper == "MODERATOR"
         || upper == "OPERATOR"
