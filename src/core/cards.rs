@@ -143,14 +143,12 @@ struct Cache<'a> {
     sent_chars: Option<(usize, Vec<(usize, char)>)>,
 }
 
-/// A distractor candidate: display text, normalised form, entity if any,
-/// and whether it comes from the article (preferred) or a gazetteer.
+/// A distractor candidate: display text, normalised form, entity if any.
 #[derive(Clone)]
 struct Cand {
     text: String,
     norm: String,
     entity: Option<usize>,
-    primary: bool,
 }
 
 impl<'a> Cache<'a> {
@@ -243,11 +241,10 @@ fn pool_for<'p>(
 ) -> &'p [Cand] {
     {
         pools.entry(pool).or_insert_with(|| {
-            let cand = |text: String, entity: Option<usize>, primary: bool| Cand {
+            let cand = |text: String, entity: Option<usize>| Cand {
                 norm: norm(&text),
                 text,
                 entity,
-                primary,
             };
             let mut v: Vec<Cand> = Vec::new();
             match pool {
@@ -262,16 +259,33 @@ fn pool_for<'p>(
                         .iter()
                         .enumerate()
                         .filter(|(_, e)| classes.contains(&e.class) && e.count > 0)
-                        .map(|(i, e)| cand(display_name(e), Some(i), true))
+                        .map(|(i, e)| cand(display_name(e), Some(i)))
                         .collect();
                     p.sort_by(|a, b| a.text.cmp(&b.text));
                     v.extend(p);
+                }
+                Pool::Date(prec) => {
+                    let mut p: Vec<String> = ex
+                        .date_pool
+                        .iter()
+                        .filter(|d| d.precision() == prec)
+                        .map(|d| d.display())
+                        .collect();
+                    p.sort();
+                    p.dedup();
+                    v.extend(p.into_iter().map(|t| cand(t, None)));
+                }
+                Pool::Number => {
+                    let mut p = ex.number_pool.clone();
+                    p.sort();
+                    p.dedup();
+                    v.extend(p.into_iter().map(|t| cand(t, None)));
                 }
                 Pool::Role => {
                     let mut p = ex.role_pool.clone();
                     p.sort();
                     p.dedup();
-                    v.extend(p.into_iter().map(|t| cand(t, None, true)));
+                    v.extend(p.into_iter().map(|t| cand(t, None)));
                 }
                 _ => {}
             }
@@ -289,7 +303,6 @@ fn fallback_for(pool: Pool) -> &'static [Cand] {
             norm: norm(&text),
             text,
             entity: None,
-            primary: false,
         };
         let names = |kind: EntKind, n: usize| -> Vec<Cand> {
             g.entries_of(kind)
@@ -480,67 +493,36 @@ fn choices_for(
         .iter()
         .flat_map(|&e| ent_norms[e].iter().map(String::as_str))
         .collect();
-    let local: Vec<Cand>;
-    let cands: &[Cand] = match f.pool {
+    // Article candidates (cached per article), then made-up or gazetteer
+    // options of the same type.
+    let (cands, extra): (&[Cand], Vec<Cand>) = match f.pool {
         Pool::NoChoice => return None,
-        Pool::Entity(_) | Pool::Role => pool_for(pools, ex, f.pool),
-        Pool::Date(prec) => {
+        Pool::Entity(_) | Pool::Role => (pool_for(pools, ex, f.pool), Vec::new()),
+        Pool::Date(_) => {
             let r = f.resolved?;
-            let mut p: Vec<String> = ex
-                .date_pool
-                .iter()
-                .filter(|d| d.precision() == prec)
-                .map(|d| d.display())
-                .collect();
-            p.sort();
-            p.dedup();
-            let mut v: Vec<Cand> = p
+            let made = perturb_date(r)
                 .into_iter()
                 .map(|t| Cand {
                     norm: norm(&t),
                     text: t,
                     entity: None,
-                    primary: true,
                 })
                 .collect();
-            v.extend(perturb_date(r).into_iter().map(|t| Cand {
-                norm: norm(&t),
-                text: t,
-                entity: None,
-                primary: false,
-            }));
-            local = v;
-            &local
+            (pool_for(pools, ex, f.pool), made)
         }
         Pool::Number => {
-            let shape = number_shape(&f.answer);
-            let mut p: Vec<String> = ex
-                .number_pool
-                .iter()
-                .filter(|n| number_shape(n) == shape)
-                .cloned()
-                .collect();
-            p.sort();
-            p.dedup();
-            let mut v: Vec<Cand> = p
+            let made = perturb_number(&f.answer)
                 .into_iter()
                 .map(|t| Cand {
                     norm: norm(&t),
                     text: t,
                     entity: None,
-                    primary: true,
                 })
                 .collect();
-            v.extend(perturb_number(&f.answer).into_iter().map(|t| Cand {
-                norm: norm(&t),
-                text: t,
-                entity: None,
-                primary: false,
-            }));
-            local = v;
-            &local
+            (pool_for(pools, ex, f.pool), made)
         }
     };
+    let shape = (f.pool == Pool::Number).then(|| number_shape(&f.answer));
     let fallback: &[Cand] = match f.pool {
         Pool::Entity(_) | Pool::Role => fallback_for(f.pool),
         _ => &[],
@@ -548,11 +530,10 @@ fn choices_for(
     // Article candidates first, each group in a seeded random order.
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.shuffle(&mut rng);
-    order.sort_by_key(|&i| !cands[i].primary);
-    let mut fb_order: Vec<usize> = (cands.len()..cands.len() + fallback.len()).collect();
+    let n_extra = extra.len() + fallback.len();
+    let mut fb_order: Vec<usize> = (cands.len()..cands.len() + n_extra).collect();
     fb_order.shuffle(&mut rng);
     order.extend(fb_order);
-    // Normalised answer forms, once: "x" and " x " for containment.
     // Answer forms, once: "x" and " x " for containment. Spelling variants
     // are judged against the answer itself (the scorer's rule); other
     // spellings of the entity are caught by equality and containment.
@@ -569,9 +550,18 @@ fn choices_for(
         }
         let c = if i < cands.len() {
             &cands[i]
+        } else if i < cands.len() + extra.len() {
+            &extra[i - cands.len()]
         } else {
-            &fallback[i - cands.len()]
+            &fallback[i - cands.len() - extra.len()]
         };
+        if i < cands.len()
+            && shape
+                .as_ref()
+                .is_some_and(|sh| number_shape(&c.text) != *sh)
+        {
+            continue;
+        }
         if c.entity
             .is_some_and(|e| Some(e) == f.entity || sentence_ents.contains(&e))
         {

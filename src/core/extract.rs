@@ -222,7 +222,14 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// Role words of people who comment rather than act.
 const EXPERT_WORDS: &[&str] = &[
-    "analyst", "researcher", "expert", "professor", "fellow", "scholar", "historian", "lecturer",
+    "analyst",
+    "researcher",
+    "expert",
+    "professor",
+    "fellow",
+    "scholar",
+    "historian",
+    "lecturer",
     "commentator",
 ];
 
@@ -589,7 +596,10 @@ pub fn extract(art: &Article) -> Extraction {
                 let ge = &g.entries[m.entry];
                 // "North America", "South Korea" is not "America"/"Korea".
                 if i > 0
-                    && matches!(s.toks[i - 1].text, "North" | "South" | "Central" | "Latin" | "East" | "West")
+                    && matches!(
+                        s.toks[i - 1].text,
+                        "North" | "South" | "Central" | "Latin" | "East" | "West"
+                    )
                     && ge.kind == EntKind::Country
                 {
                     i = te;
@@ -1634,7 +1644,9 @@ impl<'a> FactBuilder<'a> {
                     let Some(prev) = s.mentions.iter().find(|m| m.te == end) else {
                         break;
                     };
-                    if self.ent(prev.entity).class != EntClass::Person || in_quote(prev.start, prev.end) {
+                    if self.ent(prev.entity).class != EntClass::Person
+                        || in_quote(prev.start, prev.end)
+                    {
                         break;
                     }
                     speaker_ents.insert(prev.entity);
@@ -1794,8 +1806,11 @@ impl<'a> FactBuilder<'a> {
             // "between Russia and the United States": a relation, not an actor.
             let prev_word = prev_content_word(toks, m.ts);
             // A vocative: "Dr. Marwick, thank you for joining us."
-            if m.ts <= 1 && toks.get(m.te).is_some_and(|t| t.text == ",")
-                && toks.get(m.te + 1).is_some_and(|t| t.kind == Tk::Word && !t.is_cap())
+            if m.ts <= 1
+                && toks.get(m.te).is_some_and(|t| t.text == ",")
+                && toks
+                    .get(m.te + 1)
+                    .is_some_and(|t| t.kind == Tk::Word && !t.is_cap())
                 && class == EntClass::Person
             {
                 continue;
@@ -2174,7 +2189,12 @@ impl<'a> FactBuilder<'a> {
                 if k > 0
                     && matches!(
                         toks[k - 1].text.to_lowercase().as_str(),
-                        "paragraphs" | "articles" | "sections" | "resolutions" | "paragraph" | "section"
+                        "paragraphs"
+                            | "articles"
+                            | "sections"
+                            | "resolutions"
+                            | "paragraph"
+                            | "section"
                     )
                 {
                     if toks.get(k + 1).is_some_and(|x| x.is("and") || x.is("or"))
@@ -2363,7 +2383,9 @@ impl<'a> FactBuilder<'a> {
             .quotes
             .iter()
             .copied()
-            .filter(|&(a, b)| sent.text[a..b].split_whitespace().count() > 3 || (a == 0 && sent.starts_in_quote))
+            .filter(|&(a, b)| {
+                sent.text[a..b].split_whitespace().count() > 3 || (a == 0 && sent.starts_in_quote)
+            })
             .collect();
         // The quoted text of this sentence, or for a transcript turn the
         // whole sentence.
@@ -2926,9 +2948,22 @@ fn lower_initial(s: &str) -> String {
 /// A first-person opinion: what an interviewee is quizzed on.
 fn is_opinion(s: &str) -> bool {
     const MARKERS: &[&str] = &[
-        "in my view", "in my opinion", "i think", "i believe", "i would argue", "i'd argue",
-        "personally", "in our view", "we believe", "i am convinced", "my sense is", "i suspect",
-        "i would say", "to my mind", "frankly", "my view",
+        "in my view",
+        "in my opinion",
+        "i think",
+        "i believe",
+        "i would argue",
+        "i'd argue",
+        "personally",
+        "in our view",
+        "we believe",
+        "i am convinced",
+        "my sense is",
+        "i suspect",
+        "i would say",
+        "to my mind",
+        "frankly",
+        "my view",
     ];
     let l = s.to_lowercase();
     MARKERS.iter().any(|m| l.contains(m))
