@@ -2196,13 +2196,11 @@ impl<'a> FactBuilder<'a> {
                             | "paragraph"
                             | "section"
                     )
+                    && toks.get(k + 1).is_some_and(|x| x.is("and") || x.is("or"))
+                    && toks.get(k + 2).is_some_and(|x| x.kind == Tk::Number)
                 {
-                    if toks.get(k + 1).is_some_and(|x| x.is("and") || x.is("or"))
-                        && toks.get(k + 2).is_some_and(|x| x.kind == Tk::Number)
-                    {
-                        answer_toks = (k, k + 3);
-                        span_end = k + 3;
-                    }
+                    answer_toks = (k, k + 3);
+                    span_end = k + 3;
                 }
                 // "Article 5" handled below; skip numbers in names ("P5+1").
                 if k > 0
