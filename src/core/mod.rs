@@ -7,6 +7,7 @@ pub mod extract;
 pub mod fxhash;
 pub mod gazetteer;
 pub mod model;
+pub mod scheduler;
 pub mod similarity;
 pub mod text;
 

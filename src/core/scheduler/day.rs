@@ -119,7 +119,10 @@ mod tests {
         assert_eq!(day_index(0, 0, 0), 0);
         assert_eq!(next_day_start(-1, 0, 0), 0);
         // Hours above 23 are treated as 23 rather than overflowing a day.
-        assert_eq!(day_index(MIDNIGHT_UTC, 0, 99), day_index(MIDNIGHT_UTC, 0, 23));
+        assert_eq!(
+            day_index(MIDNIGHT_UTC, 0, 99),
+            day_index(MIDNIGHT_UTC, 0, 23)
+        );
     }
 
     #[test]
