@@ -9,6 +9,7 @@ pub mod gazetteer;
 pub mod model;
 pub mod scheduler;
 pub mod similarity;
+pub mod stats;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
