@@ -1,5 +1,6 @@
 //! The pure core: article text in, cards out. No egui, no files, no clock.
 
+pub mod answer;
 pub mod builtin;
 pub mod cards;
 pub mod dates;
