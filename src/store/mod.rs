@@ -1,4 +1,16 @@
 //! All file I/O lives here.
+//!
+//! * article reading (this file): [`read_article`], [`decode_article`];
+//! * [`progress`]: the durable progress store (collection, review log,
+//!   backups and the single-instance lock).
+
+mod log;
+pub mod progress;
+
+pub use progress::{
+    BACKUPS_KEPT, COLLECTION_VERSION, CardEdit, DATA_DIR_ENV, Deck, Notice, Regenerated, Store,
+    StoreError, resolve_data_dir,
+};
 
 use std::fmt;
 use std::io::Read;
