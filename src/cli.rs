@@ -1,12 +1,18 @@
-//! Command-line front end.
+//! Command-line front end: `generate`, `import`, `decks`, `study`, `stats`.
+//! The binary edge: it reads the clock and stdin, the core stays pure.
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
 use clap::{Parser, Subcommand};
 
-use crate::core::{self, FactKind, Generated, builtin};
-use crate::store;
+use crate::core::answer::{self, Verdict};
+use crate::core::model::{Rating, Review};
+use crate::core::scheduler::{self, Scheduler};
+use crate::core::stats::{self, CardView, DeckStats};
+use crate::core::{self, Card, FactKind, Generated, builtin};
+use crate::store::{self, progress::Store};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -15,6 +21,9 @@ use crate::store;
     about = "Turn arms-control articles into spaced-repetition quiz cards"
 )]
 pub struct Cli {
+    /// Data folder (default: TREATYDECK_DATA_DIR, else the platform data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -26,6 +35,27 @@ pub enum Command {
         /// Article file, or the name of a built-in deck (open-skies-2021).
         article: String,
         /// Print the card JSON contract instead of readable text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add an article to your collection as a new deck.
+    Import {
+        /// Article file (.txt or .md).
+        article: String,
+        /// Deck name (default: the file name without its extension).
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// List your decks with new / learning / due counts.
+    Decks,
+    /// Study due cards in the terminal (all decks unless --deck).
+    Study {
+        #[arg(long)]
+        deck: Option<String>,
+    },
+    /// Show statistics per deck.
+    Stats {
+        /// Machine-readable output.
         #[arg(long)]
         json: bool,
     },
@@ -41,6 +71,18 @@ impl std::fmt::Display for CliError {
     }
 }
 
+impl From<store::progress::StoreError> for CliError {
+    fn from(e: store::progress::StoreError) -> Self {
+        CliError(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        CliError(format!("cannot write output: {e}"))
+    }
+}
+
 /// Load an article: a file path, or a built-in deck name.
 pub fn load_article(arg: &str) -> Result<String, CliError> {
     let path = PathBuf::from(arg);
@@ -53,30 +95,467 @@ pub fn load_article(arg: &str) -> Result<String, CliError> {
     }
 }
 
-pub fn run(cli: Cli, out: &mut dyn Write) -> Result<(), CliError> {
-    match cli.command {
-        Some(Command::Generate { article, json }) => {
-            let text = load_article(&article)?;
-            let deck = core::generate(&text).map_err(|e| CliError(format!("'{article}': {e}")))?;
-            let res = if json {
-                serde_json::to_writer_pretty(&mut *out, &deck)
-                    .map_err(std::io::Error::other)
-                    .and_then(|_| writeln!(out))
-            } else {
-                write_readable(&deck, out)
-            };
-            // A closed pipe (`| head`) is not an error worth a message.
-            match res {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(CliError(format!("cannot write output: {e}")))
-                }
-                _ => Ok(()),
-            }
+/// Seconds since the Unix epoch (the one place the clock is read).
+pub fn now_secs() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+/// The local UTC offset in seconds: `TREATYDECK_UTC_OFFSET` (minutes), else
+/// what `date +%z` says, else UTC. Used only for the 4 a.m. day boundary.
+pub fn local_utc_offset() -> i32 {
+    if let Some(m) = std::env::var("TREATYDECK_UTC_OFFSET")
+        .ok()
+        .and_then(|v| v.trim().parse::<i32>().ok())
+    {
+        return m.clamp(-18 * 60, 18 * 60) * 60;
+    }
+    let out = std::process::Command::new("date").arg("+%z").output();
+    let Ok(out) = out else { return 0 };
+    let s = String::from_utf8_lossy(&out.stdout);
+    let s = s.trim();
+    if s.len() != 5 {
+        return 0;
+    }
+    let sign = if s.starts_with('-') { -1 } else { 1 };
+    let h: i32 = s[1..3].parse().unwrap_or(0);
+    let m: i32 = s[3..5].parse().unwrap_or(0);
+    sign * (h * 3600 + m * 60)
+}
+
+/// Run a command. `input` is what `study` reads answers from.
+pub fn run(cli: Cli, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<(), CliError> {
+    let res = match cli.command {
+        Some(Command::Generate { article, json }) => generate(&article, json, out),
+        Some(Command::Import { article, name }) => {
+            let mut store = open_store(cli.data_dir)?;
+            import(&mut store, &article, name, out)
+        }
+        Some(Command::Decks) => {
+            let store = open_store(cli.data_dir)?;
+            decks(&store, out)
+        }
+        Some(Command::Study { deck }) => {
+            let mut store = open_store(cli.data_dir)?;
+            study(&mut store, deck.as_deref(), input, out)
+        }
+        Some(Command::Stats { json }) => {
+            let store = open_store(cli.data_dir)?;
+            print_stats(&store, json, out)
         }
         None => Err(CliError(
             "no command given; try `treatydeck generate open-skies-2021` or `treatydeck --help`"
                 .into(),
         )),
+    };
+    // A closed pipe (`| head`) is not an error worth a message.
+    match res {
+        Err(CliError(m)) if m.contains("Broken pipe") => Ok(()),
+        r => r,
+    }
+}
+
+fn generate(article: &str, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let text = load_article(article)?;
+    let deck = core::generate(&text).map_err(|e| CliError(format!("'{article}': {e}")))?;
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &deck).map_err(std::io::Error::other)?;
+        writeln!(out)?;
+    } else {
+        write_readable(&deck, out)?;
+    }
+    Ok(())
+}
+
+/// Open the store, report repairs on stderr, and make sure a fresh
+/// collection has the built-in deck.
+pub fn open_store(flag: Option<PathBuf>) -> Result<Store, CliError> {
+    let dir = store::progress::resolve_data_dir(flag)?;
+    let (mut store, notices) = Store::open(&dir)?;
+    for n in notices {
+        eprintln!("treatydeck: note: {n}");
+    }
+    if store.decks().is_empty() {
+        let text = builtin::get(builtin::DEFAULT_DECK).unwrap_or_default();
+        if let Ok(g) = core::generate(text) {
+            store.add_deck(builtin::DEFAULT_DECK, &g.deck.title, text, g.cards)?;
+        }
+    }
+    Ok(store)
+}
+
+fn import(
+    store: &mut Store,
+    article: &str,
+    name: Option<String>,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let text = load_article(article)?;
+    let g = core::generate(&text).map_err(|e| CliError(format!("'{article}': {e}")))?;
+    let name = name.unwrap_or_else(|| deck_name_from(article));
+    let n = g.cards.len();
+    store.add_deck(&name, &g.deck.title, &text, g.cards)?;
+    writeln!(
+        out,
+        "Imported deck '{name}': {n} cards from \"{}\".",
+        g.deck.title
+    )?;
+    Ok(())
+}
+
+/// "tests/data/ABM Treaty.md" -> "abm-treaty".
+pub fn deck_name_from(path: &str) -> String {
+    let stem = std::path::Path::new(path)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "deck".into());
+    let mut name = String::new();
+    for c in stem.chars() {
+        if c.is_alphanumeric() {
+            name.extend(c.to_lowercase());
+        } else if !name.ends_with('-') && !name.is_empty() {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-').to_string();
+    if name.is_empty() { "deck".into() } else { name }
+}
+
+fn scheduler_for(store: &Store) -> Result<Scheduler, CliError> {
+    Scheduler::new(store.settings())
+        .or_else(|_| {
+            // Saved personal parameters that no longer load: fall back to
+            // the defaults rather than refusing to study.
+            let mut s = store.settings().clone();
+            s.fsrs_params.clear();
+            Scheduler::new(&s)
+        })
+        .map(|s| s.with_utc_offset(local_utc_offset()))
+        .map_err(|e| CliError(format!("cannot start the scheduler: {e:?}")))
+}
+
+fn deck_stats_all(store: &Store, sched: &Scheduler, now: i64) -> Vec<DeckStats> {
+    let all: Vec<Review> = store.reviews().collect();
+    store
+        .decks()
+        .iter()
+        .map(|d| {
+            let cards: Vec<Card> = d.active_cards().collect();
+            let states: Vec<_> = cards.iter().map(|c| d.state(&c.id)).collect();
+            let views: Vec<CardView> = cards
+                .iter()
+                .zip(&states)
+                .map(|(c, s)| CardView {
+                    id: &c.id,
+                    kind: c.kind,
+                    state: s,
+                })
+                .collect();
+            let reviews: Vec<Review> = all.iter().filter(|r| r.deck == d.name).cloned().collect();
+            stats::deck_stats(&d.name, &views, &reviews, sched, now)
+        })
+        .collect()
+}
+
+fn decks(store: &Store, out: &mut dyn Write) -> Result<(), CliError> {
+    let sched = scheduler_for(store)?;
+    let now = now_secs();
+    writeln!(
+        out,
+        "{:<28} {:>6} {:>9} {:>5}  title",
+        "deck", "new", "learning", "due"
+    )?;
+    for (s, d) in deck_stats_all(store, &sched, now).iter().zip(store.decks()) {
+        writeln!(
+            out,
+            "{:<28} {:>6} {:>9} {:>5}  {}",
+            s.deck, s.new, s.learning, s.due, d.title
+        )?;
+    }
+    Ok(())
+}
+
+fn print_stats(store: &Store, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
+    let sched = scheduler_for(store)?;
+    let now = now_secs();
+    let decks = deck_stats_all(store, &sched, now);
+    if json {
+        let v = serde_json::json!({
+            "reviews_total": store.review_count(),
+            "now": now,
+            "decks": decks,
+        });
+        serde_json::to_writer_pretty(&mut *out, &v).map_err(std::io::Error::other)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    writeln!(out, "{} reviews recorded in all.", store.review_count())?;
+    for s in &decks {
+        writeln!(out, "\n{} — {} cards", s.deck, s.cards)?;
+        writeln!(
+            out,
+            "  today: {} new, {} learning, {} due; {} reviews done today",
+            s.new, s.learning, s.due, s.reviews_today
+        )?;
+        let retention = s
+            .true_retention_30d
+            .map(|r| format!("{:.0}% of {} review answers", r * 100.0, s.reviews_30d))
+            .unwrap_or_else(|| "no review answers yet".into());
+        writeln!(out, "  true retention, last 30 days: {retention}")?;
+        if let Some(next) = s.next_due {
+            writeln!(out, "  next card due: {}", when(next, now))?;
+        }
+        for k in &s.kinds {
+            let mastery = k
+                .mastery
+                .map(|m| format!("{:.0}% recall now", m * 100.0))
+                .unwrap_or_else(|| "not studied yet".into());
+            writeln!(
+                out,
+                "  {:<8} {:>3} cards ({} new, {} learning, {} review) — {mastery}",
+                k.kind.as_str(),
+                k.cards,
+                k.new,
+                k.learning,
+                k.review
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// "in 10m", "now", "in 3d".
+fn when(t: i64, now: i64) -> String {
+    if t <= now {
+        "now".into()
+    } else {
+        format!("in {}", scheduler::format_interval(t - now))
+    }
+}
+
+/// Read one line; `None` at end of input.
+fn read_line(input: &mut dyn BufRead) -> Option<String> {
+    let mut s = String::new();
+    match input.read_line(&mut s) {
+        Ok(0) | Err(_) => None,
+        Ok(_) => Some(s.trim_end_matches(['\n', '\r']).to_string()),
+    }
+}
+
+/// The next card to study: learning cards due now first, then each deck's
+/// queue in order.
+fn next_card(
+    store: &Store,
+    sched: &Scheduler,
+    filter: Option<&str>,
+    today: &[Review],
+    now: i64,
+) -> Option<(String, Card)> {
+    let settings = sched.settings();
+    let offset = sched.utc_offset_secs();
+    let mut best: Option<(bool, String, Card)> = None;
+    for d in store.decks() {
+        if filter.is_some_and(|f| f != d.name) {
+            continue;
+        }
+        let cards: Vec<Card> = d.active_cards().collect();
+        let states: Vec<_> = cards.iter().map(|c| d.state(&c.id)).collect();
+        let pairs: Vec<(&str, &crate::core::model::CardState)> = cards
+            .iter()
+            .map(|c| c.id.as_str())
+            .zip(states.iter())
+            .collect();
+        let reviews: Vec<Review> = today.iter().filter(|r| r.deck == d.name).cloned().collect();
+        let queue = scheduler::due_queue(&pairs, &reviews, now, offset, settings);
+        if let Some(&i) = queue.first() {
+            let learning = matches!(
+                states[i].queue,
+                crate::core::model::Queue::Learning | crate::core::model::Queue::Relearning
+            );
+            if best.as_ref().is_none_or(|(l, _, _)| learning && !*l) {
+                best = Some((learning, d.name.clone(), cards[i].clone()));
+            }
+        }
+    }
+    best.map(|(_, d, c)| (d, c))
+}
+
+fn study(
+    store: &mut Store,
+    deck: Option<&str>,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    if let Some(d) = deck
+        && store.deck(d).is_none()
+    {
+        return Err(CliError(format!(
+            "no deck named '{d}'; `treatydeck decks` lists them"
+        )));
+    }
+    let sched = scheduler_for(store)?;
+    let offset = sched.utc_offset_secs();
+    let hour = sched.settings().day_start_hour;
+    let start = now_secs();
+    let today_index = scheduler::day_index(start, offset, hour);
+    let mut today: Vec<Review> = store
+        .reviews()
+        .rev()
+        .take_while(|r| scheduler::day_index(r.time, offset, hour) >= today_index)
+        .collect();
+    today.reverse();
+    let mut done = 0usize;
+    writeln!(
+        out,
+        "Studying {}. Enter shows the answer, or type your answer; 1-4 grades; u undoes; q quits.",
+        deck.unwrap_or("all decks")
+    )?;
+    loop {
+        let now = now_secs();
+        let Some((deck_name, card)) = next_card(store, &sched, deck, &today, now) else {
+            end_message(store, deck, done, now, out)?;
+            return Ok(());
+        };
+        let state = store
+            .deck(&deck_name)
+            .map(|d| d.state(&card.id))
+            .unwrap_or_default();
+        let shown = Instant::now();
+        writeln!(out, "\n[{}] {}", card.kind.as_str(), card.question)?;
+        if let Some(ch) = &card.choices {
+            for (i, c) in ch.iter().enumerate() {
+                writeln!(out, "  {}) {c}", (b'A' + i as u8) as char)?;
+            }
+        }
+        write!(out, "> ")?;
+        out.flush()?;
+        let Some(line) = read_line(input) else {
+            end_session(done, out)?;
+            return Ok(());
+        };
+        if line.trim().eq_ignore_ascii_case("q") {
+            end_session(done, out)?;
+            return Ok(());
+        }
+        let verdict = (!line.trim().is_empty()).then(|| answer::check(&card, &line));
+        match verdict {
+            Some(Verdict::Correct) => writeln!(out, "Correct.")?,
+            Some(Verdict::Typo) => writeln!(out, "Close (a small typo).")?,
+            Some(Verdict::Wrong) => writeln!(out, "Not quite.")?,
+            None => {}
+        }
+        write_answer(&card, out)?;
+        let previews = sched.preview(&card.id, &state, now);
+        let suggested = verdict.map(Verdict::suggested);
+        let labels: Vec<String> = previews
+            .iter()
+            .map(|p| format!("{} {} · {}", p.rating as u8, p.rating.label(), p.label))
+            .collect();
+        let rating = loop {
+            let hint = suggested
+                .map(|r| format!(" [Enter = {} {}]", r as u8, r.label()))
+                .unwrap_or_default();
+            write!(out, "{}{hint}\n> ", labels.join("   "))?;
+            out.flush()?;
+            let Some(g) = read_line(input) else {
+                end_session(done, out)?;
+                return Ok(());
+            };
+            let g = g.trim();
+            if g.eq_ignore_ascii_case("q") {
+                end_session(done, out)?;
+                return Ok(());
+            }
+            if g.eq_ignore_ascii_case("u") {
+                match store.undo_last()? {
+                    Some(r) => {
+                        today.retain(|x| x.seq != r.seq);
+                        done = done.saturating_sub(1);
+                        writeln!(out, "Undid the last answer ({}).", r.rating.label())?;
+                    }
+                    None => writeln!(out, "Nothing to undo.")?,
+                }
+                continue;
+            }
+            if g.is_empty()
+                && let Some(r) = suggested
+            {
+                break r;
+            }
+            match g.parse::<u8>().ok().and_then(Rating::from_number) {
+                Some(r) => break r,
+                None => writeln!(out, "Type 1, 2, 3 or 4 (or u to undo, q to quit).")?,
+            }
+        };
+        let now = now_secs();
+        let after = sched.answer(&card.id, &state, rating, now);
+        let review = Review {
+            seq: store.next_seq(),
+            time: now,
+            deck: deck_name.clone(),
+            card: card.id.clone(),
+            rating,
+            taken_ms: shown.elapsed().as_millis().min(u128::from(u32::MAX)) as u32,
+            before: state,
+            after: after.clone(),
+        };
+        store.record_review(review.clone())?;
+        today.push(review);
+        done += 1;
+        let leech = if after.leech {
+            " This card is a leech (answered wrong many times) and has been suspended."
+        } else {
+            ""
+        };
+        writeln!(
+            out,
+            "Recorded {}: next {}.{leech}",
+            rating.label(),
+            when(after.due, now)
+        )?;
+        out.flush()?;
+    }
+}
+
+fn write_answer(card: &Card, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "Answer: {}", card.answer)?;
+    if !card.accept.is_empty() {
+        writeln!(out, "  also accepted: {}", card.accept.join("; "))?;
+    }
+    if let (Some(d), true) = (&card.resolved_date, card.inferred) {
+        writeln!(out, "  date inferred from the article: {d}")?;
+    }
+    writeln!(out, "  source: {}", card.sentence)
+}
+
+fn end_session(done: usize, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "\nSession ended: {done} cards answered.")
+}
+
+fn end_message(
+    store: &Store,
+    deck: Option<&str>,
+    done: usize,
+    now: i64,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let next = store
+        .decks()
+        .iter()
+        .filter(|d| deck.is_none_or(|f| f == d.name))
+        .flat_map(|d| d.active_cards().map(|c| d.state(&c.id)).collect::<Vec<_>>())
+        .filter(|s| !s.suspended && s.queue != crate::core::model::Queue::New && s.due > now)
+        .map(|s| s.due)
+        .min();
+    writeln!(out, "\nDone for today: {done} cards answered this session.")?;
+    match next {
+        Some(t) => writeln!(out, "Next card due {}.", when(t, now)),
+        None => writeln!(
+            out,
+            "No reviews are scheduled yet; new cards come tomorrow."
+        ),
     }
 }
 
@@ -118,4 +597,16 @@ fn write_readable(deck: &Generated, out: &mut dyn Write) -> std::io::Result<()> 
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deck_names_from_paths() {
+        assert_eq!(deck_name_from("tests/data/ABM Treaty.md"), "abm-treaty");
+        assert_eq!(deck_name_from("x/new_start--2021.txt"), "new-start-2021");
+        assert_eq!(deck_name_from("..."), "deck");
+    }
 }

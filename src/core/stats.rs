@@ -68,7 +68,10 @@ pub fn deck_stats(
         .collect();
     let passed = mature.iter().filter(|r| r.rating != Rating::Again).count();
     let true_retention_30d = (!mature.is_empty()).then(|| passed as f32 / mature.len() as f32);
-    let reviews_30d = reviews.iter().filter(|r| r.time >= since && r.time <= now).count();
+    let reviews_30d = reviews
+        .iter()
+        .filter(|r| r.time >= since && r.time <= now)
+        .count();
     let mut kinds = Vec::new();
     for kind in FactKind::ALL {
         let of_kind: Vec<&CardView> = cards.iter().filter(|c| c.kind == kind).collect();
@@ -151,9 +154,21 @@ mod tests {
             studied = sched.answer("b", &studied, r, T0 + i as i64 * 700);
         }
         let cards = vec![
-            CardView { id: "a", kind: FactKind::Date, state: &new },
-            CardView { id: "b", kind: FactKind::Date, state: &studied },
-            CardView { id: "c", kind: FactKind::Speaker, state: &new },
+            CardView {
+                id: "a",
+                kind: FactKind::Date,
+                state: &new,
+            },
+            CardView {
+                id: "b",
+                kind: FactKind::Date,
+                state: &studied,
+            },
+            CardView {
+                id: "c",
+                kind: FactKind::Speaker,
+                state: &new,
+            },
         ];
         let reviews = vec![
             review("b", T0 - 5 * 86_400, Rating::Good, Queue::Review),
@@ -171,7 +186,11 @@ mod tests {
         let dates = s.kinds.iter().find(|k| k.kind == FactKind::Date).unwrap();
         assert_eq!((dates.cards, dates.new, dates.review), (2, 1, 1));
         assert!(dates.mastery.is_some_and(|m| m > 0.5 && m <= 1.0));
-        let speakers = s.kinds.iter().find(|k| k.kind == FactKind::Speaker).unwrap();
+        let speakers = s
+            .kinds
+            .iter()
+            .find(|k| k.kind == FactKind::Speaker)
+            .unwrap();
         assert_eq!(speakers.mastery, None);
         assert_eq!(s.next_due, Some(studied.due));
     }
