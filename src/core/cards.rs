@@ -143,12 +143,14 @@ struct Cache<'a> {
     sent_chars: Option<(usize, Vec<(usize, char)>)>,
 }
 
-/// A distractor candidate: display text, normalised form, entity if any.
+/// A distractor candidate: display text, normalised form, entity if any,
+/// and for numbers the word after them (options count the same thing).
 #[derive(Clone)]
 struct Cand {
     text: String,
     norm: String,
     entity: Option<usize>,
+    group: String,
 }
 
 impl<'a> Cache<'a> {
@@ -245,6 +247,7 @@ fn pool_for<'p>(
                 norm: norm(&text),
                 text,
                 entity,
+                group: String::new(),
             };
             let mut v: Vec<Cand> = Vec::new();
             match pool {
@@ -279,7 +282,12 @@ fn pool_for<'p>(
                     let mut p = ex.number_pool.clone();
                     p.sort();
                     p.dedup();
-                    v.extend(p.into_iter().map(|t| cand(t, None)));
+                    v.extend(p.into_iter().map(|(t, noun)| Cand {
+                        norm: norm(&t),
+                        text: t,
+                        entity: None,
+                        group: noun,
+                    }));
                 }
                 Pool::Role => {
                     let mut p = ex.role_pool.clone();
@@ -303,6 +311,7 @@ fn fallback_for(pool: Pool) -> &'static [Cand] {
             norm: norm(&text),
             text,
             entity: None,
+            group: String::new(),
         };
         let names = |kind: EntKind, n: usize| -> Vec<Cand> {
             g.entries_of(kind)
@@ -370,7 +379,8 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         if f.kind != FactKind::Number {
             spans.extend(cache.spans(f.sentence, text, &names));
         }
-        let cloze = blank(text, &spans);
+        // "The ___ (___) confirmed": a name and its abbreviation are one blank.
+        let cloze = blank(text, &spans).replace("___ (___)", "___");
         // A cloze needs words around its blanks ("___" alone asks nothing).
         let context_words = cloze
             .replace("___", " ")
@@ -411,7 +421,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .cloned()
             .collect();
         dedup(&mut accept);
-        let choices = choices_for(f, &mut cache, &id, &name_norms);
+        let choices = choices_for(f, &mut cache, &id, &name_norms, text);
         cards.push(Card {
             id,
             kind: f.kind,
@@ -476,6 +486,7 @@ fn choices_for(
     cache: &mut Cache,
     id: &str,
     name_norms: &[String],
+    sentence: &str,
 ) -> Option<Vec<String>> {
     let seed = fnv1a(id.as_bytes());
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
@@ -506,6 +517,7 @@ fn choices_for(
                     norm: norm(&t),
                     text: t,
                     entity: None,
+                    group: String::new(),
                 })
                 .collect();
             (pool_for(pools, ex, f.pool), made)
@@ -517,12 +529,18 @@ fn choices_for(
                     norm: norm(&t),
                     text: t,
                     entity: None,
+                    group: String::new(),
                 })
                 .collect();
             (pool_for(pools, ex, f.pool), made)
         }
     };
     let shape = (f.pool == Pool::Number).then(|| number_shape(&f.answer));
+    let noun = f
+        .spans
+        .first()
+        .map(|&(_, e)| super::extract::word_after(sentence, e))
+        .unwrap_or_default();
     let fallback: &[Cand] = match f.pool {
         Pool::Entity(_) | Pool::Role => fallback_for(f.pool),
         _ => &[],
@@ -543,7 +561,7 @@ fn choices_for(
         .map(|a| (a.as_str(), format!(" {a} ")))
         .collect();
     let mut picked: Vec<String> = Vec::new();
-    let mut picked_norm: Vec<&str> = Vec::new();
+    let mut picked_norm: Vec<String> = Vec::new();
     for i in order {
         if picked.len() == 3 {
             break;
@@ -558,7 +576,7 @@ fn choices_for(
         if i < cands.len()
             && shape
                 .as_ref()
-                .is_some_and(|sh| number_shape(&c.text) != *sh)
+                .is_some_and(|sh| number_shape(&c.text) != *sh || c.group != noun)
         {
             continue;
         }
@@ -567,7 +585,18 @@ fn choices_for(
         {
             continue;
         }
-        let nc = c.norm.as_str();
+        // Dates are shown in the answer's style; judge them as shown.
+        let shown = if matches!(f.pool, Pool::Date(_)) {
+            restyle_date(&c.text, &f.answer)
+        } else {
+            c.text.clone()
+        };
+        let shown_norm = if shown == c.text {
+            c.norm.clone()
+        } else {
+            norm(&shown)
+        };
+        let nc = shown_norm.as_str();
         // Not empty, and no entity the sentence itself names.
         if nc.is_empty() || sentence_names.contains(nc) {
             continue;
@@ -584,8 +613,8 @@ fn choices_for(
         if clash || picked_norm.iter().any(|p| *p == nc || similar(p, nc)) {
             continue;
         }
-        picked_norm.push(nc);
-        picked.push(c.text.clone());
+        picked_norm.push(shown_norm.clone());
+        picked.push(shown);
     }
     if picked.len() < 3 {
         return None;
@@ -606,6 +635,23 @@ fn display_name(e: &super::extract::Entity) -> String {
         return e.name.clone();
     }
     s.to_string()
+}
+
+/// Write a "December 22, 2020" option the way the answer is written
+/// ("22 December 2020"), so the format gives nothing away.
+fn restyle_date(option: &str, answer: &str) -> String {
+    let day_first = answer.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && answer.split_whitespace().count() == 3;
+    if !day_first {
+        return option.to_string();
+    }
+    let parts: Vec<&str> = option.split_whitespace().collect();
+    match parts.as_slice() {
+        [month, day, year] if day.ends_with(',') => {
+            format!("{} {month} {year}", day.trim_end_matches(','))
+        }
+        _ => option.to_string(),
+    }
 }
 
 fn perturb_date(r: Ymd) -> Vec<String> {
@@ -638,12 +684,24 @@ enum NumShape {
     Word,
     Plain,
     Unit(String),
+    /// "Article V", "Resolution 2231": options are other references.
+    Reference(String),
     Other,
 }
 
 fn number_shape(s: &str) -> NumShape {
     if gazetteer::number_word(s).is_some() {
         return NumShape::Word;
+    }
+    let mut words = s.split_whitespace();
+    if let (Some(head), Some(_)) = (words.next(), words.next())
+        && head.chars().next().is_some_and(char::is_alphabetic)
+    {
+        return if gazetteer::number_word(head).is_some() {
+            NumShape::Other
+        } else {
+            NumShape::Reference(head.to_lowercase())
+        };
     }
     let (num, unit) = split_unit(s);
     if num.parse::<f64>().is_err() {
@@ -786,6 +844,22 @@ mod tests {
         assert_eq!(
             blank(t, &spans),
             "___ left; ___’s move shocked ___ watchers."
+        );
+    }
+
+    #[test]
+    fn date_options_follow_the_answer_style() {
+        assert_eq!(
+            restyle_date("December 22, 2020", "10 October 1996"),
+            "22 December 2020"
+        );
+        assert_eq!(
+            restyle_date("December 22, 2020", "October 10, 1996"),
+            "December 22, 2020"
+        );
+        assert_eq!(
+            restyle_date("December 2020", "10 October 1996"),
+            "December 2020"
         );
     }
 
