@@ -5,4 +5,5 @@ mod cli;
 mod generator;
 mod props;
 mod score;
+mod study;
 mod util;

@@ -1,0 +1,1 @@
+//! The study, stats, decks and import commands against a real data folder.
