@@ -253,6 +253,22 @@ fn measure(mode: &str, dir: &Path) {
         store.review_count(),
         ms(t.elapsed())
     );
+    // `treatydeck stats`: every deck's numbers over the whole history.
+    let sched = treatydeck::core::scheduler::Scheduler::new(store.settings()).expect("scheduler");
+    let t = Instant::now();
+    // "Now" is just after the newest review, so the last 30 days are full.
+    let now = store.reviews().map(|r| r.time).max().unwrap_or(0) + 60;
+    let recent = store
+        .reviews()
+        .filter(|r| r.time >= now - 30 * 86_400)
+        .count();
+    let stats = treatydeck::cli::all_deck_stats(&store, &sched, now);
+    println!(
+        "[{mode}] stats for {} decks over {} reviews ({recent} in the last 30 days): {:.0} ms",
+        stats.len(),
+        store.review_count(),
+        ms(t.elapsed())
+    );
     println!("[{mode}] peak RSS at end: {:.0} MB", status_mb("VmHWM:"));
 }
 

@@ -236,8 +236,14 @@ fn scheduler_for(store: &Store) -> Result<Scheduler, CliError> {
         .map_err(|e| CliError(format!("cannot start the scheduler: {e:?}")))
 }
 
-fn deck_stats_all(store: &Store, sched: &Scheduler, now: i64) -> Vec<DeckStats> {
-    let all: Vec<Review> = store.reviews().collect();
+/// Every deck's statistics. Only the last 30 days of the log matter to
+/// them (today's counts, true retention), so only those are expanded.
+pub fn all_deck_stats(store: &Store, sched: &Scheduler, now: i64) -> Vec<DeckStats> {
+    let since = now - 31 * scheduler::DAY_SECS;
+    let mut by_deck: std::collections::HashMap<String, Vec<Review>> = Default::default();
+    for r in store.reviews().filter(|r| r.time >= since) {
+        by_deck.entry(r.deck.clone()).or_default().push(r);
+    }
     store
         .decks()
         .iter()
@@ -253,8 +259,8 @@ fn deck_stats_all(store: &Store, sched: &Scheduler, now: i64) -> Vec<DeckStats> 
                     state: s,
                 })
                 .collect();
-            let reviews: Vec<Review> = all.iter().filter(|r| r.deck == d.name).cloned().collect();
-            stats::deck_stats(&d.name, &views, &reviews, sched, now)
+            let reviews = by_deck.get(&d.name).map(Vec::as_slice).unwrap_or(&[]);
+            stats::deck_stats(&d.name, &views, reviews, sched, now)
         })
         .collect()
 }
@@ -267,7 +273,7 @@ fn decks(store: &Store, out: &mut dyn Write) -> Result<(), CliError> {
         "{:<28} {:>6} {:>9} {:>5}  title",
         "deck", "new", "learning", "due"
     )?;
-    for (s, d) in deck_stats_all(store, &sched, now).iter().zip(store.decks()) {
+    for (s, d) in all_deck_stats(store, &sched, now).iter().zip(store.decks()) {
         writeln!(
             out,
             "{:<28} {:>6} {:>9} {:>5}  {}",
@@ -280,7 +286,7 @@ fn decks(store: &Store, out: &mut dyn Write) -> Result<(), CliError> {
 fn print_stats(store: &Store, json: bool, out: &mut dyn Write) -> Result<(), CliError> {
     let sched = scheduler_for(store)?;
     let now = now_secs();
-    let decks = deck_stats_all(store, &sched, now);
+    let decks = all_deck_stats(store, &sched, now);
     if json {
         let v = serde_json::json!({
             "reviews_total": store.review_count(),
