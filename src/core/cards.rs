@@ -153,6 +153,18 @@ struct Cand {
     group: String,
 }
 
+impl Cand {
+    /// An option that is not an article entity (a gazetteer name, a made-up date).
+    fn plain(text: String) -> Cand {
+        Cand {
+            norm: norm(&text),
+            text,
+            entity: None,
+            group: String::new(),
+        }
+    }
+}
+
 impl<'a> Cache<'a> {
     fn new(ex: &'a Extraction) -> Cache<'a> {
         let ent_norms = ex
@@ -307,12 +319,7 @@ fn fallback_for(pool: Pool) -> &'static [Cand] {
     static FALLBACK: OnceLock<HashMap<Pool, Vec<Cand>>> = OnceLock::new();
     let all = FALLBACK.get_or_init(|| {
         let g = gazetteer::get();
-        let cand = |text: String| Cand {
-            norm: norm(&text),
-            text,
-            entity: None,
-            group: String::new(),
-        };
+        let cand = Cand::plain;
         let names = |kind: EntKind, n: usize| -> Vec<Cand> {
             g.entries_of(kind)
                 .take(n)
@@ -511,26 +518,13 @@ fn choices_for(
         Pool::Entity(_) | Pool::Role => (pool_for(pools, ex, f.pool), Vec::new()),
         Pool::Date(_) => {
             let r = f.resolved?;
-            let made = perturb_date(r)
-                .into_iter()
-                .map(|t| Cand {
-                    norm: norm(&t),
-                    text: t,
-                    entity: None,
-                    group: String::new(),
-                })
-                .collect();
+            let made = perturb_date(r).into_iter().map(Cand::plain).collect();
             (pool_for(pools, ex, f.pool), made)
         }
         Pool::Number => {
             let made = perturb_number(&f.answer)
                 .into_iter()
-                .map(|t| Cand {
-                    norm: norm(&t),
-                    text: t,
-                    entity: None,
-                    group: String::new(),
-                })
+                .map(Cand::plain)
                 .collect();
             (pool_for(pools, ex, f.pool), made)
         }

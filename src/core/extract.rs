@@ -2607,12 +2607,7 @@ impl<'a> FactBuilder<'a> {
         } else {
             return None;
         }
-        if toks
-            .get(k)
-            .is_some_and(|t| t.is("the") || t.is("a") || t.is("an"))
-        {
-            k += 1;
-        }
+        k = skip_article(toks, k);
         let start = k;
         let mut end = k;
         let mut has_title = false;
@@ -2716,12 +2711,7 @@ impl<'a> FactBuilder<'a> {
             return None;
         }
         let mut k = name_end + 1;
-        if toks
-            .get(k)
-            .is_some_and(|t| t.is("the") || t.is("a") || t.is("an"))
-        {
-            k += 1;
-        }
+        k = skip_article(toks, k);
         let start = k;
         let mut has_title = false;
         let mut end = k;
@@ -2933,6 +2923,18 @@ fn introduces_claim(toks: &[Token], v: usize) -> bool {
     window
         .iter()
         .any(|t| matches!(t.text, "that" | ":" | "“" | "\"" | ","))
+}
+
+/// The index after an article ("the", "a", "an") at `k`, or `k`.
+fn skip_article(toks: &[Token], k: usize) -> usize {
+    if toks
+        .get(k)
+        .is_some_and(|t| t.is("the") || t.is("a") || t.is("an"))
+    {
+        k + 1
+    } else {
+        k
+    }
 }
 
 /// The word before a mention, skipping a determiner.
