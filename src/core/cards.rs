@@ -449,23 +449,30 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
 }
 
 /// Answer spellings prepared once per card for leak checks.
-struct Needles(Vec<String>);
+struct Needles<'n>(&'n [String]);
 
-impl Needles {
+impl<'n> Needles<'n> {
     /// From already normalised spellings.
-    fn new(norms: &[String]) -> Needles {
-        Needles(
-            norms
-                .iter()
-                .filter(|n| n.len() >= 3)
-                .map(|n| format!(" {n} "))
-                .collect(),
-        )
+    fn new(norms: &'n [String]) -> Needles<'n> {
+        Needles(norms)
     }
     fn leak(&self, question: &str) -> bool {
-        let q = format!(" {} ", norm(question));
-        self.0.iter().any(|n| q.contains(n.as_str()))
+        let q = norm(question);
+        self.0.iter().any(|n| n.len() >= 3 && contains_words(&q, n))
     }
+}
+
+/// Does normalised text `hay` contain the normalised words `needle` as a
+/// whole-word run? (No allocation: this runs for every option considered.)
+pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return false;
+    }
+    let hb = hay.as_bytes();
+    hay.match_indices(needle).any(|(i, _)| {
+        let end = i + needle.len();
+        (i == 0 || hb[i - 1] == b' ') && (end == hb.len() || hb[end] == b' ')
+    })
 }
 
 /// States most often met in arms-control texts: preferred fallback options.
@@ -507,7 +514,7 @@ fn choices_for(
     let Cache {
         ent_norms, pools, ..
     } = cache;
-    let sentence_names: HashSet<&str> = sentence_ents
+    let sentence_names: Vec<&str> = sentence_ents
         .iter()
         .flat_map(|&e| ent_norms[e].iter().map(String::as_str))
         .collect();
@@ -550,10 +557,7 @@ fn choices_for(
     // are judged against the answer itself (the scorer's rule); other
     // spellings of the entity are caught by equality and containment.
     let answer_norm = name_norms.first().map(String::as_str).unwrap_or("");
-    let answer_forms: Vec<(&str, String)> = name_norms
-        .iter()
-        .map(|a| (a.as_str(), format!(" {a} ")))
-        .collect();
+    let answer_forms: &[String] = name_norms;
     let mut picked: Vec<String> = Vec::new();
     let mut picked_norm: Vec<String> = Vec::new();
     for i in order {
@@ -592,16 +596,15 @@ fn choices_for(
         };
         let nc = shown_norm.as_str();
         // Not empty, and no entity the sentence itself names.
-        if nc.is_empty() || sentence_names.contains(nc) {
+        if nc.is_empty() || sentence_names.contains(&nc) {
             continue;
         }
-        let padded = format!(" {nc} ");
         // Not the answer, a spelling variant of it, or a part of it.
         let clash = similar(answer_norm, nc)
-            || answer_forms.iter().any(|(na, pa)| {
-                *na == nc
-                    || (na.len() >= 3 && padded.contains(pa.as_str()))
-                    || (nc.len() >= 3 && pa.contains(padded.as_str()))
+            || answer_forms.iter().any(|na| {
+                na == nc
+                    || (na.len() >= 3 && contains_words(nc, na))
+                    || (nc.len() >= 3 && contains_words(na, nc))
             });
         // Nor a variant of another option.
         if clash || picked_norm.iter().any(|p| *p == nc || similar(p, nc)) {
