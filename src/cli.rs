@@ -53,6 +53,8 @@ pub enum Command {
         #[arg(long)]
         deck: Option<String>,
     },
+    /// Fit FSRS parameters to your own review history (needs enough of it).
+    Optimise,
     /// Show statistics per deck.
     Stats {
         /// Machine-readable output.
@@ -140,6 +142,10 @@ pub fn run(cli: Cli, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<(),
         Some(Command::Study { deck }) => {
             let mut store = open_store(cli.data_dir)?;
             study(&mut store, deck.as_deref(), input, out)
+        }
+        Some(Command::Optimise) => {
+            let mut store = open_store(cli.data_dir)?;
+            optimise(&mut store, out)
         }
         Some(Command::Stats { json }) => {
             let store = open_store(cli.data_dir)?;
@@ -263,6 +269,35 @@ pub fn all_deck_stats(store: &Store, sched: &Scheduler, now: i64) -> Vec<DeckSta
             stats::deck_stats(&d.name, &views, reviews, sched, now)
         })
         .collect()
+}
+
+fn optimise(store: &mut Store, out: &mut dyn Write) -> Result<(), CliError> {
+    let reviews: Vec<Review> = store.reviews().collect();
+    let settings = store.settings().clone();
+    match scheduler::optimise_with(&reviews, local_utc_offset(), settings.day_start_hour) {
+        Ok(params) => {
+            let n = params.len();
+            store.set_settings(crate::core::model::Settings {
+                fsrs_params: params,
+                ..settings
+            })?;
+            writeln!(
+                out,
+                "Fitted {n} FSRS parameters to your {} reviews; they are used from now on.",
+                reviews.len()
+            )?;
+            Ok(())
+        }
+        Err(scheduler::OptimiseError::NotEnoughData { reviews, needed }) => {
+            writeln!(
+                out,
+                "Not enough history yet: {reviews} usable reviews of the {needed} needed. \
+                 Keep studying; the default parameters are in use."
+            )?;
+            Ok(())
+        }
+        Err(e) => Err(CliError(format!("optimising failed: {e}"))),
+    }
 }
 
 fn decks(store: &Store, out: &mut dyn Write) -> Result<(), CliError> {
