@@ -55,6 +55,27 @@ pub enum Command {
     },
     /// Fit FSRS parameters to your own review history (needs enough of it).
     Optimise,
+    /// Show or change settings.
+    Settings {
+        /// Desired retention, 0.70-0.97 (default 0.90).
+        #[arg(long)]
+        desired_retention: Option<f32>,
+        /// New cards per day (default 20).
+        #[arg(long)]
+        new_per_day: Option<u32>,
+        /// Reviews per day (default 200).
+        #[arg(long)]
+        reviews_per_day: Option<u32>,
+        /// Learning steps, e.g. "1m 10m".
+        #[arg(long)]
+        learning_steps: Option<String>,
+        /// Relearning steps, e.g. "10m".
+        #[arg(long)]
+        relearning_steps: Option<String>,
+        /// Maximum interval in days (default 36500).
+        #[arg(long)]
+        maximum_interval: Option<u32>,
+    },
     /// Show statistics per deck.
     Stats {
         /// Machine-readable output.
@@ -143,6 +164,73 @@ pub fn run(cli: Cli, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<(),
             let mut store = open_store(cli.data_dir)?;
             study(&mut store, deck.as_deref(), input, out)
         }
+        Some(Command::Settings {
+            desired_retention,
+            new_per_day,
+            reviews_per_day,
+            learning_steps,
+            relearning_steps,
+            maximum_interval,
+        }) => {
+            let mut store = open_store(cli.data_dir)?;
+            let mut s = store.settings().clone();
+            let changed = desired_retention.is_some()
+                || new_per_day.is_some()
+                || reviews_per_day.is_some()
+                || learning_steps.is_some()
+                || relearning_steps.is_some()
+                || maximum_interval.is_some();
+            if let Some(r) = desired_retention {
+                if !(0.70..=0.97).contains(&r) {
+                    return Err(CliError(format!(
+                        "desired retention must be between 0.70 and 0.97, not {r}"
+                    )));
+                }
+                s.desired_retention = r;
+            }
+            if let Some(n) = new_per_day {
+                s.new_per_day = n;
+            }
+            if let Some(n) = reviews_per_day {
+                s.reviews_per_day = n;
+            }
+            if let Some(st) = learning_steps {
+                s.learning_steps = parse_steps(&st)?;
+            }
+            if let Some(st) = relearning_steps {
+                s.relearning_steps = parse_steps(&st)?;
+            }
+            if let Some(m) = maximum_interval {
+                s.maximum_interval_days = m;
+            }
+            if changed {
+                store.set_settings(s)?;
+            }
+            let s = store.settings();
+            let steps = |v: &[u32]| {
+                v.iter()
+                    .map(|&x| scheduler::format_interval(i64::from(x)))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            writeln!(out, "desired retention   {:.2}", s.desired_retention)?;
+            writeln!(out, "new cards per day   {}", s.new_per_day)?;
+            writeln!(out, "reviews per day     {}", s.reviews_per_day)?;
+            writeln!(out, "learning steps      {}", steps(&s.learning_steps))?;
+            writeln!(out, "relearning steps    {}", steps(&s.relearning_steps))?;
+            writeln!(out, "maximum interval    {} days", s.maximum_interval_days)?;
+            writeln!(
+                out,
+                "FSRS parameters     {}",
+                if s.fsrs_params.is_empty() {
+                    "default".to_string()
+                } else {
+                    "fitted to your history (treatydeck optimise)".to_string()
+                }
+            )?;
+            writeln!(out, "data folder         {}", store.data_dir().display())?;
+            Ok(())
+        }
         Some(Command::Optimise) => {
             let mut store = open_store(cli.data_dir)?;
             optimise(&mut store, out)
@@ -209,6 +297,34 @@ fn import(
         g.deck.title
     )?;
     Ok(())
+}
+
+/// "1m 10m" / "30s 1h" -> seconds.
+pub fn parse_steps(s: &str) -> Result<Vec<u32>, CliError> {
+    s.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let (num, unit) = w.split_at(w.find(|c: char| !c.is_ascii_digit()).unwrap_or(w.len()));
+            let n: u32 = num
+                .parse()
+                .map_err(|_| CliError(format!("'{w}' is not a step like 1m, 10m, 1h or 1d")))?;
+            let mult = match unit {
+                "" | "m" | "min" => 60,
+                "s" => 1,
+                "h" => 3600,
+                "d" => 86_400,
+                _ => {
+                    return Err(CliError(format!(
+                        "'{w}' is not a step like 1m, 10m, 1h or 1d"
+                    )));
+                }
+            };
+            if n == 0 {
+                return Err(CliError(format!("'{w}': a step must be longer than zero")));
+            }
+            Ok(n.saturating_mul(mult))
+        })
+        .collect()
 }
 
 /// "tests/data/ABM Treaty.md" -> "abm-treaty".
@@ -450,10 +566,10 @@ fn study(
     let mut done = 0usize;
     writeln!(
         out,
-        "Studying {}. Enter shows the answer, or type your answer; 1-4 grades; u undoes; q quits.",
+        "Studying {}. Enter shows the answer, or type your answer; 1-4 grades; u undoes; s suspends; b buries; q quits.",
         deck.unwrap_or("all decks")
     )?;
-    loop {
+    'cards: loop {
         let now = now_secs();
         let Some((deck_name, card)) = next_card(store, &sched, deck, &today, now) else {
             end_message(store, deck, done, now, out)?;
@@ -509,6 +625,24 @@ fn study(
                 end_session(done, out)?;
                 return Ok(());
             }
+            if g.eq_ignore_ascii_case("s") || g.eq_ignore_ascii_case("b") {
+                let new_state = if g.eq_ignore_ascii_case("s") {
+                    scheduler::suspend(&state)
+                } else {
+                    scheduler::bury(&state, now_secs(), offset, hour)
+                };
+                store.set_state(&deck_name, &card.id, new_state)?;
+                writeln!(
+                    out,
+                    "{}",
+                    if g.eq_ignore_ascii_case("s") {
+                        "Suspended: this card will not be shown until you unsuspend it."
+                    } else {
+                        "Buried until tomorrow."
+                    }
+                )?;
+                continue 'cards;
+            }
             if g.eq_ignore_ascii_case("u") {
                 match store.undo_last()? {
                     Some(r) => {
@@ -527,7 +661,10 @@ fn study(
             }
             match g.parse::<u8>().ok().and_then(Rating::from_number) {
                 Some(r) => break r,
-                None => writeln!(out, "Type 1, 2, 3 or 4 (or u to undo, q to quit).")?,
+                None => writeln!(
+                    out,
+                    "Type 1, 2, 3 or 4 (or u to undo, s to suspend, b to bury, q to quit)."
+                )?,
             }
         };
         let now = now_secs();
@@ -643,6 +780,15 @@ fn write_readable(deck: &Generated, out: &mut dyn Write) -> std::io::Result<()> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn steps_parse_and_reject_nonsense() {
+        assert_eq!(parse_steps("1m 10m").unwrap(), vec![60, 600]);
+        assert_eq!(parse_steps("30s,1h 2d").unwrap(), vec![30, 3600, 172_800]);
+        assert!(parse_steps("ten").is_err());
+        assert!(parse_steps("0m").is_err());
+        assert!(parse_steps("5y").is_err());
+    }
 
     #[test]
     fn deck_names_from_paths() {

@@ -128,3 +128,41 @@ fn crlf_bom_markdown_article_works() {
     assert!(answers.contains(&"December 8, 1987"), "{answers:?}");
     assert!(answers.contains(&"INF Treaty"), "{answers:?}");
 }
+
+#[test]
+fn settings_are_shown_changed_and_validated() {
+    let d = temp_dir("settings");
+    let dir = d.to_str().unwrap();
+    let out = treatydeck(&["--data-dir", dir, "settings"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("desired retention   0.90"), "{text}");
+    let out = treatydeck(&[
+        "--data-dir",
+        dir,
+        "settings",
+        "--desired-retention",
+        "0.85",
+        "--learning-steps",
+        "1m 5m 20m",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let again = treatydeck(&["--data-dir", dir, "settings"]);
+    let text = String::from_utf8_lossy(&again.stdout);
+    assert!(
+        text.contains("desired retention   0.85") && text.contains("1m 5m 20m"),
+        "{text}"
+    );
+    let bad = treatydeck(&["--data-dir", dir, "settings", "--desired-retention", "0.99"]);
+    assert_clean_failure(&bad, "between 0.70 and 0.97");
+    let bad = treatydeck(&["--data-dir", dir, "settings", "--learning-steps", "soon"]);
+    assert_clean_failure(&bad, "not a step");
+}
