@@ -136,6 +136,8 @@ struct Cache<'a> {
     ex: &'a Extraction,
     /// Normalised names of each entity.
     ent_norms: Vec<Vec<String>>,
+    /// Each entity's names with their normalised forms.
+    ent_names: Vec<Vec<(String, String)>>,
     pools: HashMap<Pool, Vec<Cand>>,
     /// Normalised text of the sentence last used for a card id.
     sent_norm: Option<(usize, String)>,
@@ -167,19 +169,32 @@ impl Cand {
 
 impl<'a> Cache<'a> {
     fn new(ex: &'a Extraction) -> Cache<'a> {
-        let ent_norms = ex
+        let ent_names: Vec<Vec<(String, String)>> = ex
             .entities
             .iter()
             .map(|e| {
-                let mut v: Vec<String> = e.all_names().iter().map(|n| norm(n)).collect();
-                v.sort();
-                v.dedup();
-                v
+                e.all_names()
+                    .into_iter()
+                    .map(|n| {
+                        let nn = norm(&n);
+                        (n, nn)
+                    })
+                    .collect()
+            })
+            .collect();
+        let ent_norms = ent_names
+            .iter()
+            .map(|v| {
+                let mut n: Vec<String> = v.iter().map(|(_, nn)| nn.clone()).collect();
+                n.sort();
+                n.dedup();
+                n
             })
             .collect();
         Cache {
             ex,
             ent_norms,
+            ent_names,
             pools: HashMap::default(),
             sent_norm: None,
             sent_chars: None,
@@ -197,15 +212,16 @@ impl<'a> Cache<'a> {
             }
         };
         add(&f.answer, norm(&f.answer));
-        for a in &f.accept {
-            add(a, norm(a));
+        // An entity's accepted forms are its names, added below once.
+        if f.entity.is_none() || f.kind == FactKind::Role {
+            for a in &f.accept {
+                add(a, norm(a));
+            }
         }
         // A role card names its person in the question on purpose.
         if let Some(e) = f.entity.filter(|_| f.kind != FactKind::Role) {
-            let ent = &self.ex.entities[e];
-            for n in ent.all_names() {
-                let nn = norm(&n);
-                add(&n, nn);
+            for (n, nn) in &self.ent_names[e] {
+                add(n, nn.clone());
             }
         }
         (names, norms)
