@@ -1174,6 +1174,15 @@ impl Store {
         if self.deck(name).is_some() {
             return Err(StoreError::DeckExists(name.to_string()));
         }
+        // Reviews in the log for this deck name whose deck is missing (a
+        // collection restored from nothing after corruption) give the
+        // cards their states back instead of being lost.
+        let mut states = BTreeMap::new();
+        for r in self.reviews().filter(|r| r.deck == name) {
+            if cards.iter().any(|c| c.id == r.card) {
+                states.insert(r.card.clone(), r.after.clone());
+            }
+        }
         self.commit(|s| {
             s.decks.push(Deck {
                 name: name.to_string(),
@@ -1182,7 +1191,7 @@ impl Store {
                 cards,
                 edits: BTreeMap::new(),
                 removed: BTreeSet::new(),
-                states: BTreeMap::new(),
+                states,
             });
             Ok(())
         })
