@@ -35,25 +35,26 @@ pub fn norm(s: &str) -> String {
 
 /// [`norm`] for ASCII text, byte by byte (the common, hot case).
 fn norm_ascii(s: &str) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for &b in s.as_bytes() {
         if b.is_ascii_alphanumeric() {
             if pending_space && !out.is_empty() {
-                out.push(b' ');
+                out.push(' ');
             }
             pending_space = false;
-            out.push(b.to_ascii_lowercase());
+            out.push(char::from(b.to_ascii_lowercase()));
         } else {
             pending_space = true;
         }
     }
-    let start = [&b"the "[..], b"a ", b"an "]
-        .iter()
-        .find(|p| out.starts_with(p))
-        .map_or(0, |p| p.len());
-    // Only ASCII bytes were pushed.
-    String::from_utf8(out[start..].to_vec()).unwrap_or_default()
+    for art in ["the ", "a ", "an "] {
+        if out.starts_with(art) {
+            out.drain(..art.len());
+            break;
+        }
+    }
+    out
 }
 
 /// Ratcliff/Obershelp similarity (as Python's difflib ratio for short

@@ -157,8 +157,15 @@ pub fn parse(input: &str) -> Article {
         }
     };
     let mut first_content = true;
+    // A title needs a body: a blank line (or heading) after it and more
+    // text further on. A one-line article is all body.
     let next_break: Vec<bool> = (0..units.len())
-        .map(|i| !matches!(units.get(i + 1), Some(Unit::Line { .. })))
+        .map(|i| {
+            !matches!(units.get(i + 1), Some(Unit::Line { .. }))
+                && units[i + 1..]
+                    .iter()
+                    .any(|u| matches!(u, Unit::Line { .. }))
+        })
         .collect();
     for (ui, unit) in units.into_iter().enumerate() {
         let next_is_break = next_break[ui];
@@ -978,6 +985,14 @@ mod tests {
                 Some("MR. PRICE")
             ]
         );
+    }
+
+    #[test]
+    fn a_one_line_article_is_body_not_title() {
+        let a =
+            parse("On March 3, 2019, Norway and Finland Signed the Arctic Inspection Agreement.\n");
+        assert_eq!(a.sentences.len(), 1);
+        assert!(!a.sentences[0].fragment);
     }
 
     #[test]
