@@ -507,7 +507,7 @@ fn next_card(
     store: &Store,
     sched: &Scheduler,
     filter: Option<&str>,
-    today: &[Review],
+    today: &std::collections::HashMap<String, Vec<Review>>,
     now: i64,
 ) -> Option<(String, Card)> {
     let settings = sched.settings();
@@ -524,8 +524,8 @@ fn next_card(
             .map(|c| c.id.as_str())
             .zip(states.iter())
             .collect();
-        let reviews: Vec<Review> = today.iter().filter(|r| r.deck == d.name).cloned().collect();
-        let queue = scheduler::due_queue(&pairs, &reviews, now, offset, settings);
+        let reviews = today.get(&d.name).map(Vec::as_slice).unwrap_or(&[]);
+        let queue = scheduler::due_queue(&pairs, reviews, now, offset, settings);
         if let Some(&i) = queue.first() {
             let learning = matches!(
                 states[i].queue,
@@ -557,12 +557,17 @@ fn study(
     let hour = sched.settings().day_start_hour;
     let start = now_secs();
     let today_index = scheduler::day_index(start, offset, hour);
-    let mut today: Vec<Review> = store
+    let mut today_list: Vec<Review> = store
         .reviews()
         .rev()
         .take_while(|r| scheduler::day_index(r.time, offset, hour) >= today_index)
         .collect();
-    today.reverse();
+    today_list.reverse();
+    // Today's answers by deck: the daily limits count them.
+    let mut today: std::collections::HashMap<String, Vec<Review>> = Default::default();
+    for r in today_list {
+        today.entry(r.deck.clone()).or_default().push(r);
+    }
     let mut done = 0usize;
     writeln!(
         out,
@@ -646,7 +651,9 @@ fn study(
             if g.eq_ignore_ascii_case("u") {
                 match store.undo_last()? {
                     Some(r) => {
-                        today.retain(|x| x.seq != r.seq);
+                        if let Some(v) = today.get_mut(&r.deck) {
+                            v.retain(|x| x.seq != r.seq);
+                        }
                         done = done.saturating_sub(1);
                         writeln!(out, "Undid the last answer ({}).", r.rating.label())?;
                     }
@@ -680,7 +687,7 @@ fn study(
             after: after.clone(),
         };
         store.record_review(review.clone())?;
-        today.push(review);
+        today.entry(deck_name.clone()).or_default().push(review);
         done += 1;
         let leech = if after.leech {
             " This card is a leech (answered wrong many times) and has been suspended."
