@@ -77,13 +77,24 @@ fn spans_in(hay: &str, h: &[(usize, char)], needle: &str, out: &mut Vec<(usize, 
     if n.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
         return;
     }
-    let nd: Vec<char> = n.chars().map(fold_char).collect();
+    // Stack buffer for the folded needle: no allocation per name.
+    let mut buf = ['\0'; 96];
+    let mut len = 0;
+    for c in n.chars().map(fold_char) {
+        if len == buf.len() {
+            return;
+        }
+        buf[len] = c;
+        len += 1;
+    }
+    let nd = &buf[..len];
     if nd.is_empty() || nd.len() > h.len() {
         return;
     }
+    let first = nd[0];
     let mut i = 0;
     while i + nd.len() <= h.len() {
-        if h[i..i + nd.len()].iter().zip(&nd).all(|((_, a), b)| a == b) {
+        if h[i].1 == first && h[i..i + nd.len()].iter().zip(nd).all(|((_, a), b)| a == b) {
             let before_ok = i == 0 || !h[i - 1].1.is_alphanumeric();
             let j = i + nd.len();
             let after_ok = j == h.len() || !h[j].1.is_alphanumeric();
@@ -485,9 +496,13 @@ pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
         return false;
     }
     let hb = hay.as_bytes();
-    hay.match_indices(needle).any(|(i, _)| {
-        let end = i + needle.len();
-        (i == 0 || hb[i - 1] == b' ') && (end == hb.len() || hb[end] == b' ')
+    let nb = needle.as_bytes();
+    let last = hb.len() - nb.len();
+    (0..=last).any(|i| {
+        hb[i] == nb[0]
+            && (i == 0 || hb[i - 1] == b' ')
+            && &hb[i..i + nb.len()] == nb
+            && (i + nb.len() == hb.len() || hb[i + nb.len()] == b' ')
     })
 }
 
@@ -847,6 +862,15 @@ mod tests {
             )
         );
         assert_eq!(a.len(), 16);
+    }
+
+    #[test]
+    fn whole_word_containment() {
+        assert!(contains_words("the open sky treaty", "sky treaty"));
+        assert!(!contains_words("the open skyline", "sky"));
+        assert!(!contains_words("russia", "prussia"));
+        assert!(contains_words("russia", "russia"));
+        assert!(!contains_words("ab", "abc"));
     }
 
     #[test]
