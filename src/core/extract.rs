@@ -499,10 +499,22 @@ fn skip_adverbs(toks: &[Token], mut i: usize) -> usize {
 struct Sent<'a> {
     toks: Vec<Token<'a>>,
     words: Vec<&'a str>,
+    /// Length of the title phrase starting at each token (0: none).
+    titles: Vec<u8>,
     mentions: Vec<Mention>,
     /// (title token start, end, category) matches.
     dates: Vec<dates::DateMention>,
     taken: Vec<bool>,
+}
+
+impl Sent<'_> {
+    /// The title phrase starting at token `k`: its length in tokens.
+    fn title(&self, k: usize) -> Option<usize> {
+        self.titles
+            .get(k)
+            .filter(|&&l| l > 0)
+            .map(|&l| usize::from(l))
+    }
 }
 
 /// Extract entities and facts from a parsed article.
@@ -533,9 +545,17 @@ pub fn extract(art: &Article) -> Extraction {
             }
         }
         let n = toks.len();
+        let titles = if art.sentences[sents.len()].fragment {
+            vec![0; n]
+        } else {
+            (0..n)
+                .map(|k| g.title_at(&words, k).map_or(0, |(l, _)| l.min(255) as u8))
+                .collect()
+        };
         sents.push(Sent {
             toks,
             words,
+            titles,
             mentions: Vec::new(),
             dates: Vec::new(),
             taken: vec![false; n],
@@ -702,13 +722,13 @@ pub fn extract(art: &Article) -> Extraction {
         // title_ends[i]: a title phrase ends right before token i.
         let mut title_ends = vec![false; n + 1];
         for k in 0..n {
-            if let Some((len, _)) = g.title_at(&s.words, k) {
+            if let Some(len) = s.title(k) {
                 title_ends[k + len] = true;
             }
         }
         let mut in_title = vec![false; n];
         for k in 0..n {
-            if let Some((l, _)) = g.title_at(&s.words, k) {
+            if let Some(l) = s.title(k) {
                 in_title[k..(k + l).min(n)].fill(true);
             }
         }
@@ -754,7 +774,7 @@ pub fn extract(art: &Article) -> Extraction {
             let after = i + len;
             let appositive_title = s.toks.get(after).is_some_and(|t| t.text == ",")
                 && (after + 1..(after + 8).min(n)).any(|k| {
-                    g.title_at(&s.words, k).is_some()
+                    s.title(k).is_some()
                         && s.toks[after + 1..k]
                             .iter()
                             .all(|t| t.text != "," && !speech_at(&s.toks, 0))
@@ -855,7 +875,7 @@ pub fn extract(art: &Article) -> Extraction {
         // Affairs") never start a name.
         let mut in_title = vec![false; n];
         for p in 0..n {
-            if let Some((l, _)) = g.title_at(&s.words, p) {
+            if let Some(l) = s.title(p) {
                 in_title[p..(p + l).min(n)].fill(true);
             }
         }
@@ -2613,7 +2633,7 @@ impl<'a> FactBuilder<'a> {
         let mut has_title = false;
         while end < toks.len() && end - start < 10 {
             let t = &toks[end];
-            if let Some((len, _)) = self.g.title_at(&s.words, end) {
+            if let Some(len) = s.title(end) {
                 has_title = true;
                 end += len;
                 continue;
@@ -2626,8 +2646,7 @@ impl<'a> FactBuilder<'a> {
             }
             break;
         }
-        while end > start && !toks[end - 1].is_cap() && self.g.title_at(&s.words, end - 1).is_none()
-        {
+        while end > start && !toks[end - 1].is_cap() && s.title(end - 1).is_none() {
             end -= 1;
         }
         (has_title && end > start).then_some((start, end))
@@ -2641,7 +2660,7 @@ impl<'a> FactBuilder<'a> {
                 break;
             }
             let k = name_start - l;
-            if let Some((len, _)) = self.g.title_at(&s.words, k)
+            if let Some(len) = s.title(k)
                 && k + len == name_start
             {
                 best = Some(k);
@@ -2678,7 +2697,7 @@ impl<'a> FactBuilder<'a> {
                         break;
                     }
                 }
-                if let Some((len, _)) = self.g.title_at(&s.words, k)
+                if let Some(len) = s.title(k)
                     && k + len == start
                 {
                     start = k;
@@ -2723,7 +2742,7 @@ impl<'a> FactBuilder<'a> {
             if t.is("who") || t.is("said") || speech_at(toks, end) {
                 return None;
             }
-            if self.g.title_at(&s.words, end).is_some() {
+            if s.title(end).is_some() {
                 has_title = true;
             }
             end += 1;
@@ -2758,7 +2777,7 @@ impl<'a> FactBuilder<'a> {
         // The role from its first title on ("spokesman" for "Russian Foreign
         // Ministry spokesman") and that title phrase alone.
         for st in rs..re {
-            if let Some((len, _)) = self.g.title_at(&s.words, st) {
+            if let Some(len) = s.title(st) {
                 accept.push(text[s.toks[st].start..s.toks[re - 1].end].to_string());
                 accept.push(text[s.toks[st].start..s.toks[(st + len).min(re) - 1].end].to_string());
                 break;
