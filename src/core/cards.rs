@@ -552,7 +552,9 @@ fn choices_for(
     // Article candidates (cached per article), then made-up or gazetteer
     // options of the same type.
     let (cands, extra): (&[Cand], Vec<Cand>) = match f.pool {
-        Pool::NoChoice => return None,
+        // "Which source": a descriptive source ("Russian media") has no
+        // fair same-type options.
+        Pool::NoChoice | Pool::Entity(EntClass::Source) => return None,
         Pool::Entity(_) | Pool::Role => (pool_for(pools, ex, f.pool), Vec::new()),
         Pool::Date(_) => {
             let r = f.resolved?;
@@ -758,6 +760,10 @@ fn split_unit(s: &str) -> (String, String) {
 }
 
 fn perturb_number(s: &str) -> Vec<String> {
+    // A vote or range ("48–51", "88 to 2") has no sensible made-up twin.
+    if s.contains(['–', '-']) || s.contains(" to ") || s.contains(" and ") {
+        return Vec::new();
+    }
     if let Some(n) = gazetteer::number_word(s) {
         return [n + 1, n + 2, n.saturating_sub(1), n + 3]
             .iter()

@@ -571,10 +571,12 @@ pub fn infer_reference(
             }
         }
     }
+    // Guessed from the text: trusted only when the latest date is at least a
+    // month ("Beginning in 2019" says nothing about what "this year" is).
     Some(Reference {
         date: best,
         explicit: false,
-        year_known: true,
+        year_known: best.m.is_some(),
     })
 }
 
@@ -702,6 +704,13 @@ mod tests {
             resolve(DateExpr::DayRel(-1), Some(r)),
             Some(Ymd::ymd(2021, 1, 16))
         );
+    }
+
+    #[test]
+    fn a_bare_year_is_no_reference_for_relative_dates() {
+        let r = infer_reference(None, None, &[DateExpr::Absolute(Ymd::year(2019))]).unwrap();
+        assert!(!r.year_known);
+        assert_eq!(resolve(DateExpr::YearRel(0), Some(r)), None);
     }
 
     #[test]

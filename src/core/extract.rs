@@ -1647,6 +1647,9 @@ impl<'a> FactBuilder<'a> {
             } else {
                 class.who()
             };
+            // "..., and Russia and China have also rejected it" is not part
+            // of what this speaker said.
+            let rest = own_clause(&rest);
             let q = format!("{} {}?", who, trim_words(&rest, 40));
             let accept = ent_id
                 .map(|e| self.accept_for(e, &answer))
@@ -2006,7 +2009,15 @@ impl<'a> FactBuilder<'a> {
                     question,
                     resolved: None,
                     inferred: false,
-                    pool: Pool::Entity(class),
+                    pool: if class == EntClass::Person
+                        && role_tokens.iter().any(|&(_, re)| re == m.ts)
+                    {
+                        // "Russian President ___": only same-office people
+                        // would be fair options, and the article rarely has three.
+                        Pool::NoChoice
+                    } else {
+                        Pool::Entity(class)
+                    },
                     note: None,
                 },
             ));
@@ -2158,7 +2169,8 @@ impl<'a> FactBuilder<'a> {
                 // "Wednesday, February 3, 2021"; the weekday alone when the
                 // year is unknown.
                 (DateExpr::Weekday(_), Some(r)) => (format!("{}, {}", surface, r.display()), true),
-                (DateExpr::Weekday(_), None) => (surface.clone(), false),
+                // The year is unknown: the day or month as the text gives it.
+                (DateExpr::Weekday(_) | DateExpr::Month(_), None) => (surface.clone(), false),
                 (_, Some(r)) => (r.display(), true),
                 (_, None) => continue,
             };
@@ -2760,7 +2772,26 @@ impl<'a> FactBuilder<'a> {
     fn role_fact(&mut self, si: usize, s: &Sent, m: &Mention, rs: usize, re: usize) {
         let text = &self.art.sentences[si].text;
         let role = text[s.toks[rs].start..s.toks[re - 1].end].to_string();
-        let role = role.trim_end_matches(',').trim().to_string();
+        let role = role.trim_end_matches(',').trim();
+        // "former President" -> "President"; "Supreme Leader Ayatollah" ->
+        // "Supreme Leader" (an honorific is not a post).
+        let mut role = role.to_string();
+        for p in ["former ", "Former ", "then-", "then ", "Then-"] {
+            if let Some(r) = role.strip_prefix(p) {
+                role = r.to_string();
+            }
+        }
+        for h in [" Ayatollah", " Sheikh", " Dr.", " Mr.", " Ms."] {
+            if let Some(r) = role.strip_suffix(h) {
+                role = r.to_string();
+            }
+        }
+        // "Senators Sam Nunn and Richard Lugar": each is a Senator.
+        for (pl, sg) in [("Senators", "Senator"), ("Presidents", "President")] {
+            if let Some(r) = role.strip_suffix(pl) {
+                role = format!("{r}{sg}");
+            }
+        }
         if role.split_whitespace().count() > 14 || role.is_empty() {
             return;
         }
@@ -3025,6 +3056,25 @@ fn lower_initial(s: &str) -> String {
         .chain(words.map(String::from))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Cut a claim before a new independent clause: ", and Russia ...", "; ...".
+fn own_clause(s: &str) -> String {
+    let mut cut = s.len();
+    if let Some(p) = s.find("; ") {
+        cut = cut.min(p);
+    }
+    let mut from = 0;
+    while let Some(p) = s[from..].find(", and ") {
+        let at = from + p;
+        let next = s[at + 6..].chars().next();
+        if next.is_some_and(char::is_uppercase) {
+            cut = cut.min(at);
+            break;
+        }
+        from = at + 6;
+    }
+    s[..cut].trim_end_matches([',', ' ']).to_string()
 }
 
 /// A first-person opinion: what an interviewee is quizzed on.
@@ -3418,6 +3468,20 @@ mod tests {
     fn pronouns_and_demonyms_are_not_answers() {
         let (_, v) = facts("He said that American officials were wrong.");
         assert!(v.iter().all(|(_, a)| a != "He" && a != "American"), "{v:?}");
+    }
+
+    #[test]
+    fn a_claim_ends_where_another_clause_begins() {
+        assert_eq!(
+            own_clause(
+                "said that the declaration has no legal effect, and Russia and China have also rejected it"
+            ),
+            "said that the declaration has no legal effect"
+        );
+        assert_eq!(
+            own_clause("said that it was late, and that it was wrong"),
+            "said that it was late, and that it was wrong"
+        );
     }
 
     #[test]
