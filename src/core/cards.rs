@@ -417,26 +417,24 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         let cloze = blank(text, &spans).replace("___ (___)", "___");
         // A cloze needs words around its blanks ("___" alone asks nothing).
         let context_words = cloze
-            .replace("___", " ")
             .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .filter(|w| w.replace("___", "").chars().any(char::is_alphanumeric))
             .count();
+        let cloze_norm = norm(&cloze);
         let cloze_ok = cloze != text
-            && !needles.leak(&cloze)
+            && !needles.leak_norm(&cloze_norm)
             && cloze.matches("___").count() <= 4
             && context_words >= 3;
-        let mut question = f.question.clone().filter(|q| !needles.leak(q));
-        if let Some(q) = &question
-            && seen_q.contains(&norm(q))
-        {
-            question = None;
-        }
-        let question = match question {
-            Some(q) => q,
-            None if cloze_ok => cloze.clone(),
+        // The natural question if it leaks nothing and is new, else the cloze.
+        let natural = f.question.as_ref().and_then(|q| {
+            let qn = norm(q);
+            (!needles.leak_norm(&qn) && !seen_q.contains(&qn)).then(|| (q.clone(), qn))
+        });
+        let (question, qn) = match natural {
+            Some(x) => x,
+            None if cloze_ok => (cloze.clone(), cloze_norm),
             None => continue,
         };
-        let qn = norm(&question);
         if !seen_q.insert(qn) {
             continue;
         }
@@ -483,9 +481,9 @@ impl<'n> Needles<'n> {
     fn new(norms: &'n [String]) -> Needles<'n> {
         Needles(norms)
     }
-    fn leak(&self, question: &str) -> bool {
-        let q = norm(question);
-        self.0.iter().any(|n| n.len() >= 3 && contains_words(&q, n))
+    /// Does an already normalised question show any spelling?
+    fn leak_norm(&self, q: &str) -> bool {
+        self.0.iter().any(|n| n.len() >= 3 && contains_words(q, n))
     }
 }
 

@@ -530,7 +530,7 @@ pub fn extract(art: &Article) -> Extraction {
 
     // Lower-case vocabulary: a capitalised sentence opener whose lower-case
     // form occurs elsewhere is a common word, not a name.
-    let mut lower_vocab: HashSet<String> = HashSet::default();
+    let mut lower_vocab: HashSet<&str> = HashSet::default();
     let mut sents: Vec<Sent> = Vec::with_capacity(art.sentences.len());
     for s in &art.sentences {
         let toks = tokenize(&s.text);
@@ -541,7 +541,7 @@ pub fn extract(art: &Article) -> Extraction {
                 && t.text.chars().next().is_some_and(|c| c.is_lowercase())
                 && lower_vocab.len() < 200_000
             {
-                lower_vocab.insert(t.text.to_string());
+                lower_vocab.insert(t.text);
             }
         }
         let n = toks.len();
@@ -784,7 +784,7 @@ pub fn extract(art: &Article) -> Extraction {
             let inverted =
                 i >= 1 && speech_at(&s.toks, i - 1) && (i == n - 1 || !s.toks[i - 1].is_cap());
             let opener_common =
-                i == 0 && len == 1 && lower_vocab.contains(&s.toks[i].text.to_lowercase());
+                i == 0 && len == 1 && lower_vocab.contains(s.toks[i].text.to_lowercase().as_str());
             // "the EU High Representative, Josep Borrell".
             let title_comma = i >= 1 && s.toks[i - 1].text == "," && title_ends[i - 1];
             let known = g.person_at(&s.words, i).filter(|&(l, _)| l <= len);
@@ -806,7 +806,7 @@ pub fn extract(art: &Article) -> Extraction {
                     && !opener_common
                     && (len >= 2
                         || i > 0
-                        || !lower_vocab.contains(&s.toks[i].text.to_lowercase())))
+                        || !lower_vocab.contains(s.toks[i].text.to_lowercase().as_str())))
                 || (inverted && !opener_common);
             if evidence {
                 add_person(run, &mut people);
@@ -978,7 +978,8 @@ pub fn extract(art: &Article) -> Extraction {
         quote_speaker: None,
         turn_carded: None,
         reference,
-        recent: Vec::new(),
+        last_seen: Vec::new(),
+        clock: 0,
         dominant: {
             let mut counts: HashMap<usize, usize> = HashMap::default();
             let mut prose = 0usize;
@@ -1229,8 +1230,10 @@ struct FactBuilder<'a> {
     /// (paragraph, line) of the last line unit that got a quote card.
     turn_carded: Option<(usize, usize)>,
     reference: Option<Reference>,
-    /// Entities in order of their latest mention (for "the alliance").
-    recent: Vec<usize>,
+    /// When each entity was last mentioned (for "the alliance").
+    last_seen: Vec<u64>,
+    /// Mention counter behind `last_seen`.
+    clock: u64,
     /// People whose role is analyst, researcher, professor...: in a
     /// transcript only their opinions are quizzed as theirs.
     experts: HashSet<usize>,
@@ -2046,11 +2049,11 @@ impl<'a> FactBuilder<'a> {
             self.push(f);
         }
         for m in &s.mentions {
-            self.recent.retain(|&e| e != m.entity);
-            self.recent.push(m.entity);
-            if self.recent.len() > 64 {
-                self.recent.remove(0);
+            self.clock += 1;
+            if self.last_seen.len() <= m.entity {
+                self.last_seen.resize(m.entity + 1, 0);
             }
+            self.last_seen[m.entity] = self.clock;
         }
         for m in &s.mentions {
             if self.ent(m.entity).class == EntClass::Person && !in_quote(m.start, m.end) {
@@ -2591,7 +2594,15 @@ impl<'a> FactBuilder<'a> {
     /// named entity of that sort.
     fn resolve_anaphor(&self, noun: &str) -> Option<usize> {
         let noun = noun.to_lowercase();
-        self.recent.iter().rev().copied().find(|&e| {
+        let mut order: Vec<(u64, usize)> = self
+            .last_seen
+            .iter()
+            .enumerate()
+            .filter(|&(_, &t)| t > 0)
+            .map(|(e, &t)| (t, e))
+            .collect();
+        order.sort_unstable_by(|a, b| b.cmp(a));
+        order.into_iter().map(|(_, e)| e).find(|&e| {
             let ent = &self.ents[e];
             match noun.as_str() {
                 "alliance" | "bloc" => ent.class == EntClass::Alliance,

@@ -230,12 +230,13 @@ pub fn parse(input: &str) -> Article {
                 if para_has {
                     para_text.push(' ');
                 }
-                para_text.push_str(&fold_ws(body));
+                let folded = fold_ws(body);
+                para_text.push_str(&folded);
                 para_has = true;
                 if is_fragment_line(body) {
                     push_fragment(&mut art, body, para, line_no);
                 } else {
-                    split_sentences(body, &mut quote_depth, |s, quotes, in_q| {
+                    split_folded(&folded, &mut quote_depth, |s, quotes, in_q| {
                         art.sentences.push(Sentence {
                             text: s,
                             paragraph: para,
@@ -518,10 +519,13 @@ fn is_fragment_line(s: &str) -> bool {
 pub fn split_sentences(
     line: &str,
     depth: &mut i32,
-    mut emit: impl FnMut(String, Vec<(usize, usize)>, bool),
+    emit: impl FnMut(String, Vec<(usize, usize)>, bool),
 ) {
-    let s = fold_ws(line);
-    let _b = s.as_bytes();
+    split_folded(&fold_ws(line), depth, emit)
+}
+
+/// [`split_sentences`] for a line whose whitespace is already folded.
+fn split_folded(s: &str, depth: &mut i32, mut emit: impl FnMut(String, Vec<(usize, usize)>, bool)) {
     let mut start = 0usize;
     let mut start_in_quote = *depth > 0;
     let mut quotes: Vec<(usize, usize)> = Vec::new();
