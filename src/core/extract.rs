@@ -545,13 +545,9 @@ pub fn extract(art: &Article) -> Extraction {
             }
         }
         let n = toks.len();
-        let titles = if art.sentences[sents.len()].fragment {
-            vec![0; n]
-        } else {
-            (0..n)
-                .map(|k| g.title_at(&words, k).map_or(0, |(l, _)| l.min(255) as u8))
-                .collect()
-        };
+        let titles = (0..n)
+            .map(|k| g.title_at(&words, k).map_or(0, |(l, _)| l.min(255) as u8))
+            .collect();
         sents.push(Sent {
             toks,
             words,
@@ -562,12 +558,13 @@ pub fn extract(art: &Article) -> Extraction {
         });
     }
 
-    // Pass A: gazetteer entities, generic treaty/org names, dates.
+    // Pass A: gazetteer entities, generic treaty/org names, dates. Titles
+    // and bylines are read too: they name people ("Briefing by Department
+    // Spokesperson Ned Price") though they never become cards.
     for (si, s) in sents.iter_mut().enumerate() {
-        if art.sentences[si].fragment {
-            continue;
+        if !art.sentences[si].fragment {
+            s.dates = dates::find(&s.toks);
         }
-        s.dates = dates::find(&s.toks);
         for d in &s.dates {
             for k in d.tok_start..d.tok_end {
                 s.taken[k] = true;
@@ -613,6 +610,19 @@ pub fn extract(art: &Article) -> Extraction {
                 let te = i + m.len;
                 let mut te2 = te;
                 let ge = &g.entries[m.entry];
+                // "White House Rose Garden", "Kremlin Palace": a place named
+                // after the body, not the body acting.
+                if ge.kind == EntKind::Body
+                    && s.toks.get(te).is_some_and(|t| {
+                        t.is_cap()
+                            && !gazetteer::NOT_NAMES.contains(&t.text)
+                            && s.title(te).is_none()
+                            && g.match_at(&s.words, te).is_none()
+                    })
+                {
+                    i = te;
+                    continue;
+                }
                 // "North America", "South Korea" is not "America"/"Korea".
                 if i > 0
                     && matches!(
@@ -715,9 +725,6 @@ pub fn extract(art: &Article) -> Extraction {
     };
     for (si, s) in sents.iter().enumerate() {
         let sent = &art.sentences[si];
-        if sent.fragment {
-            continue;
-        }
         let n = s.toks.len();
         // title_ends[i]: a title phrase ends right before token i.
         let mut title_ends = vec![false; n + 1];
@@ -812,10 +819,15 @@ pub fn extract(art: &Article) -> Extraction {
                 add_person(run, &mut people);
             }
         }
-        // Transcript label: "MR. PRICE" -> Price.
-        if let Some(lab) = &sent.label
-            && let Some(sur) = label_surname(lab)
-        {
+        // Transcript label: "MR. PRICE" -> Price (Ned Price if well known).
+        if let Some(sur) = sent.label.as_deref().and_then(label_surname) {
+            if let Some((_, pi)) = g.person_at(&[sur.as_str()], 0) {
+                let full: Vec<String> = g.people[pi][0]
+                    .split_whitespace()
+                    .map(String::from)
+                    .collect();
+                add_person(full, &mut people);
+            }
             add_person(vec![sur], &mut people);
         }
     }
@@ -1000,6 +1012,7 @@ pub fn extract(art: &Article) -> Extraction {
                 .collect()
         },
         date_ctx_seen: HashSet::default(),
+        reference_seen: HashMap::default(),
         party_count: HashMap::default(),
         experts: HashSet::default(),
     };
@@ -1243,6 +1256,8 @@ struct FactBuilder<'a> {
     dominant: HashSet<usize>,
     /// (answer, next word) of year cards already made: "the 2002 resolution".
     date_ctx_seen: HashSet<String>,
+    /// How often each "Article V" / "Resolution 2231" was quizzed.
+    reference_seen: HashMap<String, usize>,
 }
 
 fn clause_text(s: &str) -> String {
@@ -2377,6 +2392,19 @@ impl<'a> FactBuilder<'a> {
             }
             let mut accept = number_variants(&answer);
             accept.retain(|a| a != &answer);
+            // A reference met again ("Under Resolution 2231, ..."): the first
+            // two mentions are quizzed, later ones are reminders.
+            if answer.starts_with(char::is_uppercase) && !answer.starts_with(char::is_numeric) {
+                let seen = self
+                    .reference_seen
+                    .entry(answer.to_lowercase())
+                    .or_insert(0);
+                *seen += 1;
+                if *seen > 2 {
+                    k = span_end;
+                    continue;
+                }
+            }
             // The same figure twice ("100 missiles and 100 launchers"): one
             // card that blanks both.
             if let Some(prev) = self
