@@ -1347,6 +1347,7 @@ impl<'a> FactBuilder<'a> {
         let in_quote = |m_start: usize, m_end: usize| sent.in_quote(m_start, m_end);
         let mut speaker_ents: HashSet<usize> = HashSet::default();
         let mut role_tokens: Vec<(usize, usize)> = Vec::new();
+        let mut role_subjects: HashSet<usize> = HashSet::default();
         let mut according_range: Option<(usize, usize)> = None;
         // A question asks; it states no fact (speaker cards still apply).
         let interrogative = text.trim_end_matches(['”', '"', ')', ' ']).ends_with('?');
@@ -1371,6 +1372,9 @@ impl<'a> FactBuilder<'a> {
             } else if let Some((rs, re)) = self.role_predicate(s, m.te) {
                 role_tokens.push((rs, re));
                 self.role_fact(si, s, m, rs, re);
+                // "X has served as CTBTO Executive Secretary": the role card
+                // is the fact; "Who has served as ...?" would repeat it.
+                role_subjects.insert(m.entity);
             }
         }
         let in_role = |ts: usize, te: usize| role_tokens.iter().any(|&(a, b)| ts >= a && te <= b);
@@ -1810,7 +1814,10 @@ impl<'a> FactBuilder<'a> {
             {
                 continue;
             }
-            if speaker_ents.contains(&m.entity) || seen_party.contains(&m.entity) {
+            if speaker_ents.contains(&m.entity)
+                || seen_party.contains(&m.entity)
+                || role_subjects.contains(&m.entity)
+            {
                 continue;
             }
             if let Some((a, b)) = according_range
