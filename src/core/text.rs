@@ -619,7 +619,7 @@ fn split_folded(s: &str, depth: &mut i32, mut emit: impl FnMut(String, Vec<(usiz
                                 || n.is_ascii_digit()
                                 || matches!(n, '“' | '"' | '(' | '[' | '‘' | '—' | '–')
                         }));
-                if next_ok && (c != '.' || !is_abbreviation(&s, pos, &chars, j)) {
+                if next_ok && (c != '.' || !is_abbreviation(s, pos, &chars, j)) {
                     // Apply quote closings consumed.
                     for qpos in closed_quotes {
                         *depth -= 1;
