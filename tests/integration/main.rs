@@ -3,6 +3,7 @@
 
 mod cli;
 mod generator;
+mod gui;
 mod props;
 mod score;
 mod study;

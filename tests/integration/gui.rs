@@ -1,0 +1,227 @@
+//! The desktop app driven headless through egui_kittest (no display, no
+//! GPU): the real `TreatyApp` over a real store in a temporary folder.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use treatydeck::cli::open_store;
+use treatydeck::core::model::Rating;
+use treatydeck::gui::{Screen, TreatyApp};
+use treatydeck::store::progress::Store;
+
+use crate::util::temp_dir;
+
+/// A data folder with the built-in deck, as a first start makes it.
+fn fresh_dir(tag: &str) -> std::path::PathBuf {
+    let dir = temp_dir(&format!("gui-{tag}"));
+    drop(open_retry(&dir));
+    dir
+}
+
+fn harness(dir: &std::path::Path) -> Harness<'static, TreatyApp> {
+    let store = open_retry(dir);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_cc| TreatyApp::new(store));
+    h.run();
+    h
+}
+
+/// Open the store, waiting out the moment a child process spawned by a
+/// test running in parallel still holds an inherited copy of the lock.
+fn open_retry(dir: &std::path::Path) -> Store {
+    for _ in 0..100 {
+        match open_store(Some(dir.to_path_buf())) {
+            Err(e) if e.0.contains("in use") => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
+            }
+            r => return r.expect("open store"),
+        }
+    }
+    panic!("{} stayed locked", dir.display())
+}
+
+fn reopen(dir: &std::path::Path) -> Store {
+    open_retry(dir)
+}
+
+#[test]
+fn study_two_cards_by_keyboard() {
+    let dir = fresh_dir("keys");
+    let mut h = harness(&dir);
+    h.get_by_label("Study").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Study);
+    for n in 0..2 {
+        assert!(h.state().session().current_card().is_some(), "card {n}");
+        h.key_press(Key::Space);
+        h.run();
+        assert!(h.state().session().is_revealed(), "revealed {n}");
+        // The grade buttons carry their interval previews.
+        assert!(h.query_by_label_contains("Good · ").is_some());
+        h.key_press(Key::Num3);
+        h.run();
+    }
+    assert_eq!(h.state().session().answered(), 2);
+    assert!(h.query_by_label("2 answered this session").is_some());
+    assert_eq!(h.state().store().review_count(), 2);
+    drop(h);
+    let store = reopen(&dir);
+    assert_eq!(store.review_count(), 2);
+    assert!(store.reviews().all(|r| r.rating == Rating::Good));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn undo_takes_back_the_last_answer() {
+    let dir = fresh_dir("undo");
+    let mut h = harness(&dir);
+    h.get_by_label("Study").click();
+    h.run();
+    let first = h.state().session().current_card().map(|c| c.id.clone());
+    h.get_by_label("Show answer").click();
+    h.run();
+    h.get_by_label_contains("Again · ").click();
+    h.run();
+    assert_eq!(h.state().store().review_count(), 1);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().store().review_count(), 0);
+    assert_eq!(h.state().session().answered(), 0);
+    // The undone card is back on show.
+    assert_eq!(
+        h.state().session().current_card().map(|c| c.id.clone()),
+        first
+    );
+    drop(h);
+    assert_eq!(reopen(&dir).review_count(), 0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn typed_answer_is_checked_and_suggests_a_grade() {
+    let dir = fresh_dir("typed");
+    let mut h = harness(&dir);
+    h.get_by_label("Study").click();
+    h.run();
+    let answer = h
+        .state()
+        .session()
+        .current_card()
+        .map(|c| c.answer.clone())
+        .expect("a card");
+    h.get_by_label("Your answer").focus();
+    h.run();
+    h.get_by_label("Your answer").type_text(&answer);
+    h.run();
+    // Enter in the field checks the answer and shows the answer side.
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.state().session().is_revealed());
+    assert!(h.query_by_label("Correct").is_some());
+    // Enter takes the suggested grade (Good).
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().store().review_count(), 1);
+    assert!(
+        h.state()
+            .store()
+            .reviews()
+            .all(|r| r.rating == Rating::Good)
+    );
+    drop(h);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn end_of_session_says_done_for_today() {
+    let dir = fresh_dir("end");
+    {
+        let mut store = open_retry(&dir);
+        let mut s = store.settings().clone();
+        s.new_per_day = 1;
+        store.set_settings(s).expect("settings");
+    }
+    let mut h = harness(&dir);
+    h.get_by_label("Study").click();
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    h.get_by_label_contains("Easy · ").click();
+    h.run();
+    assert!(h.state().session().is_finished());
+    assert!(h.query_by_label_contains("Done for today").is_some());
+    assert!(h.query_by_label_contains("Next card due in").is_some());
+    assert!(h.query_by_label("1 answered this session").is_some());
+    drop(h);
+    assert_eq!(reopen(&dir).review_count(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn decks_screen_lists_the_builtin_deck_with_counts() {
+    let dir = fresh_dir("decks");
+    let mut h = harness(&dir);
+    assert_eq!(h.state().screen(), Screen::Decks);
+    let name = treatydeck::core::builtin::DEFAULT_DECK;
+    assert!(h.query_by_label(name).is_some());
+    let store = h.state().store();
+    let new_today = store.settings().new_per_day as usize;
+    let cards = store.deck(name).expect("deck").active_cards().count();
+    // New cards shown are the daily limit (or fewer if the deck is small).
+    let shown = new_today.min(cards).to_string();
+    assert!(h.query_by_label(&shown).is_some(), "new count {shown}");
+    assert!(h.query_by_label("Learning").is_some());
+    assert!(h.query_by_label("Due").is_some());
+    // Its study button opens the study screen on that deck.
+    h.get_by_label(&format!("Study {name}")).click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Study);
+    assert_eq!(h.state().session().deck_filter(), Some(name));
+    drop(h);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn settings_are_saved_to_the_store() {
+    let dir = fresh_dir("settings");
+    let mut h = harness(&dir);
+    h.get_by_label("Settings").click();
+    h.run();
+    assert!(h.query_by_label(&dir.display().to_string()).is_some());
+    let field = h.get_by_label("New cards per day");
+    field.click();
+    h.run();
+    // A focused DragValue is a text field: replace its value.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("New cards per day").type_text("7");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Save").click();
+    h.run();
+    assert_eq!(h.state().store().settings().new_per_day, 7);
+    drop(h);
+    assert_eq!(reopen(&dir).settings().new_per_day, 7);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn without_a_display_the_binary_says_so_in_one_line() {
+    let dir = temp_dir("gui-nodisplay");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_treatydeck"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("TREATYDECK_DATA_DIR", &dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run treatydeck");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.trim_end(),
+        "treatydeck: no display available; use the terminal commands instead: \
+         treatydeck study, treatydeck generate ARTICLE, treatydeck stats"
+    );
+    assert!(out.stdout.is_empty());
+    let _ = std::fs::remove_dir_all(&dir);
+}
