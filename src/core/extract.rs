@@ -1351,6 +1351,10 @@ impl<'a> FactBuilder<'a> {
         let mut according_range: Option<(usize, usize)> = None;
         // A question asks; it states no fact (speaker cards still apply).
         let interrogative = text.trim_end_matches(['”', '"', ')', ' ']).ends_with('?');
+        // "This statement sets out ...": about the document, not history.
+        if is_meta_sentence(text) {
+            return;
+        }
         // Token where a reported claim starts ("X said that ..."): the
         // actors inside someone's claim are not quizzed as parties.
         let mut claim_from: Option<usize> = None;
@@ -1895,6 +1899,10 @@ impl<'a> FactBuilder<'a> {
             }
             // "between Russia and the United States": a relation, not an actor.
             let prev_word = prev_content_word(toks, m.ts);
+            // Part of a title: "the President of the Security Council".
+            if (m.ts.saturating_sub(6)..m.ts).any(|k| s.title(k).is_some_and(|l| k + l >= m.te)) {
+                continue;
+            }
             // A vocative: "Dr. Marwick, thank you for joining us."
             if m.ts <= 1
                 && toks.get(m.te).is_some_and(|t| t.text == ",")
@@ -2712,19 +2720,27 @@ impl<'a> FactBuilder<'a> {
 
     /// A title run ending right before token `name_start`.
     fn role_before(&self, s: &Sent, name_start: usize) -> Option<(usize, usize)> {
+        // The title ends right before the name, or before a comma there:
+        // "the EU High Representative, Josep Borrell".
+        let end = if name_start >= 2 && s.toks[name_start - 1].text == "," {
+            name_start - 1
+        } else {
+            name_start
+        };
         let mut best = None;
         for l in 1..=6 {
-            if name_start < l {
+            if end < l {
                 break;
             }
-            let k = name_start - l;
+            let k = end - l;
             if let Some(len) = s.title(k)
-                && k + len == name_start
+                && k + len == end
             {
                 best = Some(k);
             }
         }
         let mut start = best?;
+        let name_start = end;
         // Extend left over modifiers: country adjectives/names, bodies,
         // possessives, "former", "then-", other titles.
         loop {
@@ -3102,6 +3118,31 @@ fn lower_initial(s: &str) -> String {
         .chain(words.map(String::from))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A sentence about the document itself ("This statement sets out ...").
+fn is_meta_sentence(s: &str) -> bool {
+    const DOCS: &[&str] = &[
+        "statement",
+        "fact sheet",
+        "article",
+        "briefing",
+        "report",
+        "document",
+        "paper",
+        "note",
+        "page",
+        "summary",
+        "transcript",
+        "guide",
+    ];
+    let l = s.to_lowercase();
+    ["this ", "the present "].iter().any(|p| {
+        l.strip_prefix(p).is_some_and(|r| {
+            DOCS.iter()
+                .any(|d| r.starts_with(d) && r[d.len()..].starts_with(' '))
+        })
+    }) && !l.contains(" said")
 }
 
 /// Cut a claim before a new independent clause: ", and Russia ...", "; ...".
