@@ -12,6 +12,7 @@ use crate::core::model::{Rating, Review};
 use crate::core::scheduler::{self, Scheduler};
 use crate::core::stats::{self, CardView, DeckStats};
 use crate::core::{self, Card, FactKind, Generated, builtin};
+use crate::session;
 use crate::store::{self, progress::Store};
 
 #[derive(Debug, Parser)]
@@ -462,7 +463,7 @@ fn print_stats(store: &Store, json: bool, out: &mut dyn Write) -> Result<(), Cli
             .unwrap_or_else(|| "no review answers yet".into());
         writeln!(out, "  true retention, last 30 days: {retention}")?;
         if let Some(next) = s.next_due {
-            writeln!(out, "  next card due: {}", when(next, now))?;
+            writeln!(out, "  next card due: {}", session::when(next, now))?;
         }
         for k in &s.kinds {
             let mastery = k
@@ -483,15 +484,6 @@ fn print_stats(store: &Store, json: bool, out: &mut dyn Write) -> Result<(), Cli
     Ok(())
 }
 
-/// "in 10m", "now", "in 3d".
-fn when(t: i64, now: i64) -> String {
-    if t <= now {
-        "now".into()
-    } else {
-        format!("in {}", scheduler::format_interval(t - now))
-    }
-}
-
 /// Read one line; `None` at end of input.
 fn read_line(input: &mut dyn BufRead) -> Option<String> {
     let mut s = String::new();
@@ -499,44 +491,6 @@ fn read_line(input: &mut dyn BufRead) -> Option<String> {
         Ok(0) | Err(_) => None,
         Ok(_) => Some(s.trim_end_matches(['\n', '\r']).to_string()),
     }
-}
-
-/// The next card to study: learning cards due now first, then each deck's
-/// queue in order.
-fn next_card(
-    store: &Store,
-    sched: &Scheduler,
-    filter: Option<&str>,
-    today: &std::collections::HashMap<String, Vec<Review>>,
-    now: i64,
-) -> Option<(String, Card)> {
-    let settings = sched.settings();
-    let offset = sched.utc_offset_secs();
-    let mut best: Option<(bool, String, Card)> = None;
-    for d in store.decks() {
-        if filter.is_some_and(|f| f != d.name) {
-            continue;
-        }
-        let cards: Vec<Card> = d.active_cards().collect();
-        let states: Vec<_> = cards.iter().map(|c| d.state(&c.id)).collect();
-        let pairs: Vec<(&str, &crate::core::model::CardState)> = cards
-            .iter()
-            .map(|c| c.id.as_str())
-            .zip(states.iter())
-            .collect();
-        let reviews = today.get(&d.name).map(Vec::as_slice).unwrap_or(&[]);
-        let queue = scheduler::due_queue(&pairs, reviews, now, offset, settings);
-        if let Some(&i) = queue.first() {
-            let learning = matches!(
-                states[i].queue,
-                crate::core::model::Queue::Learning | crate::core::model::Queue::Relearning
-            );
-            if best.as_ref().is_none_or(|(l, _, _)| learning && !*l) {
-                best = Some((learning, d.name.clone(), cards[i].clone()));
-            }
-        }
-    }
-    best.map(|(_, d, c)| (d, c))
 }
 
 fn study(
@@ -555,19 +509,8 @@ fn study(
     let sched = scheduler_for(store)?;
     let offset = sched.utc_offset_secs();
     let hour = sched.settings().day_start_hour;
-    let start = now_secs();
-    let today_index = scheduler::day_index(start, offset, hour);
-    let mut today_list: Vec<Review> = store
-        .reviews()
-        .rev()
-        .take_while(|r| scheduler::day_index(r.time, offset, hour) >= today_index)
-        .collect();
-    today_list.reverse();
     // Today's answers by deck: the daily limits count them.
-    let mut today: std::collections::HashMap<String, Vec<Review>> = Default::default();
-    for r in today_list {
-        today.entry(r.deck.clone()).or_default().push(r);
-    }
+    let mut today = session::today_reviews(store, &sched, now_secs());
     let mut done = 0usize;
     writeln!(
         out,
@@ -576,14 +519,15 @@ fn study(
     )?;
     'cards: loop {
         let now = now_secs();
-        let Some((deck_name, card)) = next_card(store, &sched, deck, &today, now) else {
+        let Some(session::NextCard {
+            deck: deck_name,
+            card,
+            state,
+        }) = session::next_card(store, &sched, deck, &today, now)
+        else {
             end_message(store, deck, done, now, out)?;
             return Ok(());
         };
-        let state = store
-            .deck(&deck_name)
-            .map(|d| d.state(&card.id))
-            .unwrap_or_default();
         let shown = Instant::now();
         writeln!(out, "\n[{}] {}", card.kind.as_str(), card.question)?;
         if let Some(ch) = &card.choices {
@@ -698,7 +642,7 @@ fn study(
             out,
             "Recorded {}: next {}.{leech}",
             rating.label(),
-            when(after.due, now)
+            session::when(after.due, now)
         )?;
         out.flush()?;
     }
@@ -726,17 +670,9 @@ fn end_message(
     now: i64,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let next = store
-        .decks()
-        .iter()
-        .filter(|d| deck.is_none_or(|f| f == d.name))
-        .flat_map(|d| d.active_cards().map(|c| d.state(&c.id)).collect::<Vec<_>>())
-        .filter(|s| !s.suspended && s.queue != crate::core::model::Queue::New && s.due > now)
-        .map(|s| s.due)
-        .min();
     writeln!(out, "\nDone for today: {done} cards answered this session.")?;
-    match next {
-        Some(t) => writeln!(out, "Next card due {}.", when(t, now)),
+    match session::next_due(store, deck, now) {
+        Some(t) => writeln!(out, "Next card due {}.", session::when(t, now)),
         None => writeln!(
             out,
             "No reviews are scheduled yet; new cards come tomorrow."

@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod core;
 pub mod gui;
+pub mod session;
 pub mod store;
 
 pub use crate::core::{Card, DeckInfo, FactKind, GenerateError, Generated, generate};

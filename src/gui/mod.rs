@@ -5,7 +5,6 @@
 //! as the terminal front end does: the core stays pure.
 
 mod decks;
-pub mod queue;
 mod settings;
 mod stats;
 mod study;

@@ -3,10 +3,11 @@
 
 use eframe::egui::{self, Color32, RichText};
 
+use super::TreatyApp;
 use super::decks::{DUE_COLOR, LEARNING_COLOR, NEW_COLOR};
-use super::{TreatyApp, queue};
 use crate::cli::now_secs;
 use crate::core::stats::{DeckStats, KindStats};
+use crate::session as queue;
 
 pub(crate) fn show(app: &mut TreatyApp, ui: &mut egui::Ui) {
     let total = app.store.review_count();

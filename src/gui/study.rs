@@ -5,13 +5,13 @@ use std::time::Instant;
 
 use eframe::egui::{self, Color32, Key, Modifiers, RichText};
 
-use super::queue::{self, NextCard, TodayReviews};
 use super::{Message, Screen, TreatyApp};
 use crate::cli::now_secs;
 use crate::core::answer::{self, Verdict};
 use crate::core::model::{Rating, Review};
 use crate::core::scheduler::{self, Preview, Scheduler};
 use crate::core::{Card, FactKind};
+use crate::session::{self as queue, NextCard, TodayReviews};
 use crate::store::progress::Store;
 
 /// How often the end screen looks again for cards that fell due.

@@ -1,6 +1,7 @@
-//! Which card comes next, and what to say when none does: the same queue
-//! rules as the terminal `study` command (learning cards due now first,
-//! then each deck's own queue in order). Pure: the time is an argument.
+//! A study session's queue, shared by the terminal `study` command and the
+//! desktop app: which card comes next (learning cards due now first, then
+//! each deck's own queue in order) and when the next one falls due. It reads
+//! the store but never the clock: the time is an argument.
 
 use std::collections::HashMap;
 
