@@ -5,6 +5,7 @@
 //! as the terminal front end does: the core stays pure.
 
 mod decks;
+mod import;
 mod settings;
 mod stats;
 mod study;
@@ -32,14 +33,16 @@ const STATS_TTL_SECS: i64 = 30;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Decks,
+    Import,
     Study,
     Stats,
     Settings,
 }
 
 impl Screen {
-    const ALL: [Screen; 4] = [
+    const ALL: [Screen; 5] = [
         Screen::Decks,
+        Screen::Import,
         Screen::Study,
         Screen::Stats,
         Screen::Settings,
@@ -49,6 +52,7 @@ impl Screen {
     pub fn label(self) -> &'static str {
         match self {
             Screen::Decks => "Decks",
+            Screen::Import => "Import",
             Screen::Study => "Study",
             Screen::Stats => "Statistics",
             Screen::Settings => "Settings",
@@ -85,6 +89,8 @@ pub struct TreatyApp {
     theme: Theme,
     applied_theme: Option<Theme>,
     message: Option<Message>,
+    /// What the import screen shows (text, preview, unticked cards).
+    import: import::ImportState,
 }
 
 /// The scheduler for `settings`, falling back to the default FSRS
@@ -126,6 +132,7 @@ impl TreatyApp {
             theme: Theme::Dark,
             applied_theme: None,
             message: note.map(Message::Error),
+            import: import::ImportState::default(),
         }
     }
 
@@ -293,10 +300,12 @@ impl eframe::App for TreatyApp {
         } else {
             Vec::new()
         };
+        import::take_dropped(self, &ctx);
         self.top_bar(ui);
         self.status_bar(ui);
         egui::CentralPanel::default().show(ui, |ui| match self.screen {
             Screen::Decks => decks::show(self, ui),
+            Screen::Import => import::show(self, ui),
             Screen::Study => study::show(self, ui, study_keys),
             Screen::Stats => stats::show(self, ui),
             Screen::Settings => settings::show(self, ui),

@@ -225,3 +225,160 @@ fn without_a_display_the_binary_says_so_in_one_line() {
     assert!(out.stdout.is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+const ARTICLE: &str = "On 8 December 1987, the United States and the Soviet Union signed \
+    the INF Treaty in Washington. Mikhail Gorbachev said the treaty was a historic step. \
+    The treaty eliminated 2,692 missiles.";
+
+/// Open the import screen and type `text` into the article box.
+fn import_text(h: &mut Harness<'static, TreatyApp>, text: &str) {
+    h.get_by_label("Import").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Import);
+    h.get_by_label("Article text").focus();
+    h.run();
+    h.get_by_label("Article text").type_text(text);
+    h.run();
+}
+
+/// Replace what a one-line field holds with `text`.
+fn set_field(h: &mut Harness<'static, TreatyApp>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+#[test]
+fn import_pasted_text_untick_a_card_and_save() {
+    let dir = fresh_dir("import");
+    let g = treatydeck::core::generate(ARTICLE).expect("the article gives cards");
+    assert!(g.cards.len() >= 3, "{} cards", g.cards.len());
+    let mut h = harness(&dir);
+    import_text(&mut h, ARTICLE);
+    // The live preview: every card is a ticked checkbox labelled with its
+    // question, under a header per kind with its count.
+    for c in &g.cards {
+        assert!(h.query_by_label(&c.question).is_some(), "{}", c.question);
+    }
+    assert!(h.query_by_label_contains("Dates (").is_some());
+    assert!(h.query_by_label("Deck name").is_some());
+    let first = &g.cards[0];
+    h.get_by_label(&first.question).click();
+    h.run();
+    set_field(&mut h, "Deck name", "inf-1987");
+    h.get_by_label("Save deck").click();
+    h.run();
+
+    assert_eq!(h.state().screen(), Screen::Decks);
+    let expected = format!("Imported deck 'inf-1987': {} cards", g.cards.len() - 1);
+    assert!(h.query_by_label(&expected).is_some(), "{expected}");
+    assert!(h.query_by_label("inf-1987").is_some(), "listed on Decks");
+    let check = |store: &Store| {
+        let deck = store.deck("inf-1987").expect("deck saved");
+        assert_eq!(deck.title, g.deck.title);
+        assert_eq!(deck.article, ARTICLE);
+        assert_eq!(deck.cards, g.cards);
+        assert_eq!(deck.removed.len(), 1);
+        assert!(deck.is_removed(&first.id));
+        assert_eq!(deck.active_cards().count(), g.cards.len() - 1);
+    };
+    check(h.state().store());
+    drop(h);
+    check(&reopen(&dir));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn import_shows_errors_and_saves_nothing() {
+    let dir = fresh_dir("import-errors");
+    let mut h = harness(&dir);
+    let decks = h.state().store().decks().len();
+    import_text(&mut h, "it was quiet.");
+    assert!(h.query_by_label_contains("no facts found").is_some());
+    h.get_by_label("Save deck").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Import);
+    assert_eq!(h.state().store().decks().len(), decks);
+
+    let missing = dir.join("no-such-article.txt");
+    set_field(&mut h, "File path", &missing.display().to_string());
+    h.get_by_label("Open file").click();
+    h.run();
+    let msg = format!("'{}': no such file", missing.display());
+    assert!(h.query_by_label(&msg).is_some(), "{msg}");
+
+    // A binary file is refused the same way, and the text box keeps its text.
+    let binary = dir.join("image.txt");
+    std::fs::write(&binary, b"GIF89a\0\0\x01").expect("write");
+    set_field(&mut h, "File path", &binary.display().to_string());
+    h.get_by_label("Open file").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("looks like a binary file")
+            .is_some()
+    );
+    assert_eq!(
+        h.get_by_label("Article text").value().as_deref(),
+        Some("it was quiet.")
+    );
+
+    // A deck name that is taken is refused in the window.
+    let builtin = treatydeck::core::builtin::DEFAULT_DECK;
+    h.get_by_label("Article text").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Article text").type_text(ARTICLE);
+    h.run();
+    set_field(&mut h, "Deck name", builtin);
+    h.get_by_label("Save deck").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Import);
+    assert!(h.query_by_label_contains("already exists").is_some());
+    assert_eq!(h.state().store().decks().len(), decks);
+    drop(h);
+    assert_eq!(reopen(&dir).decks().len(), decks);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A file dropped on the window, as the native integration hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_file_opens_it_on_the_import_screen() {
+    let dir = fresh_dir("import-drop");
+    let file = dir.join("INF Treaty 1987.txt");
+    std::fs::write(&file, ARTICLE).expect("write");
+    let mut h = harness(&dir);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(file.clone())));
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Import);
+    assert_eq!(
+        h.get_by_label("Deck name").value().as_deref(),
+        Some("inf-treaty-1987")
+    );
+    h.get_by_label("Save deck").click();
+    h.run();
+    assert_eq!(h.state().screen(), Screen::Decks);
+    let n = treatydeck::core::generate(ARTICLE)
+        .expect("cards")
+        .cards
+        .len();
+    let deck = h.state().store().deck("inf-treaty-1987").expect("saved");
+    assert_eq!(deck.active_cards().count(), n);
+    drop(h);
+    let _ = std::fs::remove_dir_all(&dir);
+}
