@@ -104,6 +104,17 @@ pub struct Review {
     pub after: CardState,
 }
 
+/// The app's look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    /// Follow the operating system.
+    #[default]
+    System,
+    Dark,
+    Light,
+}
+
 /// The learner's settings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -123,6 +134,8 @@ pub struct Settings {
     pub leech_lapses: u32,
     /// Personal FSRS parameters from "optimise"; default parameters if empty.
     pub fsrs_params: Vec<f32>,
+    /// Dark, light, or as the system says (desktop app).
+    pub theme: ThemeChoice,
 }
 
 impl Default for Settings {
@@ -137,6 +150,7 @@ impl Default for Settings {
             day_start_hour: 4,
             leech_lapses: 8,
             fsrs_params: Vec::new(),
+            theme: ThemeChoice::System,
         }
     }
 }

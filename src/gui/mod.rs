@@ -60,12 +60,8 @@ impl Screen {
     }
 }
 
-/// Light or dark look.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Theme {
-    Dark,
-    Light,
-}
+/// Light, dark or the system's look (saved with the settings).
+pub use crate::core::model::ThemeChoice as Theme;
 
 /// A line for the status bar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,7 +82,6 @@ pub struct TreatyApp {
     stats: Option<(i64, Vec<DeckStats>)>,
     /// The settings being edited (applied by "Save").
     draft: Settings,
-    theme: Theme,
     applied_theme: Option<Theme>,
     message: Option<Message>,
     /// What the import screen shows (text, preview, unticked cards).
@@ -129,7 +124,6 @@ impl TreatyApp {
             session: Session::default(),
             stats: None,
             draft,
-            theme: Theme::Dark,
             applied_theme: None,
             message: note.map(Message::Error),
             import: import::ImportState::default(),
@@ -235,12 +229,14 @@ impl TreatyApp {
                 style.spacing.button_padding = egui::vec2(8.0, 4.0);
             });
         }
-        if self.applied_theme != Some(self.theme) {
-            ctx.set_theme(match self.theme {
-                Theme::Dark => egui::Theme::Dark,
-                Theme::Light => egui::Theme::Light,
+        let theme = self.draft.theme;
+        if self.applied_theme != Some(theme) {
+            ctx.set_theme(match theme {
+                Theme::System => egui::ThemePreference::System,
+                Theme::Dark => egui::ThemePreference::Dark,
+                Theme::Light => egui::ThemePreference::Light,
             });
-            self.applied_theme = Some(self.theme);
+            self.applied_theme = Some(theme);
         }
     }
 

@@ -41,8 +41,9 @@ pub(crate) fn show(app: &mut TreatyApp, ui: &mut egui::Ui) {
 
             ui.label("Theme");
             ui.horizontal(|ui| {
-                ui.selectable_value(&mut app.theme, Theme::Dark, "Dark");
-                ui.selectable_value(&mut app.theme, Theme::Light, "Light");
+                ui.selectable_value(&mut app.draft.theme, Theme::System, "Follow system");
+                ui.selectable_value(&mut app.draft.theme, Theme::Dark, "Dark");
+                ui.selectable_value(&mut app.draft.theme, Theme::Light, "Light");
             });
             ui.end_row();
 
@@ -73,7 +74,7 @@ pub(crate) fn show(app: &mut TreatyApp, ui: &mut egui::Ui) {
         }
     });
     ui.add_space(8.0);
-    ui.weak("The theme applies at once and lasts while the app is open.");
+    ui.weak("The theme shows at once and is kept when you save.");
     if save {
         app.save_settings();
     }

@@ -197,11 +197,20 @@ fn settings_are_saved_to_the_store() {
     h.get_by_label("New cards per day").type_text("7");
     h.key_press(Key::Enter);
     h.run();
+    // The theme is part of the settings: it shows at once and is saved.
+    h.get_by_label("Light").click();
+    h.run();
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
     h.get_by_label("Save").click();
     h.run();
     assert_eq!(h.state().store().settings().new_per_day, 7);
     drop(h);
-    assert_eq!(reopen(&dir).settings().new_per_day, 7);
+    let store = reopen(&dir);
+    assert_eq!(store.settings().new_per_day, 7);
+    assert_eq!(
+        store.settings().theme,
+        treatydeck::core::model::ThemeChoice::Light
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
