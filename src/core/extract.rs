@@ -1994,7 +1994,7 @@ impl<'a> FactBuilder<'a> {
                 };
                 if verb_ok && toks.get(head_end).is_some() {
                     let rest = clause_text(&text[toks[head_end].start..]);
-                    let q = format!("{wh} {}?", trim_words(&rest, 40));
+                    let q = format!("{wh} {}?", trim_words(&own_clause(&rest), 40));
                     if !contains_any(&q, &ent.all_names()) {
                         question = Some(q);
                     }
@@ -2398,6 +2398,11 @@ impl<'a> FactBuilder<'a> {
             }
             answer_toks.1 = e;
             span_end = span_end.max(e);
+            // "six months' notice": the blank takes the apostrophe too.
+            let possessive_end = toks
+                .get(e)
+                .filter(|t| matches!(t.text, "'" | "’"))
+                .map(|t| t.end);
             let start = toks[answer_toks.0].start;
             let end = toks[answer_toks.1 - 1].end;
             let mut answer = text[start..end].to_string();
@@ -2445,7 +2450,7 @@ impl<'a> FactBuilder<'a> {
                 answer,
                 accept,
                 entity: None,
-                spans: vec![(start, end)],
+                spans: vec![(start, possessive_end.unwrap_or(end))],
                 question: None,
                 resolved: None,
                 inferred: false,
