@@ -1330,6 +1330,26 @@ impl<'a> FactBuilder<'a> {
         self.facts.push(f);
     }
 
+    /// A cloze fact whose answer is mention `m` (every mention and spelling
+    /// of its entity is blanked).
+    fn mention_fact(&self, kind: FactKind, si: usize, s: &Sent, m: &Mention, pool: Pool) -> Fact {
+        let text = &self.art.sentences[si].text;
+        let answer = strip_the(&text[m.start..m.end]).to_string();
+        Fact {
+            kind,
+            sentence: si,
+            accept: self.accept_for(m.entity, &answer),
+            answer,
+            entity: Some(m.entity),
+            spans: self.spans_of(s, m.entity),
+            question: None,
+            resolved: None,
+            inferred: false,
+            pool,
+            note: None,
+        }
+    }
+
     /// Spans of every mention of entity `e` in this sentence.
     fn spans_of(&self, s: &Sent, e: usize) -> Vec<(usize, usize)> {
         s.mentions
@@ -1728,21 +1748,14 @@ impl<'a> FactBuilder<'a> {
                         break;
                     }
                     speaker_ents.insert(prev.entity);
-                    let answer = strip_the(&text[prev.start..prev.end]).to_string();
-                    let accept = self.accept_for(prev.entity, &answer);
-                    self.push(Fact {
-                        kind: FactKind::Speaker,
-                        sentence: si,
-                        answer,
-                        accept,
-                        entity: Some(prev.entity),
-                        spans: self.spans_of(s, prev.entity),
-                        question: None,
-                        resolved: None,
-                        inferred: false,
-                        pool: Pool::Entity(EntClass::Person),
-                        note: None,
-                    });
+                    let f = self.mention_fact(
+                        FactKind::Speaker,
+                        si,
+                        s,
+                        prev,
+                        Pool::Entity(EntClass::Person),
+                    );
+                    self.push(f);
                     cur = prev.ts;
                 }
             }
@@ -1766,21 +1779,8 @@ impl<'a> FactBuilder<'a> {
                     break;
                 }
                 speaker_ents.insert(m.entity);
-                let answer = strip_the(&text[m.start..m.end]).to_string();
-                let accept = self.accept_for(m.entity, &answer);
-                self.push(Fact {
-                    kind: FactKind::Speaker,
-                    sentence: si,
-                    answer,
-                    accept,
-                    entity: Some(m.entity),
-                    spans: self.spans_of(s, m.entity),
-                    question: None,
-                    resolved: None,
-                    inferred: false,
-                    pool: Pool::Entity(cls),
-                    note: None,
-                });
+                let f = self.mention_fact(FactKind::Speaker, si, s, m, Pool::Entity(cls));
+                self.push(f);
                 j = m.te;
                 if toks.get(j).is_some_and(|t| matches!(t.text, "," | "and")) {
                     j += 1;
@@ -2148,22 +2148,8 @@ impl<'a> FactBuilder<'a> {
             prev_cued_end = Some(m.te);
             seen_treaty.insert(m.entity);
             self.treaty_seen.insert(m.entity);
-            let answer = strip_the(&text[m.start..m.end]).to_string();
-            let accept = self.accept_for(m.entity, &answer);
-            let spans = self.spans_of(s, m.entity);
-            self.push(Fact {
-                kind: FactKind::Treaty,
-                sentence: si,
-                answer,
-                accept,
-                entity: Some(m.entity),
-                spans,
-                question: None,
-                resolved: None,
-                inferred: false,
-                pool: Pool::Entity(EntClass::Treaty),
-                note: None,
-            });
+            let f = self.mention_fact(FactKind::Treaty, si, s, m, Pool::Entity(EntClass::Treaty));
+            self.push(f);
         }
 
         // ---- Dates ----
