@@ -508,6 +508,25 @@ struct Sent<'a> {
 }
 
 impl Sent<'_> {
+    /// Record a mention of `entity` over tokens `ts..te` and mark them taken.
+    fn add_mention(&mut self, ts: usize, te: usize, entity: usize, form: Form) {
+        let possessive = self
+            .toks
+            .get(te)
+            .is_some_and(|t| t.text == "'s" || t.text == "’s");
+        self.mentions.push(Mention {
+            ts,
+            te,
+            start: self.toks[ts].start,
+            end: self.toks[te - 1].end,
+            entity,
+            form,
+            possessive,
+            aside: false,
+        });
+        self.taken[ts..te].fill(true);
+    }
+
     /// The title phrase starting at token `k`: its length in tokens.
     fn title(&self, k: usize) -> Option<usize> {
         self.titles
@@ -590,19 +609,7 @@ pub fn extract(art: &Article) -> Extraction {
                     }
                 };
                 ctx.note_form(e, text);
-                s.mentions.push(Mention {
-                    ts: i,
-                    te: i + len,
-                    start: s.toks[i].start,
-                    end: s.toks[i + len - 1].end,
-                    entity: e,
-                    form: Form::Name,
-                    possessive: false,
-                    aside: false,
-                });
-                for k in i..i + len {
-                    s.taken[k] = true;
-                }
+                s.add_mention(i, i + len, e, Form::Name);
                 i += len;
                 continue;
             }
@@ -653,10 +660,6 @@ pub fn extract(art: &Article) -> Extraction {
                 // A country name used as a modifier of a named body
                 // ("Russia's Foreign Ministry") stays a country mention.
                 let text = &art.sentences[si].text[s.toks[i].start..s.toks[te2 - 1].end];
-                let possessive = s
-                    .toks
-                    .get(te2)
-                    .is_some_and(|t| t.text == "'s" || t.text == "’s");
                 let e = ctx.entity_for_gaz(m.entry);
                 if m.form == Form::Name {
                     ctx.note_form(e, strip_the(text));
@@ -665,21 +668,7 @@ pub fn extract(art: &Article) -> Extraction {
                     // it is not a spelling to show for the country.
                     ctx.entities[e].count += 1;
                 }
-                s.mentions.push(Mention {
-                    ts: i,
-                    te: te2,
-                    start: s.toks[i].start,
-                    end: s.toks[te2 - 1].end,
-                    entity: e,
-                    form: m.form,
-                    possessive,
-                    aside: false,
-                });
-                let _ = ge;
-                for k in i..te2 {
-                    s.taken[k] = true;
-                }
-                te2 = te2.max(te);
+                s.add_mention(i, te2, e, m.form);
                 i = te2;
                 continue;
             }
@@ -688,23 +677,7 @@ pub fn extract(art: &Article) -> Extraction {
                 let key = format!("{:?}:{}", class, norm_name(text));
                 let e = ctx.entity_for_key(class, key, text);
                 ctx.note_form(e, text);
-                let possessive = s
-                    .toks
-                    .get(i + len)
-                    .is_some_and(|t| t.text == "'s" || t.text == "’s");
-                s.mentions.push(Mention {
-                    ts: i,
-                    te: i + len,
-                    start: s.toks[i].start,
-                    end: s.toks[i + len - 1].end,
-                    entity: e,
-                    form: Form::Name,
-                    possessive,
-                    aside: false,
-                });
-                for k in i..i + len {
-                    s.taken[k] = true;
-                }
+                s.add_mention(i, i + len, e, Form::Name);
                 i += len;
                 continue;
             }
@@ -923,24 +896,8 @@ pub fn extract(art: &Article) -> Extraction {
             if let Some((k, e)) = hit {
                 let te = k + 1;
                 let text = &art.sentences[si].text[s.toks[i].start..s.toks[k].end];
-                let possessive = s
-                    .toks
-                    .get(te)
-                    .is_some_and(|t| t.text == "'s" || t.text == "’s");
                 ctx.note_form(e, text);
-                s.mentions.push(Mention {
-                    ts: i,
-                    te,
-                    start: s.toks[i].start,
-                    end: s.toks[k].end,
-                    entity: e,
-                    form: Form::Name,
-                    possessive,
-                    aside: false,
-                });
-                for q in i..te {
-                    s.taken[q] = true;
-                }
+                s.add_mention(i, te, e, Form::Name);
                 i = te;
             } else {
                 i += len;
