@@ -84,6 +84,21 @@ impl EntClass {
     }
 }
 
+/// Where a party candidate stands in its sentence (for pairing).
+#[derive(Debug, Clone, Copy)]
+struct PartyAt {
+    ts: usize,
+    te: usize,
+    start: usize,
+    end: usize,
+    class: EntClass,
+    /// Written as a name (not a capital standing for its country, not "X's").
+    plain: bool,
+    at_start: bool,
+    /// The two entities, once paired.
+    pair: Option<(usize, usize)>,
+}
+
 /// One real-world entity with all its spellings.
 #[derive(Debug, Clone)]
 pub struct Entity {
@@ -1307,6 +1322,88 @@ impl<'a> FactBuilder<'a> {
         }
     }
 
+    /// "India and Pakistan both tested": two actors joined by "and" make
+    /// one card asking for both, not two cards that each give the other away.
+    fn pair_parties(&self, si: usize, s: &Sent, cands: &mut Vec<(u8, bool, Fact, PartyAt)>) {
+        let toks = &s.toks;
+        let text = self.art.sentences[si].text.as_str();
+        let mut i = 0;
+        while i + 1 < cands.len() {
+            let (a, b) = (&cands[i].3, &cands[i + 1].3);
+            let gap: Vec<&str> = toks[a.te..b.ts].iter().map(|t| t.text).collect();
+            let joined = matches!(gap.as_slice(), ["and"] | ["and", "the"]);
+            let (Some(ea), Some(eb)) = (cands[i].2.entity, cands[i + 1].2.entity) else {
+                i += 1;
+                continue;
+            };
+            if !joined || !a.plain || !b.plain || a.class != b.class || ea == eb {
+                i += 1;
+                continue;
+            }
+            let (fa, fb) = (&cands[i].2.answer, &cands[i + 1].2.answer);
+            let answer = format!("{fa} and {fb}");
+            let mut accept = vec![format!("{fb} and {fa}")];
+            let (na, nb) = (&self.ent(ea).name, &self.ent(eb).name);
+            if (na, nb) != (fa, fb) {
+                accept.push(format!("{na} and {nb}"));
+                accept.push(format!("{nb} and {na}"));
+            }
+            accept.retain(|x| *x != answer);
+            dedup(&mut accept);
+            let mut spans = self.spans_of(s, ea);
+            spans.extend(self.spans_of(s, eb));
+            spans.push((a.start, b.end));
+            let mut question = None;
+            if a.at_start {
+                let mut v = skip_adverbs(toks, b.te);
+                if toks.get(v).is_some_and(|t| t.is("both")) {
+                    v += 1;
+                }
+                if toks.get(v).is_some_and(|t| is_finite_verb(t.text)) {
+                    let who = match a.class {
+                        EntClass::Person => "Which two people",
+                        EntClass::Country => "Which two countries",
+                        EntClass::Alliance => "Which two alliances",
+                        EntClass::Organisation => "Which two organisations",
+                        EntClass::Body => "Which two bodies",
+                        _ => "Which two",
+                    };
+                    let rest = clause_text(&text[toks[v].start..]);
+                    let q = format!("{who} {}?", trim_words(&own_clause(&rest), 40));
+                    let mut names = self.ent(ea).all_names();
+                    names.extend(self.ent(eb).all_names());
+                    if !contains_any(&q, &names) {
+                        question = Some(q);
+                    }
+                }
+            }
+            let rank = cands[i].0.min(cands[i + 1].0);
+            let dominant = cands[i].1 && cands[i + 1].1;
+            let at = PartyAt {
+                pair: Some((ea, eb)),
+                end: b.end,
+                te: b.te,
+                ..*a
+            };
+            let f = Fact {
+                kind: FactKind::Party,
+                sentence: cands[i].2.sentence,
+                answer,
+                accept,
+                entity: None,
+                spans,
+                question,
+                resolved: None,
+                inferred: false,
+                pool: Pool::NoChoice,
+                note: None,
+            };
+            cands[i] = (rank, dominant, f, at);
+            cands.remove(i + 1);
+            i += 1;
+        }
+    }
+
     /// Spans of every mention of entity `e` in this sentence.
     fn spans_of(&self, s: &Sent, e: usize) -> Vec<(usize, usize)> {
         s.mentions
@@ -1755,7 +1852,7 @@ impl<'a> FactBuilder<'a> {
 
         // ---- Parties ----
         let mut seen_party: HashSet<usize> = HashSet::default();
-        let mut party_cands: Vec<(u8, bool, Fact)> = Vec::new();
+        let mut party_cands: Vec<(u8, bool, Fact, PartyAt)> = Vec::new();
         for (mi, m) in s.mentions.iter().enumerate() {
             let ent = self.ent(m.entity);
             let class = ent.class;
@@ -2010,7 +2107,20 @@ impl<'a> FactBuilder<'a> {
                     },
                     note: None,
                 },
+                PartyAt {
+                    ts: m.ts,
+                    te: m.te,
+                    start: m.start,
+                    end: m.end,
+                    class,
+                    plain: m.form != Form::Capital && !m.possessive,
+                    at_start,
+                    pair: None,
+                },
             ));
+        }
+        if !interrogative {
+            self.pair_parties(si, s, &mut party_cands);
         }
         // The article's dominant countries get at most one card a sentence.
         let best_dominant = party_cands
@@ -2019,7 +2129,7 @@ impl<'a> FactBuilder<'a> {
             .filter(|(_, c)| c.1)
             .min_by_key(|(i, c)| (c.0, *i))
             .map(|(i, _)| i);
-        for (i, (rank, dominant, f)) in party_cands.into_iter().enumerate() {
+        for (i, (rank, dominant, f, at)) in party_cands.into_iter().enumerate() {
             if interrogative {
                 break;
             }
@@ -2027,12 +2137,20 @@ impl<'a> FactBuilder<'a> {
                 continue;
             }
             // At most three party cards per entity in an article.
-            let e = f.entity.unwrap_or(usize::MAX);
-            let used = self.party_count.entry(e).or_insert(0);
-            if *used >= 3 {
+            let es: Vec<usize> = match (f.entity, at.pair) {
+                (Some(e), _) => vec![e],
+                (None, Some((a, b))) => vec![a, b],
+                (None, None) => Vec::new(),
+            };
+            if es
+                .iter()
+                .any(|e| self.party_count.get(e).is_some_and(|&n| n >= 3))
+            {
                 continue;
             }
-            *used += 1;
+            for e in es {
+                *self.party_count.entry(e).or_insert(0) += 1;
+            }
             self.push(f);
         }
         for m in &s.mentions {
@@ -3103,7 +3221,17 @@ fn own_clause(s: &str) -> String {
     while let Some(p) = s[from..].find(", and ") {
         let at = from + p;
         let next = s[at + 6..].chars().next();
-        if next.is_some_and(char::is_uppercase) {
+        // ", and the other 11 members abstained": a new subject and verb.
+        let mut ws = s[at + 6..].split_whitespace();
+        let new_subject = ws.next().is_some_and(|w| {
+            matches!(
+                w,
+                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "other"
+            )
+        }) && ws
+            .take(5)
+            .any(|w| is_finite_verb_strict(w.trim_end_matches([',', '.', ';'])));
+        if next.is_some_and(char::is_uppercase) || new_subject {
             cut = cut.min(at);
             break;
         }
@@ -3388,6 +3516,37 @@ mod tests {
 
     fn has(v: &[(FactKind, String)], k: FactKind, a: &str) -> bool {
         v.iter().any(|(kk, aa)| *kk == k && aa == a)
+    }
+
+    #[test]
+    fn two_actors_joined_by_and_make_one_card() {
+        let (ex, v) = facts(
+            "Brazil and Argentina both signed the safeguards agreement in 1991. Chile ratified it later.",
+        );
+        assert!(has(&v, FactKind::Party, "Brazil and Argentina"), "{v:?}");
+        assert!(!has(&v, FactKind::Party, "Brazil"), "{v:?}");
+        assert!(!has(&v, FactKind::Party, "Argentina"), "{v:?}");
+        let f = ex
+            .facts
+            .iter()
+            .find(|f| f.answer == "Brazil and Argentina")
+            .expect("pair fact");
+        assert!(f.accept.iter().any(|a| a == "Argentina and Brazil"));
+        let q = f.question.as_deref().unwrap_or("");
+        assert!(q.starts_with("Which two countries signed"), "{q}");
+        assert!(!q.contains("Brazil") && !q.contains("Argentina"), "{q}");
+    }
+
+    #[test]
+    fn a_question_stops_where_a_new_subject_begins() {
+        assert_eq!(
+            own_clause("voted against, and the other members abstained"),
+            "voted against"
+        );
+        assert_eq!(
+            own_clause("limited tanks, and the artillery of both sides"),
+            "limited tanks, and the artillery of both sides"
+        );
     }
 
     #[test]
