@@ -1760,6 +1760,7 @@ impl<'a> FactBuilder<'a> {
                     .map(|e| self.ent(e).all_names())
                     .unwrap_or_else(|| vec![answer.clone()]),
             );
+            let before = self.facts.len();
             self.push(Fact {
                 kind: FactKind::Speaker,
                 sentence: si,
@@ -1777,6 +1778,7 @@ impl<'a> FactBuilder<'a> {
                     None
                 },
             });
+            let main_at = (self.facts.len() > before).then_some(before);
             // Co-speakers: "Le Drian, Maas and British Foreign Secretary
             // Dominic Raab said ...": each person in the list spoke.
             if let Some(first) = subj.filter(|_| class == EntClass::Person) {
@@ -1810,6 +1812,10 @@ impl<'a> FactBuilder<'a> {
                         Pool::Entity(EntClass::Person),
                     );
                     self.push(f);
+                    // Several people said it: "Who said ...?" has no one answer.
+                    if let Some(main) = main_at.and_then(|i| self.facts.get_mut(i)) {
+                        main.question = None;
+                    }
                     cur = prev.ts;
                 }
             }
@@ -3535,6 +3541,18 @@ mod tests {
         let q = f.question.as_deref().unwrap_or("");
         assert!(q.starts_with("Which two countries signed"), "{q}");
         assert!(!q.contains("Brazil") && !q.contains("Argentina"), "{q}");
+    }
+
+    #[test]
+    fn co_speakers_get_no_single_who_question() {
+        let (ex, v) = facts(
+            "Foreign Minister Anna Lindqvist and Defence Minister Pekka Rautio said the treaty was vital.",
+        );
+        assert!(has(&v, FactKind::Speaker, "Pekka Rautio"), "{v:?}");
+        assert!(has(&v, FactKind::Speaker, "Anna Lindqvist"), "{v:?}");
+        for f in ex.facts.iter().filter(|f| f.kind == FactKind::Speaker) {
+            assert!(f.question.is_none(), "{f:?}");
+        }
     }
 
     #[test]
