@@ -396,6 +396,19 @@ fn fallback_for(pool: Pool) -> &'static [Cand] {
     all.get(&pool).map(Vec::as_slice).unwrap_or(&[])
 }
 
+/// Whether any spelling of the answer is a name of the topic treaty.
+fn names_the_topic(
+    cache: &Cache,
+    t: &crate::core::extract::Topic,
+    answer_norms: &[String],
+) -> bool {
+    cache
+        .ent_norms
+        .get(t.entity)
+        .is_some_and(|ns| ns.iter().any(|n| answer_norms.contains(n)))
+        || answer_norms.contains(&norm(&t.name))
+}
+
 /// Build the cards of an article.
 pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
     let mut cards = Vec::new();
@@ -430,11 +443,31 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             let qn = norm(q);
             (!needles.leak_norm(&qn) && !seen_q.contains(&qn)).then(|| (q.clone(), qn))
         });
+        // "It entered into force on ___." -> "The INF Treaty entered ...".
+        let topic = ex
+            .topics
+            .get(f.sentence)
+            .and_then(Option::as_ref)
+            .filter(|t| f.entity != Some(t.entity) && !names_the_topic(&cache, t, &name_norms));
+        let cloze = match topic {
+            Some(t)
+                if cloze_ok
+                    && cloze.is_char_boundary(t.prefix)
+                    && cloze[..t.prefix] == text[..t.prefix] =>
+            {
+                format!("{}{}", t.name, &cloze[t.prefix..])
+            }
+            _ => cloze,
+        };
         let (question, qn) = match natural {
             Some(x) => x,
-            None if cloze_ok => (cloze.clone(), cloze_norm),
+            None if cloze_ok => {
+                let n = norm(&cloze);
+                (cloze.clone(), n)
+            }
             None => continue,
         };
+        let _ = cloze_norm;
         if !seen_q.insert(qn) {
             continue;
         }

@@ -188,6 +188,18 @@ pub struct Extraction {
     pub role_pool: Vec<String>,
     /// Entities mentioned in each sentence.
     pub sentence_entities: Vec<Vec<usize>>,
+    /// For each sentence, the treaty its opening "It" / "The treaty" means.
+    pub topics: Vec<Option<Topic>>,
+}
+
+/// A sentence's opening words that stand for a named treaty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Topic {
+    /// Byte length of the opening ("It", "The treaty").
+    pub prefix: usize,
+    /// What to write instead ("The INF Treaty", "New START").
+    pub name: String,
+    pub entity: usize,
 }
 
 /// Lower-case words that may stand between a subject and its verb.
@@ -1014,8 +1026,117 @@ pub fn extract(art: &Article) -> Extraction {
             _ => {}
         }
     }
+    ex.topics = topics(art, &sents, &ctx.entities);
     ex.entities = ctx.entities;
     ex
+}
+
+/// What a sentence opening "It ..." or "The treaty ..." refers to, when
+/// the text makes it plain: a card cut from that sentence names the treaty
+/// instead of leaving the learner to guess which one is meant.
+fn topics(art: &Article, sents: &[Sent], entities: &[Entity]) -> Vec<Option<Topic>> {
+    // Each treaty's usual spelling, and whether it usually takes "the".
+    let mut forms: HashMap<usize, HashMap<String, (usize, usize)>> = HashMap::default();
+    for (si, s) in sents.iter().enumerate() {
+        let text = &art.sentences[si].text;
+        for m in &s.mentions {
+            if entities[m.entity].class != EntClass::Treaty || m.aside {
+                continue;
+            }
+            let raw = &text[m.start..m.end];
+            let bare = strip_the(raw);
+            let with_the = bare.len() != raw.len()
+                || (m.ts > 0 && s.toks[m.ts - 1].text.eq_ignore_ascii_case("the"));
+            let c = forms
+                .entry(m.entity)
+                .or_default()
+                .entry(bare.to_string())
+                .or_default();
+            c.0 += 1;
+            c.1 += usize::from(with_the);
+        }
+    }
+    let name_of = |e: usize| -> Option<String> {
+        let (form, (n, the)) = forms.get(&e)?.iter().max_by(|a, b| {
+            a.1.0
+                .cmp(&b.1.0)
+                .then(b.0.len().cmp(&a.0.len()))
+                .then(b.0.cmp(a.0))
+        })?;
+        Some(if the * 2 >= *n {
+            format!("The {form}")
+        } else {
+            form.clone()
+        })
+    };
+    // The treaty the article is about: named most often, clearly ahead.
+    let main = {
+        let mut counts: Vec<(usize, usize)> = forms
+            .iter()
+            .map(|(&e, f)| (f.values().map(|c| c.0).sum::<usize>(), e))
+            .collect();
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        match counts.as_slice() {
+            [(n, e)] if *n >= 2 => Some(*e),
+            [(n, e), (m, _), ..] if *n >= 2 && *n * 2 >= *m * 3 => Some(*e),
+            _ => None,
+        }
+    };
+    let mut out = vec![None; sents.len()];
+    let mut last_treaty: Option<(usize, usize)> = None;
+    let mut prev_topic: Option<usize> = None;
+    for (si, s) in sents.iter().enumerate() {
+        if art.sentences[si].fragment {
+            continue;
+        }
+        let toks = &s.toks;
+        let word = |i: usize| toks.get(i).map_or("", |t| t.text);
+        let mut topic = None;
+        let mut prefix = 0;
+        if word(0) == "The"
+            && matches!(word(1), "treaty" | "agreement" | "accord" | "deal" | "pact")
+            && !s.mentions.iter().any(|m| m.ts <= 1)
+        {
+            // "The treaty" is the article's treaty, else one just named.
+            let para = art.sentences[si].paragraph;
+            topic = main.or(last_treaty.filter(|&(_, p)| p == para).map(|(e, _)| e));
+            prefix = toks[1].end;
+        } else if word(0) == "It" {
+            let v = skip_adverbs(toks, 1);
+            // "It is unclear whether ...": a dummy subject, not the treaty.
+            let dummy = matches!(word(1), "is" | "was")
+                && !word(2).ends_with("ed")
+                && matches!(word(3), "that" | "whether" | "to" | "for" | "how");
+            if !dummy && toks.get(v).is_some_and(|t| is_finite_verb(t.text)) {
+                topic = prev_topic;
+                prefix = toks[0].end;
+            }
+        }
+        let first_treaty = s
+            .mentions
+            .iter()
+            .find(|m| m.ts <= 1 && !m.aside && entities[m.entity].class == EntClass::Treaty)
+            .map(|m| m.entity);
+        if let Some(e) = topic
+            && let Some(name) = name_of(e)
+        {
+            out[si] = Some(Topic {
+                prefix,
+                name,
+                entity: e,
+            });
+        }
+        prev_topic = topic.or(first_treaty);
+        if let Some(m) = s
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| entities[m.entity].class == EntClass::Treaty)
+        {
+            last_treaty = Some((m.entity, art.sentences[si].paragraph));
+        }
+    }
+    out
 }
 
 fn label_surname(lab: &str) -> Option<String> {
@@ -1336,7 +1457,13 @@ impl<'a> FactBuilder<'a> {
                 i += 1;
                 continue;
             };
-            if !joined || !a.plain || !b.plain || a.class != b.class || ea == eb {
+            // "President Nixon and Leonid Brezhnev, General Secretary ...":
+            // people with titles read badly as one blank.
+            let titled = a.class == EntClass::Person
+                && (cands[i].2.pool == Pool::NoChoice
+                    || cands[i + 1].2.pool == Pool::NoChoice
+                    || toks.get(b.te).is_some_and(|t| t.text == ","));
+            if !joined || titled || !a.plain || !b.plain || a.class != b.class || ea == eb {
                 i += 1;
                 continue;
             }
@@ -3553,6 +3680,48 @@ mod tests {
         for f in ex.facts.iter().filter(|f| f.kind == FactKind::Speaker) {
             assert!(f.question.is_none(), "{f:?}");
         }
+    }
+
+    #[test]
+    fn an_opening_it_or_the_treaty_names_the_treaty() {
+        let text = "The Treaty of Tlatelolco bans nuclear weapons in Latin America. \
+            It was opened for signature on 14 February 1967. \
+            The treaty entered into force on 22 April 1968. \
+            Cuba ratified the Treaty of Tlatelolco in 2002.";
+        let art = parse(text);
+        let ex = extract(&art);
+        let names: Vec<Option<&str>> = ex
+            .topics
+            .iter()
+            .map(|t| t.as_ref().map(|t| t.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                None,
+                Some("The Treaty of Tlatelolco"),
+                Some("The Treaty of Tlatelolco"),
+                None
+            ]
+        );
+        let cards = super::super::cards::build(&art, &ex);
+        let q = cards
+            .iter()
+            .find(|c| c.answer == "14 February 1967")
+            .map(|c| c.question.as_str());
+        assert_eq!(
+            q,
+            Some("The Treaty of Tlatelolco was opened for signature on ___.")
+        );
+    }
+
+    #[test]
+    fn a_dummy_it_is_not_a_treaty() {
+        let art = parse(
+            "The INF Treaty banned ground-launched missiles. It is unclear whether talks will resume.",
+        );
+        let ex = extract(&art);
+        assert!(ex.topics.iter().all(Option::is_none), "{:?}", ex.topics);
     }
 
     #[test]
