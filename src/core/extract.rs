@@ -1194,6 +1194,13 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
     if gazetteer::get().title_at(&[t.text], 0).is_some() {
         return None;
     }
+    // "Extending the New START Treaty makes ...": a verb opens the clause.
+    if t.text.len() > 5
+        && t.text.ends_with("ing")
+        && toks.get(i + 1).is_some_and(|n| n.is("the") || !n.is_cap())
+    {
+        return None;
+    }
     // Scan a capitalised run with joiners.
     let mut j = i;
     let mut last_cap = i;
@@ -3712,6 +3719,18 @@ mod tests {
         assert_eq!(
             q,
             Some("The Treaty of Tlatelolco was opened for signature on ___.")
+        );
+    }
+
+    #[test]
+    fn a_gerund_does_not_start_a_treaty_name() {
+        let (_, v) = facts(
+            "\"Extending the Open Skies Treaty makes us safer,\" the minister said on 3 May 2019.",
+        );
+        assert!(has(&v, FactKind::Treaty, "Open Skies Treaty"), "{v:?}");
+        assert!(
+            !v.iter().any(|(_, a)| a.starts_with("Extending")),
+            "{v:?}"
         );
     }
 
