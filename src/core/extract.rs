@@ -1538,6 +1538,42 @@ impl<'a> FactBuilder<'a> {
         }
     }
 
+    /// "INTERVIEWER: Who kept the system running? / GUEST: The Consultative
+    /// Commission, which meets in Vienna.": a verbless reply naming someone
+    /// answers the question just asked.
+    fn short_answer(&mut self, si: usize, s: &Sent) {
+        let sent = &self.art.sentences[si];
+        let Some(prev) = si.checked_sub(1).map(|p| &self.art.sentences[p]) else {
+            return;
+        };
+        let asked = prev.text.trim_end_matches(['”', '"', ' ']).ends_with('?');
+        if sent.label.is_none() || prev.label == sent.label || !asked || prev.fragment {
+            return;
+        }
+        let Some(m) = s.mentions.first().filter(|m| m.ts <= 1 && !m.aside) else {
+            return;
+        };
+        // The name is the whole reply, up to a comma or the end.
+        if s.toks
+            .get(m.te)
+            .is_some_and(|t| t.text != "," && t.text != ".")
+        {
+            return;
+        }
+        let kind = match self.ent(m.entity).class {
+            EntClass::Treaty => FactKind::Treaty,
+            EntClass::Agency | EntClass::Source => return,
+            _ => FactKind::Party,
+        };
+        let q = prev.text.trim().to_string();
+        if contains_any(&q, &self.ent(m.entity).all_names()) {
+            return;
+        }
+        let mut f = self.mention_fact(kind, si, s, m, Pool::Entity(self.ent(m.entity).class));
+        f.question = Some(q);
+        self.push(f);
+    }
+
     /// Spans of every mention of entity `e` in this sentence.
     fn spans_of(&self, s: &Sent, e: usize) -> Vec<(usize, usize)> {
         s.mentions
@@ -1561,6 +1597,10 @@ impl<'a> FactBuilder<'a> {
         let interrogative = text.trim_end_matches(['”', '"', ')', ' ']).ends_with('?');
         // "This statement sets out ...": about the document, not history.
         if is_meta_sentence(text) {
+            return;
+        }
+        if is_verbless(toks) {
+            self.short_answer(si, s);
             return;
         }
         // Token where a reported claim starts ("X said that ..."): the
@@ -3327,6 +3367,20 @@ fn lower_initial(s: &str) -> String {
 }
 
 /// A sentence about the document itself ("This statement sets out ...").
+/// "The Consultative Commission, which meets in Vienna.": an answer
+/// fragment with no verb of its own (a relative clause does not count).
+fn is_verbless(toks: &[Token]) -> bool {
+    let own = toks
+        .windows(2)
+        .position(|w| w[0].text == "," && matches!(w[1].text, "which" | "who" | "where" | "whose"))
+        .unwrap_or(toks.len());
+    toks.len() >= 2
+        && !toks.iter().any(|t| matches!(t.text, "\"" | "“" | "”"))
+        && !toks[..own]
+            .iter()
+            .any(|t| t.kind == Tk::Word && is_finite_verb(t.text))
+}
+
 fn is_meta_sentence(s: &str) -> bool {
     const DOCS: &[&str] = &[
         "statement",
@@ -3728,9 +3782,26 @@ mod tests {
             "\"Extending the Open Skies Treaty makes us safer,\" the minister said on 3 May 2019.",
         );
         assert!(has(&v, FactKind::Treaty, "Open Skies Treaty"), "{v:?}");
+        assert!(!v.iter().any(|(_, a)| a.starts_with("Extending")), "{v:?}");
+    }
+
+    #[test]
+    fn a_verbless_fragment_gives_no_cards() {
+        let (_, v) = facts("The Joint Consultative Group, which meets in Vienna.");
+        assert!(v.is_empty(), "{v:?}");
+        let (_, v) = facts("The Joint Consultative Group meets in Vienna.");
+        assert!(!v.is_empty(), "{v:?}");
+        // The same reply to an interviewer's question answers it.
+        let (ex, v) = facts(
+            "HOST: Who settled disputes under the treaty?\n\nGUEST: The Joint Consultative Group, which meets in Vienna.",
+        );
         assert!(
-            !v.iter().any(|(_, a)| a.starts_with("Extending")),
+            has(&v, FactKind::Party, "Joint Consultative Group"),
             "{v:?}"
+        );
+        assert_eq!(
+            ex.facts[0].question.as_deref(),
+            Some("Who settled disputes under the treaty?")
         );
     }
 
