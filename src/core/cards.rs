@@ -396,6 +396,31 @@ fn fallback_for(pool: Pool) -> &'static [Cand] {
     all.get(&pool).map(Vec::as_slice).unwrap_or(&[])
 }
 
+/// "Which country turned it down?", "He resigned in ___.": too short to
+/// say what its pronoun means, so the card cannot stand on its own.
+fn is_context_bound(question: &str) -> bool {
+    let words: Vec<&str> = question
+        .split(|c: char| !c.is_alphanumeric() && c != '_' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= 6
+        && words.iter().any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "it" | "its"
+                    | "they"
+                    | "them"
+                    | "their"
+                    | "he"
+                    | "she"
+                    | "him"
+                    | "her"
+                    | "this"
+                    | "these"
+            )
+        })
+}
+
 /// Whether any spelling of the answer is a name of the topic treaty.
 fn names_the_topic(
     cache: &Cache,
@@ -468,7 +493,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             None => continue,
         };
         let _ = cloze_norm;
-        if !seen_q.insert(qn) {
+        if is_context_bound(&question) || !seen_q.insert(qn) {
             continue;
         }
         let id = cache.card_id(f.sentence, text, f.kind, &f.answer);
@@ -908,6 +933,18 @@ mod tests {
         assert!(!contains_words("russia", "prussia"));
         assert!(contains_words("russia", "russia"));
         assert!(!contains_words("ab", "abc"));
+    }
+
+    #[test]
+    fn short_questions_with_a_bare_pronoun_need_context() {
+        assert!(is_context_bound("Which country turned it down?"));
+        assert!(is_context_bound("He resigned in ___."));
+        assert!(!is_context_bound(
+            "The INF Treaty entered into force on ___."
+        ));
+        assert!(!is_context_bound(
+            "Which country said it would leave the treaty in six months?"
+        ));
     }
 
     #[test]

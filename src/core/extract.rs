@@ -607,6 +607,8 @@ pub fn extract(art: &Article) -> Extraction {
     // Pass A: gazetteer entities, generic treaty/org names, dates. Titles
     // and bylines are read too: they name people ("Briefing by Department
     // Spokesperson Ned Price") though they never become cards.
+    // Where each gazetteer entry was last named (sentence, token).
+    let mut named_last: HashMap<usize, (usize, usize)> = HashMap::default();
     for (si, s) in sents.iter_mut().enumerate() {
         if !art.sentences[si].fragment {
             s.dates = dates::find(&s.toks);
@@ -640,7 +642,23 @@ pub fn extract(art: &Article) -> Extraction {
                 i += len;
                 continue;
             }
-            if let Some(m) = g.match_at(&s.words, i) {
+            if let Some(mut m) = g.match_at(&s.words, i) {
+                // A capital shared by a state and its predecessor ("Moscow"
+                // in 1955 is the Soviet Union): the one the text named last.
+                if m.form == Form::Capital {
+                    let alts = g.capital_entries(&s.words, i, &m);
+                    if let Some(&best) = alts
+                        .iter()
+                        .filter_map(|e| named_last.get(e).map(|at| (at, e)))
+                        .max()
+                        .map(|(_, e)| e)
+                    {
+                        m.entry = best;
+                    }
+                }
+                if m.form == Form::Name {
+                    named_last.insert(m.entry, (si, i));
+                }
                 let te = i + m.len;
                 let mut te2 = te;
                 let ge = &g.entries[m.entry];
@@ -3803,6 +3821,19 @@ mod tests {
             ex.facts[0].question.as_deref(),
             Some("Who settled disputes under the treaty?")
         );
+    }
+
+    #[test]
+    fn a_shared_capital_means_the_state_named_last() {
+        let (_, v) = facts(
+            "In 1955 the United States made an offer to the Soviet Union. Moscow rejected the offer within a week.",
+        );
+        assert!(has(&v, FactKind::Party, "Soviet Union"), "{v:?}");
+        assert!(!has(&v, FactKind::Party, "Russia"), "{v:?}");
+        let (_, v) = facts(
+            "In 2020 the United States made an offer to Russia. Moscow rejected the offer within a week.",
+        );
+        assert!(!has(&v, FactKind::Party, "Soviet Union"), "{v:?}");
     }
 
     #[test]

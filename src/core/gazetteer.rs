@@ -269,6 +269,34 @@ impl Gazetteer {
         None
     }
 
+    /// Every entry a capital-city match at `toks[i]` could stand for
+    /// ("Moscow": Russia and the Soviet Union), in table order.
+    pub fn capital_entries(&self, toks: &[&str], i: usize, m: &Match) -> Vec<usize> {
+        let Some(cands) = toks
+            .get(i)
+            .and_then(|first| with_lower(first, |k| self.phrases.get(k)))
+        else {
+            return vec![m.entry];
+        };
+        let mut out: Vec<usize> = cands
+            .iter()
+            .filter(|p| p.form == Form::Capital && p.toks.len() == m.len && i + m.len <= toks.len())
+            .filter(|p| {
+                p.toks
+                    .iter()
+                    .zip(&p.exact)
+                    .zip(&toks[i..])
+                    .all(|((pt, &exact), tt)| token_matches(pt, exact, tt))
+            })
+            .map(|p| p.entry)
+            .collect();
+        out.dedup();
+        if out.is_empty() {
+            out.push(m.entry);
+        }
+        out
+    }
+
     /// A well-known person's name starting at `toks[i]`: (token length,
     /// person index). Case-sensitive on the capitals.
     pub fn person_at(&self, toks: &[&str], i: usize) -> Option<(usize, usize)> {
