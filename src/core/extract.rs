@@ -3388,15 +3388,23 @@ fn lower_initial(s: &str) -> String {
 /// "The Consultative Commission, which meets in Vienna.": an answer
 /// fragment with no verb of its own (a relative clause does not count).
 fn is_verbless(toks: &[Token]) -> bool {
-    let own = toks
-        .windows(2)
-        .position(|w| w[0].text == "," && matches!(w[1].text, "which" | "who" | "where" | "whose"))
-        .unwrap_or(toks.len());
-    toks.len() >= 2
-        && !toks.iter().any(|t| matches!(t.text, "\"" | "“" | "”"))
-        && !toks[..own]
-            .iter()
-            .any(|t| t.kind == Tk::Word && is_finite_verb(t.text))
+    if toks.len() < 2 || toks.iter().any(|t| matches!(t.text, "\"" | "“" | "”")) {
+        return false;
+    }
+    // Verbs count outside ", which ... ," clauses only.
+    let mut in_relative = false;
+    for (k, t) in toks.iter().enumerate() {
+        if t.text == "," {
+            in_relative = toks
+                .get(k + 1)
+                .is_some_and(|n| matches!(n.text, "which" | "who" | "where" | "whose"));
+            continue;
+        }
+        if !in_relative && t.kind == Tk::Word && is_finite_verb(t.text) {
+            return false;
+        }
+    }
+    true
 }
 
 fn is_meta_sentence(s: &str) -> bool {
@@ -3809,6 +3817,10 @@ mod tests {
         assert!(v.is_empty(), "{v:?}");
         let (_, v) = facts("The Joint Consultative Group meets in Vienna.");
         assert!(!v.is_empty(), "{v:?}");
+        let (_, v) = facts(
+            "The Joint Consultative Group, which meets in Vienna, was set up in 1990.",
+        );
+        assert!(has(&v, FactKind::Date, "1990"), "{v:?}");
         // The same reply to an interviewer's question answers it.
         let (ex, v) = facts(
             "HOST: Who settled disputes under the treaty?\n\nGUEST: The Joint Consultative Group, which meets in Vienna.",
