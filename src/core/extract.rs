@@ -2523,6 +2523,8 @@ impl<'a> FactBuilder<'a> {
                 || (t.kind == Tk::Number
                     && k > 0
                     && toks[k - 1].is_cap()
+                    // "All 51 votes", "Only 12 states": an opening word.
+                    && !(k == 1 && OPENING_QUANTIFIERS.contains(&toks[0].text))
                     && !toks[k - 1].is("Article")
                     && !toks[k - 1].is("Resolution")
                     && gazetteer::month_of(toks[k - 1].text).is_none())
@@ -2541,13 +2543,20 @@ impl<'a> FactBuilder<'a> {
                 && !t.text.ends_with("rd")
             {
                 is_num = true;
-                // A vote: "by a vote of 88 to 2".
-                if toks.get(k + 1).is_some_and(|x| x.is("to"))
-                    && toks.get(k + 2).is_some_and(|x| x.kind == Tk::Number)
-                    && toks[k.saturating_sub(4)..k]
-                        .iter()
-                        .any(|x| x.text.starts_with("vote"))
-                {
+                // A vote: "by a vote of 88 to 2"; a range with its unit:
+                // "1,000 to 5,500 km".
+                let to_number = toks
+                    .get(k + 1)
+                    .is_some_and(|x| x.is("to") || x.text == "-" || x.text == "–")
+                    && toks.get(k + 2).is_some_and(|x| x.kind == Tk::Number);
+                let vote = toks[k.saturating_sub(4)..k]
+                    .iter()
+                    .any(|x| x.text.starts_with("vote"));
+                let unit_after = toks.get(k + 3).is_some_and(|x| {
+                    gazetteer::NUMBER_UNITS.contains(&x.text.to_lowercase().as_str())
+                });
+                let ranged = k > 0 && (toks[k - 1].is("from") || toks[k - 1].is("between"));
+                if to_number && (vote || (unit_after && !ranged)) {
                     answer_toks = (k, k + 3);
                     span_end = k + 3;
                 }
@@ -2584,8 +2593,13 @@ impl<'a> FactBuilder<'a> {
                     && (toks[k - 1].is("the")
                         || toks[k - 1].is("these")
                         || toks[k - 1].is("those"));
+                // "four Republicans" counts people too.
                 let plural = |x: &Token| {
-                    x.kind == Tk::Word && x.text.len() > 3 && x.text.ends_with('s') && !x.is_cap()
+                    x.kind == Tk::Word
+                        && x.text.len() > 3
+                        && x.text.ends_with('s')
+                        && !x.text.ends_with("ss")
+                        && (!x.is_cap() || x.text.ends_with("ans") || x.text.ends_with("ats"))
                 };
                 // "two annexes", "six nuclear tests", "Nine of them", "from two to one".
                 let next_plural = toks.get(k + 1).is_some_and(plural)
@@ -2620,6 +2634,9 @@ impl<'a> FactBuilder<'a> {
                 {
                     is_num = true;
                 }
+            } else if t.kind == Tk::Word && is_fraction(t.text) {
+                // "two-thirds of the senators present", "a two-thirds majority".
+                is_num = true;
             } else if t.is("one")
                 && k >= 3
                 && toks[k - 1].is("to")
@@ -3385,6 +3402,39 @@ fn lower_initial(s: &str) -> String {
 }
 
 /// A sentence about the document itself ("This statement sets out ...").
+/// Words that open a sentence before a figure ("All 51 votes ...").
+const OPENING_QUANTIFIERS: &[&str] = &[
+    "All",
+    "Only",
+    "Some",
+    "About",
+    "Nearly",
+    "Almost",
+    "Around",
+    "Over",
+    "Roughly",
+    "Just",
+    "Another",
+    "More",
+    "Fewer",
+    "Exactly",
+    "Approximately",
+    "Some",
+];
+
+/// "two-thirds", "three-quarters", "one-half".
+fn is_fraction(w: &str) -> bool {
+    let lw = w.to_ascii_lowercase();
+    let Some((a, b)) = lw.split_once('-') else {
+        return false;
+    };
+    gazetteer::number_word(a).is_some()
+        && matches!(
+            b,
+            "half" | "halves" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths"
+        )
+}
+
 /// "The Consultative Commission, which meets in Vienna.": an answer
 /// fragment with no verb of its own (a relative clause does not count).
 fn is_verbless(toks: &[Token]) -> bool {
@@ -3817,9 +3867,8 @@ mod tests {
         assert!(v.is_empty(), "{v:?}");
         let (_, v) = facts("The Joint Consultative Group meets in Vienna.");
         assert!(!v.is_empty(), "{v:?}");
-        let (_, v) = facts(
-            "The Joint Consultative Group, which meets in Vienna, was set up in 1990.",
-        );
+        let (_, v) =
+            facts("The Joint Consultative Group, which meets in Vienna, was set up in 1990.");
         assert!(has(&v, FactKind::Date, "1990"), "{v:?}");
         // The same reply to an interviewer's question answers it.
         let (ex, v) = facts(
@@ -3846,6 +3895,20 @@ mod tests {
             "In 2020 the United States made an offer to Russia. Moscow rejected the offer within a week.",
         );
         assert!(!has(&v, FactKind::Party, "Soviet Union"), "{v:?}");
+    }
+
+    #[test]
+    fn fractions_ranges_and_opening_counts_are_numbers() {
+        let (_, v) = facts(
+            "All 51 votes against came from one side, while four Republicans voted in favour.",
+        );
+        assert!(has(&v, FactKind::Number, "51"), "{v:?}");
+        assert!(has(&v, FactKind::Number, "four"), "{v:?}");
+        let (_, v) =
+            facts("The constitution requires approval by two-thirds of the senators present.");
+        assert!(has(&v, FactKind::Number, "two-thirds"), "{v:?}");
+        let (_, v) = facts("Missiles reaching 1,000 to 5,500 km counted as intermediate-range.");
+        assert!(has(&v, FactKind::Number, "1,000 to 5,500 km"), "{v:?}");
     }
 
     #[test]
