@@ -458,6 +458,10 @@ fn strip_the(s: &str) -> &str {
 
 fn is_not_name(w: &str) -> bool {
     gazetteer::NOT_NAMES.contains(&w)
+        // "I'm Claire Dunmore": the speaker, not part of the name.
+        || w == "I"
+        || w.starts_with("I'")
+        || w.starts_with("I’")
         || gazetteer::month_of(w).is_some()
         || gazetteer::speech_base(w).is_some()
 }
@@ -1633,10 +1637,15 @@ impl<'a> FactBuilder<'a> {
             if self.ent(m.entity).class != EntClass::Person || in_quote(m.start, m.end) {
                 continue;
             }
-            if let Some((rs, re)) = self.role_before(s, m.ts) {
+            let before = self.role_before(s, m.ts);
+            let after = self.role_after(s, m.te);
+            if let Some((rs, re)) = after {
+                // "Senator Jesse Helms, the chairman of the Senate Foreign
+                // Relations Committee": the appositive says more.
+                role_tokens.extend(before);
                 role_tokens.push((rs, re));
                 self.role_fact(si, s, m, rs, re);
-            } else if let Some((rs, re)) = self.role_after(s, m.te) {
+            } else if let Some((rs, re)) = before {
                 role_tokens.push((rs, re));
                 self.role_fact(si, s, m, rs, re);
             } else if let Some((rs, re)) = self.role_predicate(s, m.te) {
@@ -3094,6 +3103,10 @@ impl<'a> FactBuilder<'a> {
             if t.kind == Tk::Punct && t.text != "'s" && t.text != "’s" && t.text != "-" {
                 break;
             }
+            // "a senior fellow who follows arms control": the title ends.
+            if t.is("who") && end > start {
+                break;
+            }
             if t.is("who") || t.is("said") || speech_at(toks, end) {
                 return None;
             }
@@ -3106,7 +3119,11 @@ impl<'a> FactBuilder<'a> {
             return None;
         }
         // Must close with a comma or the sentence end (an appositive).
-        if end < toks.len() && toks[end].text != "," && toks[end].text != "." {
+        if end < toks.len()
+            && toks[end].text != ","
+            && toks[end].text != "."
+            && !toks[end].is("who")
+        {
             return None;
         }
         Some((start, end))
@@ -3450,7 +3467,16 @@ fn is_verbless(toks: &[Token]) -> bool {
                 .is_some_and(|n| matches!(n.text, "which" | "who" | "where" | "whose"));
             continue;
         }
-        if !in_relative && t.kind == Tk::Word && is_finite_verb(t.text) {
+        // "I'm", "we're", "they've", "it's": a verb in the contraction.
+        let contracted = t.text.rsplit_once(['\'', '’']).is_some_and(|(a, b)| {
+            matches!(b, "m" | "re" | "ve" | "ll" | "d")
+                || (b == "s"
+                    && matches!(
+                        a.to_lowercase().as_str(),
+                        "it" | "that" | "there" | "he" | "she" | "what"
+                    ))
+        });
+        if !in_relative && t.kind == Tk::Word && (is_finite_verb(t.text) || contracted) {
             return false;
         }
     }
@@ -3909,6 +3935,33 @@ mod tests {
         assert!(has(&v, FactKind::Number, "two-thirds"), "{v:?}");
         let (_, v) = facts("Missiles reaching 1,000 to 5,500 km counted as intermediate-range.");
         assert!(has(&v, FactKind::Number, "1,000 to 5,500 km"), "{v:?}");
+    }
+
+    #[test]
+    fn an_appositive_role_wins_and_ends_before_who() {
+        let (_, v) = facts(
+            "For two years Senator Jesse Helms, the chairman of the Senate Foreign Relations Committee, declined to act.",
+        );
+        assert!(
+            has(
+                &v,
+                FactKind::Role,
+                "chairman of the Senate Foreign Relations Committee"
+            ),
+            "{v:?}"
+        );
+        let (_, v) = facts(
+            "Good morning and welcome to the briefing on the treaty. I'm Claire Dunmore, director of communications at the Forum. Our guest is Dr. Piet Halvorsen, a senior fellow who follows arms control.",
+        );
+        assert!(has(&v, FactKind::Role, "senior fellow"), "{v:?}");
+        assert!(
+            has(
+                &v,
+                FactKind::Role,
+                "director of communications at the Forum"
+            ),
+            "{v:?}"
+        );
     }
 
     #[test]
