@@ -1852,6 +1852,19 @@ impl<'a> FactBuilder<'a> {
             {
                 anaphor = Some((subj_end - 2, e));
             }
+            // "the President said", "The Soviet leader told": the person
+            // last named who holds such a post.
+            if subj.is_none()
+                && desc.is_none()
+                && anaphor.is_none()
+                && let Some(st) = (subj_end.saturating_sub(4)..subj_end.saturating_sub(1))
+                    .rev()
+                    .find(|&k| toks[k].is("the"))
+                && (st == 0 || !toks[st - 1].is("of"))
+                && let Some(e) = self.resolve_person_anaphor(&toks[st + 1..subj_end])
+            {
+                anaphor = Some((st, e));
+            }
             // Pronoun subject: resolve to the last person.
             let mut pronoun = false;
             if subj.is_none()
@@ -2925,6 +2938,66 @@ impl<'a> FactBuilder<'a> {
 
     /// "the alliance" / "the ministry" / "the agency": the most recently
     /// named entity of that sort.
+    /// "President", "Soviet leader", "foreign minister": the person seen
+    /// most recently whose title in this article fits.
+    fn resolve_person_anaphor(&self, words: &[Token]) -> Option<usize> {
+        let (noun, mods) = words.split_last()?;
+        let noun = noun.text.to_lowercase();
+        const HEADS: &[&str] = &[
+            "president",
+            "leader",
+            "minister",
+            "secretary",
+            "senator",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "chancellor",
+            "premier",
+            "ambassador",
+            "envoy",
+            "chairman",
+            "chair",
+            "director",
+            "negotiator",
+        ];
+        if !HEADS.contains(&noun.as_str()) || mods.iter().any(|t| t.kind != Tk::Word) {
+            return None;
+        }
+        let mods: Vec<String> = mods.iter().map(|t| t.text.to_lowercase()).collect();
+        let mut order: Vec<(u64, usize)> = self
+            .last_seen
+            .iter()
+            .enumerate()
+            .filter(|&(e, &t)| t > 0 && self.ents[e].class == EntClass::Person)
+            .map(|(e, &t)| (t, e))
+            .collect();
+        order.sort_unstable_by(|a, b| b.cmp(a));
+        order.into_iter().map(|(_, e)| e).find(|&e| {
+            let Some(role) = self
+                .facts
+                .iter()
+                .find(|f| f.kind == FactKind::Role && f.entity == Some(e))
+                .map(|f| f.answer.to_lowercase())
+            else {
+                return false;
+            };
+            let fits_noun = role.contains(noun.as_str())
+                || (noun == "leader"
+                    && [
+                        "president",
+                        "secretary",
+                        "prime minister",
+                        "chancellor",
+                        "leader",
+                    ]
+                    .iter()
+                    .any(|h| role.contains(h)));
+            // "the Soviet leader": the adjective is in the role too.
+            fits_noun && mods.iter().all(|m| role.contains(m.as_str()))
+        })
+    }
+
     fn resolve_anaphor(&self, noun: &str) -> Option<usize> {
         let noun = noun.to_lowercase();
         let mut order: Vec<(u64, usize)> = self
@@ -3961,6 +4034,26 @@ mod tests {
                 "director of communications at the Forum"
             ),
             "{v:?}"
+        );
+    }
+
+    #[test]
+    fn the_president_said_means_the_president_last_named() {
+        let text = "Soviet leader Mikhail Gorbachev and President Ronald Reagan met on 8 December 1987. \
+            The Soviet leader told the guests that the day would be remembered. \
+            Later the President said that the treaty was a good one.";
+        let (ex, _) = facts(text);
+        let speakers: Vec<&str> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Speaker)
+            .map(|f| f.answer.as_str())
+            .collect();
+        assert_eq!(
+            speakers,
+            vec!["Mikhail Gorbachev", "Ronald Reagan"],
+            "{:?}",
+            ex.facts
         );
     }
 
