@@ -2884,9 +2884,12 @@ impl<'a> FactBuilder<'a> {
             && (matches!(
                 first_word,
                 "However" | "But" | "And" | "So" | "Also" | "Yet"
-            ) || q
-                .split_whitespace()
-                .any(|w| matches!(w, "it" | "this" | "that" | "they")));
+            ) || q.split_whitespace().take(1).any(|w| {
+                matches!(
+                    w.to_lowercase().trim_end_matches(','),
+                    "it" | "this" | "that" | "they" | "these" | "those"
+                )
+            }));
         if words < 4
             || dangling
             || (real_quotes.is_empty() && (words < 6 || !(substantive || opinion)))
