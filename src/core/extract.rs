@@ -1596,6 +1596,74 @@ impl<'a> FactBuilder<'a> {
         self.push(f);
     }
 
+    /// "Its formal title is the Treaty Between ...", "whose full title is
+    /// the ...": a card asking for the formal name of the treaty meant (one
+    /// named before the phrase in the sentence, else after it, else the
+    /// last one named). Returns the name's token range and text.
+    fn formal_title(&mut self, si: usize, s: &Sent) -> Option<(usize, usize, String)> {
+        let toks = &s.toks;
+        let n = toks.len();
+        let text = self.art.sentences[si].text.as_str();
+        let k = (0..n.saturating_sub(4)).find(|&k| {
+            matches!(
+                toks[k].text.to_lowercase().as_str(),
+                "formal" | "full" | "official" | "complete"
+            ) && matches!(toks[k + 1].text, "title" | "name")
+                && toks[k + 2].is("is")
+                && toks[k + 3].is("the")
+        })?;
+        let st = k + 4;
+        let mut e = st;
+        while e < n
+            && e - st < 40
+            && (toks[e].is_cap() || (e > st && gazetteer::NAME_JOINERS.contains(&toks[e].text)))
+        {
+            e += 1;
+        }
+        while e > st && !toks[e - 1].is_cap() {
+            e -= 1;
+        }
+        if e - st < 3 || !toks[st].is_cap() {
+            return None;
+        }
+        let is_treaty = |m: &&Mention| self.ent(m.entity).class == EntClass::Treaty;
+        let named = s
+            .mentions
+            .iter()
+            .rev()
+            .filter(is_treaty)
+            .find(|m| m.te <= k)
+            .or_else(|| s.mentions.iter().filter(is_treaty).find(|m| m.ts >= e))
+            .map(|m| m.entity)
+            .or_else(|| {
+                self.last_seen
+                    .iter()
+                    .enumerate()
+                    .filter(|&(x, &t)| t > 0 && self.ents[x].class == EntClass::Treaty)
+                    .max_by_key(|&(_, &t)| t)
+                    .map(|(x, _)| x)
+            })?;
+        let answer = text[toks[st].start..toks[e - 1].end].to_string();
+        let short = display(self.ent(named));
+        if norm(&short) == norm(&answer) {
+            return None;
+        }
+        self.push(Fact {
+            kind: FactKind::Treaty,
+            sentence: si,
+            answer: answer.clone(),
+            accept: Vec::new(),
+            entity: None,
+            spans: vec![(toks[st].start, toks[e - 1].end)],
+            question: Some(format!("What is the formal name of the {short}?")),
+            resolved: None,
+            inferred: false,
+            pool: Pool::NoChoice,
+            note: None,
+        });
+        Some((st, e, answer))
+    }
+
     /// Spans of every mention of entity `e` in this sentence.
     fn spans_of(&self, s: &Sent, e: usize) -> Vec<(usize, usize)> {
         s.mentions
@@ -2389,8 +2457,57 @@ impl<'a> FactBuilder<'a> {
         // ---- Treaties ----
         let mut seen_treaty: HashSet<usize> = HashSet::default();
         let mut prev_cued_end: Option<usize> = None;
+        // "Its formal title is the Treaty Between ... Missiles, but ...".
+        let formal_title = if interrogative {
+            None
+        } else {
+            self.formal_title(si, s)
+        };
         for m in &s.mentions {
             if self.ent(m.entity).class != EntClass::Treaty || interrogative || m.aside {
+                continue;
+            }
+            if formal_title
+                .as_ref()
+                .is_some_and(|&(a, b, _)| m.ts >= a && m.te <= b)
+            {
+                continue;
+            }
+            // "commonly known as the CFE Treaty", "shortened it to the INF
+            // Treaty": the short name of a long one just given.
+            let j = if m.ts > 0 && toks[m.ts - 1].is("the") {
+                m.ts - 1
+            } else {
+                m.ts
+            };
+            let word = |k: usize| toks.get(k).map_or("", |t| t.text);
+            let alias_cue = j >= 2
+                && ((matches!(word(j - 1), "as" | "to")
+                    && (matches!(word(j - 2), "known" | "shortened" | "abbreviated")
+                        || (word(j - 2) == "it" && j >= 3 && word(j - 3) == "shortened")))
+                    || word(j - 1) == "called");
+            let long = s
+                .mentions
+                .iter()
+                .find(|o| o.entity == m.entity && o.ts < m.ts && o.te - o.ts > m.te - m.ts)
+                .map(|o| strip_the(&text[o.start..o.end]).to_string())
+                .or_else(|| formal_title.as_ref().map(|(_, _, name)| name.clone()));
+            if alias_cue && let Some(long) = long {
+                seen_treaty.insert(m.entity);
+                self.treaty_seen.insert(m.entity);
+                self.push(Fact {
+                    kind: FactKind::Treaty,
+                    sentence: si,
+                    answer: strip_the(&text[m.start..m.end]).to_string(),
+                    accept: Vec::new(),
+                    entity: None,
+                    spans: vec![(m.start, m.end)],
+                    question: Some(format!("By what short name is the {long} known?")),
+                    resolved: None,
+                    inferred: false,
+                    pool: Pool::NoChoice,
+                    note: None,
+                });
                 continue;
             }
             // "formally the Treaty between ...": quiz the formal name.
@@ -4057,6 +4174,33 @@ mod tests {
             vec!["Mikhail Gorbachev", "Ronald Reagan"],
             "{:?}",
             ex.facts
+        );
+    }
+
+    #[test]
+    fn formal_titles_and_short_names_get_their_own_questions() {
+        let (ex, v) = facts(
+            "The Tlatelolco pact was signed in 1967. Its formal title is the Treaty for the Prohibition of Nuclear Weapons in Latin America and the Caribbean, but most people soon shortened it to the Treaty of Tlatelolco.",
+        );
+        let long =
+            "Treaty for the Prohibition of Nuclear Weapons in Latin America and the Caribbean";
+        assert!(has(&v, FactKind::Treaty, long), "{v:?}");
+        assert!(has(&v, FactKind::Treaty, "Treaty of Tlatelolco"), "{v:?}");
+        let q = |a: &str| {
+            ex.facts
+                .iter()
+                .find(|f| f.answer == a)
+                .and_then(|f| f.question.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            q("Treaty of Tlatelolco"),
+            format!("By what short name is the {long} known?")
+        );
+        assert!(
+            q(long).starts_with("What is the formal name of the"),
+            "{}",
+            q(long)
         );
     }
 
