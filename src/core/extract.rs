@@ -2199,6 +2199,8 @@ impl<'a> FactBuilder<'a> {
                 t.kind == Tk::Word
                     && t.text.chars().all(|c| c.is_lowercase())
                     && !FUNCTION_WORDS.contains(&t.text)
+                    // "at the OSCE summit": the organisation hosts.
+                    && !matches!(t.text, "summit" | "ministerial" | "conference")
                     && !is_finite_verb_strict(t.text)
                     && !ADVERBS.contains(&t.text)
             });
@@ -2258,6 +2260,9 @@ impl<'a> FactBuilder<'a> {
             // A venue: "negotiations at the Conference on Disarmament".
             if prev_word.is_some_and(|w| w.is("at"))
                 && matches!(class, EntClass::Organisation | EntClass::Body)
+                && !toks
+                    .get(m.te)
+                    .is_some_and(|t| matches!(t.text, "summit" | "ministerial" | "conference"))
             {
                 continue;
             }
@@ -2277,7 +2282,22 @@ impl<'a> FactBuilder<'a> {
             // Subject question: mention at clause start followed by a verb.
             // Subject position: sentence start, or right after a short
             // introductory phrase ("Under the deal, Iran committed ...").
+            // "On 13 October 1999 the Senate voted": after an opening date.
+            let after_opening_date = m.ts >= 2
+                && toks
+                    .get(m.te)
+                    .is_some_and(|t| is_finite_verb_strict(t.text))
+                && s.dates.iter().any(|d| {
+                    d.tok_end <= m.ts
+                        && toks[..d.tok_start]
+                            .iter()
+                            .all(|t| matches!(t.text, "On" | "In" | "By" | "Late" | "Early"))
+                        && toks[d.tok_end..m.ts]
+                            .iter()
+                            .all(|t| t.is("the") || t.text == ",")
+                });
             let at_start = m.ts == 0
+                || after_opening_date
                 || (m.ts == 1 && toks[0].is("the"))
                 || (m.ts >= 2
                     && m.ts <= 16
@@ -4202,6 +4222,26 @@ mod tests {
             "{}",
             q(long)
         );
+    }
+
+    #[test]
+    fn subjects_after_an_opening_date_and_summit_hosts_are_parties() {
+        let (ex, v) =
+            facts("On 13 October 1999 the United States Senate voted 48 to 51 against the treaty.");
+        assert!(has(&v, FactKind::Party, "United States Senate"), "{v:?}");
+        let q = ex
+            .facts
+            .iter()
+            .find(|f| f.kind == FactKind::Party)
+            .and_then(|f| f.question.clone());
+        assert_eq!(
+            q.as_deref(),
+            Some("Which body voted 48 to 51 against the treaty?")
+        );
+        let (_, v) = facts(
+            "In 1999, at the OSCE summit in Istanbul, 30 states signed the Agreement on Adaptation.",
+        );
+        assert!(has(&v, FactKind::Party, "OSCE"), "{v:?}");
     }
 
     #[test]
