@@ -203,6 +203,16 @@ fn day_of(t: &Token) -> Option<u32> {
     (1..=31).contains(&d).then_some(d)
 }
 
+/// "6-8" (one token): the first and last day.
+fn day_range(t: &Token) -> Option<(u32, u32)> {
+    if t.kind != Tk::Number {
+        return None;
+    }
+    let (a, b) = t.text.split_once(['-', '–'])?;
+    let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
+    ((1..=31).contains(&a) && (1..=31).contains(&b) && b > a).then_some((a, b))
+}
+
 fn is_ordinal(t: &Token) -> bool {
     let l = t.text.to_ascii_lowercase();
     t.kind == Tk::Number
@@ -240,8 +250,15 @@ pub fn find(toks: &[Token]) -> Vec<DateMention> {
             if let Some(m) = month_of(t.text) {
                 // "May" the verb: require a date-like neighbour or a preposition before.
                 let next = toks.get(i + 1);
-                if let Some(d) = next.and_then(day_of) {
+                if let Some(d) = next.and_then(|x| day_of(x).or(day_range(x).map(|r| r.0))) {
                     let mut j = i + 2;
+                    // "October 6-8, 1999", "October 6 to 8".
+                    if matches!(word(j), "to" | "-" | "–")
+                        && toks.get(j + 1).and_then(day_of).is_some_and(|d2| d2 > d)
+                    {
+                        j += 2;
+                    }
+                    let day_end = j;
                     if word(j) == "," {
                         j += 1;
                     }
@@ -254,12 +271,13 @@ pub fn find(toks: &[Token]) -> Vec<DateMention> {
                         i = j + 1;
                         continue;
                     }
+                    let end = day_end;
                     out.push(DateMention {
                         tok_start: i,
-                        tok_end: i + 2,
+                        tok_end: end,
                         expr: DateExpr::MonthDay(m, d),
                     });
-                    i += 2;
+                    i = end;
                     continue;
                 }
                 if let Some(y) = next.and_then(year_of) {
@@ -321,6 +339,39 @@ pub fn find(toks: &[Token]) -> Vec<DateMention> {
                 i += 1;
                 continue;
             }
+        }
+        // A span of days: "6 to 8 October 1999", "6-8 October 1999".
+        let span = if let Some((d, _)) = day_range(t) {
+            Some((d, i + 1))
+        } else if let Some(d) = day_of(t)
+            && matches!(word(i + 1), "to" | "-" | "–" | "and")
+            && toks.get(i + 2).and_then(day_of).is_some_and(|d2| d2 > d)
+        {
+            Some((d, i + 3))
+        } else {
+            None
+        };
+        if let Some((d, mi)) = span
+            && let Some(m) = toks
+                .get(mi)
+                .filter(|x| x.is_cap())
+                .and_then(|x| month_of(x.text))
+        {
+            let mut j = mi + 1;
+            if word(j) == "," {
+                j += 1;
+            }
+            let (end, expr) = match toks.get(j).and_then(year_of) {
+                Some(y) => (j + 1, DateExpr::Absolute(Ymd::ymd(y, m, d))),
+                None => (mi + 1, DateExpr::MonthDay(m, d)),
+            };
+            out.push(DateMention {
+                tok_start: i,
+                tok_end: end,
+                expr,
+            });
+            i = end;
+            continue;
         }
         // Day-led: "22 December 2020", "5 February".
         if let Some(d) = day_of(t) {
@@ -637,6 +688,34 @@ mod tests {
 
     fn exprs(s: &str) -> Vec<DateExpr> {
         find(&tokenize(s)).into_iter().map(|m| m.expr).collect()
+    }
+
+    #[test]
+    fn a_span_of_days_is_one_date() {
+        for text in [
+            "They met from 6 to 8 October 1999 in Vienna.",
+            "They met from 6-8 October 1999 in Vienna.",
+            "They met on October 6-8, 1999 in Vienna.",
+            "They met on October 6 to 8, 1999 in Vienna.",
+        ] {
+            let toks = tokenize(text);
+            let found = find(&toks);
+            assert_eq!(
+                found.iter().map(|m| m.expr).collect::<Vec<_>>(),
+                vec![DateExpr::Absolute(Ymd::ymd(1999, 10, 6))],
+                "{text}"
+            );
+            let m = found[0];
+            let surface = &text[toks[m.tok_start].start..toks[m.tok_end - 1].end];
+            assert!(
+                surface.contains('6') && surface.ends_with("1999"),
+                "{surface}"
+            );
+        }
+        assert_eq!(
+            exprs("They met on October 6 in Vienna."),
+            vec![DateExpr::MonthDay(10, 6)]
+        );
     }
 
     #[test]

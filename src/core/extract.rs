@@ -2586,9 +2586,23 @@ impl<'a> FactBuilder<'a> {
 
         // ---- Dates ----
         let mut date_facts: Vec<(String, Fact)> = Vec::new();
-        for d in s.dates.iter().filter(|_| !interrogative) {
+        // "On Tuesday, February 21, ...": the weekday belongs to the date.
+        let weekday_of = |i: usize| -> Option<usize> {
+            let d = s.dates.get(i)?;
+            let prev = s.dates.get(i.checked_sub(1)?)?;
+            (matches!(prev.expr, DateExpr::Weekday(_))
+                && !matches!(d.expr, DateExpr::Weekday(_))
+                && (d.tok_start == prev.tok_end
+                    || (d.tok_start == prev.tok_end + 1 && toks[prev.tok_end].text == ",")))
+                .then_some(prev.tok_start)
+        };
+        for (di, d) in s.dates.iter().enumerate().filter(|_| !interrogative) {
+            if matches!(d.expr, DateExpr::Weekday(_)) && weekday_of(di + 1).is_some() {
+                continue;
+            }
             let start = toks[d.tok_start].start;
             let end = toks[d.tok_end - 1].end;
+            let blank_start = weekday_of(di).map_or(start, |w| toks[w].start);
             let surface = strip_the(&text[start..end]).to_string();
             let resolved = dates::resolve(d.expr, self.reference);
             if let DateExpr::Absolute(y) = d.expr
@@ -2635,7 +2649,7 @@ impl<'a> FactBuilder<'a> {
             dedup(&mut accept);
             let key = norm(&answer);
             if let Some((_, f)) = date_facts.iter_mut().find(|(k, _)| *k == key) {
-                f.spans.push((toks[d.tok_start].start, end));
+                f.spans.push((blank_start, end));
                 continue;
             }
             let precision = resolved.map(|r| r.precision()).unwrap_or(1);
@@ -2652,7 +2666,7 @@ impl<'a> FactBuilder<'a> {
                     answer,
                     accept,
                     entity: None,
-                    spans: vec![(toks[d.tok_start].start, end)],
+                    spans: vec![(blank_start, end)],
                     question: None,
                     resolved,
                     inferred,
