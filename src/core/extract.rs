@@ -1079,9 +1079,16 @@ fn topics(art: &Article, sents: &[Sent], entities: &[Entity]) -> Vec<Option<Topi
         }
     }
     let name_of = |e: usize| -> Option<String> {
+        // A form with its head word ("Treaty on Open Skies") reads better
+        // as a subject than a bare "Open Skies".
+        let head = |f: &str| {
+            f.split_whitespace()
+                .any(|w| gazetteer::TREATY_HEADS.contains(&w))
+        };
         let (form, (n, the)) = forms.get(&e)?.iter().max_by(|a, b| {
-            a.1.0
-                .cmp(&b.1.0)
+            head(a.0)
+                .cmp(&head(b.0))
+                .then(a.1.0.cmp(&b.1.0))
                 .then(b.0.len().cmp(&a.0.len()))
                 .then(b.0.cmp(a.0))
         })?;
@@ -1107,6 +1114,7 @@ fn topics(art: &Article, sents: &[Sent], entities: &[Entity]) -> Vec<Option<Topi
     let mut out = vec![None; sents.len()];
     let mut last_treaty: Option<(usize, usize)> = None;
     let mut prev_topic: Option<usize> = None;
+    let mut prev_person: Option<usize> = None;
     for (si, s) in sents.iter().enumerate() {
         if art.sentences[si].fragment {
             continue;
@@ -1115,6 +1123,8 @@ fn topics(art: &Article, sents: &[Sent], entities: &[Entity]) -> Vec<Option<Topi
         let word = |i: usize| toks.get(i).map_or("", |t| t.text);
         let mut topic = None;
         let mut prefix = 0;
+        let mut possessive = false;
+        let mut person: Option<usize> = None;
         if word(0) == "The"
             && matches!(word(1), "treaty" | "agreement" | "accord" | "deal" | "pact")
             && !s.mentions.iter().any(|m| m.ts <= 1)
@@ -1123,6 +1133,19 @@ fn topics(art: &Article, sents: &[Sent], entities: &[Entity]) -> Vec<Option<Topi
             let para = art.sentences[si].paragraph;
             topic = main.or(last_treaty.filter(|&(_, p)| p == para).map(|(e, _)| e));
             prefix = toks[1].end;
+        } else if word(0) == "Its" && prev_topic.is_some() && toks.len() > 2 {
+            // "Its successor, New START, ..." -> "START I's successor".
+            topic = prev_topic;
+            prefix = toks[0].end;
+            possessive = true;
+        } else if matches!(word(0), "He" | "She")
+            && toks
+                .get(skip_adverbs(toks, 1))
+                .is_some_and(|t| is_finite_verb(t.text))
+            && let Some(p) = prev_person
+        {
+            person = Some(p);
+            prefix = toks[0].end;
         } else if word(0) == "It" {
             let v = skip_adverbs(toks, 1);
             // "It is unclear whether ...": a dummy subject, not the treaty.
@@ -1144,11 +1167,33 @@ fn topics(art: &Article, sents: &[Sent], entities: &[Entity]) -> Vec<Option<Topi
         {
             out[si] = Some(Topic {
                 prefix,
-                name,
+                name: if possessive {
+                    format!("{name}'s")
+                } else {
+                    name
+                },
+                entity: e,
+            });
+        }
+        if let Some(e) = person {
+            out[si] = Some(Topic {
+                prefix,
+                name: entities[e].name.clone(),
                 entity: e,
             });
         }
         prev_topic = topic.or(first_treaty);
+        // The one person the sentence names ("He" in the next one).
+        let mut people = s
+            .mentions
+            .iter()
+            .filter(|m| entities[m.entity].class == EntClass::Person)
+            .map(|m| m.entity);
+        prev_person = match (people.next(), person) {
+            (Some(a), _) if people.all(|b| b == a) => Some(a),
+            (Some(_), _) => None,
+            (None, p) => p,
+        };
         if let Some(m) = s
             .mentions
             .iter()
@@ -4256,6 +4301,24 @@ mod tests {
             "In 1999, at the OSCE summit in Istanbul, 30 states signed the Agreement on Adaptation.",
         );
         assert!(has(&v, FactKind::Party, "OSCE"), "{v:?}");
+    }
+
+    #[test]
+    fn an_opening_he_names_the_one_person_just_named() {
+        let art = parse(
+            "President Bill Clinton signed the treaty on 24 September 1996. \
+             He transmitted the treaty to the Senate on 22 September 1997.",
+        );
+        let ex = extract(&art);
+        let cards = super::super::cards::build(&art, &ex);
+        let q = cards
+            .iter()
+            .find(|c| c.answer == "22 September 1997")
+            .map(|c| c.question.as_str());
+        assert_eq!(
+            q,
+            Some("Bill Clinton transmitted the treaty to the Senate on ___.")
+        );
     }
 
     #[test]
