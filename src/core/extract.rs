@@ -52,6 +52,7 @@ pub enum EntClass {
     Organisation,
     Body,
     Agency,
+    Faction,
     Treaty,
     Person,
     /// A descriptive news source ("a Russian satellite news agency").
@@ -66,6 +67,7 @@ impl EntClass {
             EntKind::Organisation => EntClass::Organisation,
             EntKind::Body => EntClass::Body,
             EntKind::Agency => EntClass::Agency,
+            EntKind::Faction => EntClass::Faction,
             EntKind::Treaty => EntClass::Treaty,
         }
     }
@@ -77,6 +79,7 @@ impl EntClass {
             EntClass::Organisation => "Which organisation",
             EntClass::Body => "Which body",
             EntClass::Agency => "Which news outlet",
+            EntClass::Faction => "Which party",
             EntClass::Treaty => "Which treaty",
             EntClass::Person => "Who",
             EntClass::Source => "Which source",
@@ -581,6 +584,8 @@ pub fn extract(art: &Article) -> Extraction {
     // Lower-case vocabulary: a capitalised sentence opener whose lower-case
     // form occurs elsewhere is a common word, not a name.
     let mut lower_vocab: HashSet<&str> = HashSet::default();
+    // Capitalised words seen inside a sentence (names, not openers).
+    let mut mid_caps: HashSet<&str> = HashSet::default();
     let mut sents: Vec<Sent> = Vec::with_capacity(art.sentences.len());
     for s in &art.sentences {
         let toks = tokenize(&s.text);
@@ -592,6 +597,15 @@ pub fn extract(art: &Article) -> Extraction {
                 && lower_vocab.len() < 200_000
             {
                 lower_vocab.insert(t.text);
+            }
+            if k > 0
+                && t.kind == Tk::Word
+                && t.is_cap()
+                && mid_caps.len() < 200_000
+                && toks[k - 1].text != "\""
+                && toks[k - 1].text != "“"
+            {
+                mid_caps.insert(t.text);
             }
         }
         let n = toks.len();
@@ -835,7 +849,11 @@ pub fn extract(art: &Article) -> Extraction {
                     && !opener_common
                     && (len >= 2
                         || i > 0
-                        || !lower_vocab.contains(s.toks[i].text.to_lowercase().as_str())))
+                        // "Opponents argued": an opener is a name only if
+                        // the text also writes it capitalised elsewhere.
+                        || (!lower_vocab.contains(s.toks[i].text.to_lowercase().as_str())
+                            && (mid_caps.contains(s.toks[i].text)
+                                || !s.toks[i].text.ends_with('s')))))
                 || (inverted && !opener_common);
             if evidence {
                 add_person(run, &mut people);
@@ -3588,8 +3606,6 @@ fn introduces_claim(toks: &[Token], v: usize) -> bool {
             | "declared"
             | "remarked"
             | "commented"
-            | "replied"
-            | "answered"
             | "emphasized"
             | "emphasised"
             | "reiterated"
@@ -3599,6 +3615,15 @@ fn introduces_claim(toks: &[Token], v: usize) -> bool {
         return true;
     }
     let window = &toks[v + 1..(v + 9).min(toks.len())];
+    // "replied that ...", not "answered those concerns".
+    if matches!(w.as_str(), "replied" | "answered" | "responded") {
+        return toks.get(v + 1).is_none_or(|t| {
+            matches!(
+                t.text,
+                "that" | ":" | "“" | "\"" | "," | "." | "with" | "to"
+            )
+        });
+    }
     if w == "called" {
         return window.iter().any(|t| matches!(t.text, "“" | "\""));
     }
@@ -3786,7 +3811,11 @@ fn own_clause(s: &str) -> String {
         cut = cut.min(p);
     }
     let mut from = 0;
-    while let Some(p) = s[from..].find(", and ") {
+    let joint = |r: &str| match (r.find(", and "), r.find(", but ")) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    while let Some(p) = joint(&s[from..]) {
         let at = from + p;
         let next = s[at + 6..].chars().next();
         // ", and the other 11 members abstained": a new subject and verb.
@@ -4322,6 +4351,17 @@ mod tests {
     }
 
     #[test]
+    fn a_plural_opener_is_not_a_speaker() {
+        let (_, v) = facts(
+            "The treaty was signed in 1996. Opponents argued that the treaty could not be verified.",
+        );
+        assert!(!v.iter().any(|(_, a)| a == "Opponents"), "{v:?}");
+        let (_, v) =
+            facts("The treaty was signed in 1996. Lavrov argued that the treaty was dead.");
+        assert!(has(&v, FactKind::Speaker, "Lavrov"), "{v:?}");
+    }
+
+    #[test]
     fn a_dummy_it_is_not_a_treaty() {
         let art = parse(
             "The INF Treaty banned ground-launched missiles. It is unclear whether talks will resume.",
@@ -4335,6 +4375,10 @@ mod tests {
         assert_eq!(
             own_clause("voted against, and the other members abstained"),
             "voted against"
+        );
+        assert_eq!(
+            own_clause("asked Lott to wait, but the request was refused"),
+            "asked Lott to wait"
         );
         assert_eq!(
             own_clause("limited tanks, and the artillery of both sides"),

@@ -22,6 +22,8 @@ pub enum EntKind {
     Organisation,
     Body,
     Agency,
+    /// A political party or caucus ("Republicans").
+    Faction,
     Treaty,
 }
 
@@ -133,6 +135,7 @@ impl Gazetteer {
                 "organisation" | "organization" => EntKind::Organisation,
                 "body" => EntKind::Body,
                 "agency" => EntKind::Agency,
+                "faction" => EntKind::Faction,
                 _ => continue,
             };
             let Some(name) = r.get(1).filter(|n| !n.is_empty()) else {
