@@ -403,6 +403,24 @@ fn is_context_bound(question: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '_' && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // "Which country is one of them, ...?", "They said their aim ...": who
+    // "they" are is in another sentence.
+    let asks = matches!(
+        lower.first().map(String::as_str),
+        Some("which" | "who" | "whose")
+    );
+    if lower.first().is_some_and(|w| w == "they")
+        || (asks
+            && !question.contains(['“', '"'])
+            && lower
+                .iter()
+                .take(6)
+                .take_while(|w| *w != "that")
+                .any(|w| w == "them" || w == "they"))
+    {
+        return true;
+    }
     words.len() <= 6
         && words.iter().any(|w| {
             matches!(
@@ -937,6 +955,12 @@ mod tests {
 
     #[test]
     fn short_questions_with_a_bare_pronoun_need_context() {
+        assert!(is_context_bound(
+            "Which country is one of them, so the treaty cannot take effect?"
+        ));
+        assert!(is_context_bound(
+            "They said their aim was to bring ___ back into compliance."
+        ));
         assert!(is_context_bound("Which country turned it down?"));
         assert!(is_context_bound("He resigned in ___."));
         assert!(!is_context_bound(
