@@ -439,6 +439,71 @@ fn is_context_bound(question: &str) -> bool {
         })
 }
 
+/// Whether the card's answer is the article's treaty (or one of its names).
+fn names_subject(
+    cache: &Cache,
+    sub: &crate::core::extract::Subject,
+    f: &Fact,
+    answer_norms: &[String],
+) -> bool {
+    f.entity == Some(sub.entity)
+        || cache
+            .ent_norms
+            .get(sub.entity)
+            .is_some_and(|ns| ns.iter().any(|n| answer_norms.contains(n)))
+}
+
+/// The treaties a sentence names.
+fn sentence_treaties(ex: &Extraction, si: usize) -> Vec<usize> {
+    ex.sentence_entities
+        .get(si)
+        .map(|es| {
+            es.iter()
+                .copied()
+                .filter(|&e| {
+                    ex.entities
+                        .get(e)
+                        .is_some_and(|x| x.class == EntClass::Treaty)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// "the treaty" -> "the INF Treaty" (whole words, any position).
+fn replace_the_treaty(q: &str, inline: &str) -> String {
+    let mut out = String::with_capacity(q.len() + inline.len());
+    let mut rest = q;
+    while let Some(p) = rest.find("the treaty").or_else(|| rest.find("The treaty")) {
+        let end = p + "the treaty".len();
+        let boundary_before = rest[..p]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let boundary_after = rest[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        out.push_str(&rest[..p]);
+        if boundary_before && boundary_after {
+            if rest[p..].starts_with('T') {
+                let mut cs = inline.chars();
+                if let Some(c) = cs.next() {
+                    out.extend(c.to_uppercase());
+                    out.push_str(cs.as_str());
+                }
+            } else {
+                out.push_str(inline);
+            }
+        } else {
+            out.push_str(&rest[p..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whether any spelling of the answer is a name of the topic treaty.
 fn names_the_topic(
     cache: &Cache,
@@ -502,16 +567,44 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
             _ => cloze,
         };
-        let (question, qn) = match natural {
+        let (question, _) = match natural {
             Some(x) => x,
-            None if cloze_ok => {
-                let n = norm(&cloze);
-                (cloze.clone(), n)
-            }
+            None if cloze_ok => (cloze.clone(), String::new()),
             None => continue,
         };
         let _ = cloze_norm;
-        if is_context_bound(&question) || !seen_q.insert(qn) {
+        if is_context_bound(&question) {
+            continue;
+        }
+        // Name the article's treaty where the card would leave it unsaid.
+        let (question, cloze) = match ex.subject.as_ref() {
+            Some(sub) if !names_subject(&cache, sub, f, &name_norms) => {
+                let own = sentence_treaties(ex, f.sentence);
+                let only_subject = own.iter().all(|&e| e == sub.entity);
+                let name = |q: String| {
+                    let q = if only_subject {
+                        replace_the_treaty(&q, &sub.inline)
+                    } else {
+                        q
+                    };
+                    let named = own.contains(&sub.entity)
+                        || !only_subject
+                        || cache.ent_names[sub.entity]
+                            .iter()
+                            .any(|(n, _)| contains_words(&q, n));
+                    let tag = !named
+                        && f.kind != FactKind::Role
+                        && !q.starts_with("Who said: ")
+                        && !q.starts_with("What is the formal name")
+                        && !q.starts_with("By what short name");
+                    if tag { format!("{}: {q}", sub.tag) } else { q }
+                };
+                let cloze = if cloze.is_empty() { cloze } else { name(cloze) };
+                (name(question), cloze)
+            }
+            _ => (question, cloze),
+        };
+        if !seen_q.insert(norm(&question)) {
             continue;
         }
         let id = cache.card_id(f.sentence, text, f.kind, &f.answer);

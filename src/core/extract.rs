@@ -193,6 +193,18 @@ pub struct Extraction {
     pub sentence_entities: Vec<Vec<usize>>,
     /// For each sentence, the treaty its opening "It" / "The treaty" means.
     pub topics: Vec<Option<Topic>>,
+    /// The treaty the article is about, when one clearly is.
+    pub subject: Option<Subject>,
+}
+
+/// The treaty an article is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Subject {
+    pub entity: usize,
+    /// How a sentence names it ("the INF Treaty", "New START").
+    pub inline: String,
+    /// Its short name, to tag cards that name no treaty ("INF Treaty").
+    pub tag: String,
 }
 
 /// A sentence's opening words that stand for a named treaty.
@@ -674,7 +686,8 @@ pub fn extract(art: &Article) -> Extraction {
                         m.entry = best;
                     }
                 }
-                if m.form == Form::Name {
+                // "Soviet leader" names the Soviet Union as well as "USSR".
+                if m.form != Form::Capital {
                     named_last.insert(m.entry, (si, i));
                 }
                 let te = i + m.len;
@@ -1066,7 +1079,7 @@ pub fn extract(art: &Article) -> Extraction {
             _ => {}
         }
     }
-    ex.topics = topics(art, &sents, &ctx.entities);
+    (ex.topics, ex.subject) = topics(art, &sents, &ctx.entities);
     ex.entities = ctx.entities;
     ex
 }
@@ -1074,13 +1087,17 @@ pub fn extract(art: &Article) -> Extraction {
 /// What a sentence opening "It ..." or "The treaty ..." refers to, when
 /// the text makes it plain: a card cut from that sentence names the treaty
 /// instead of leaving the learner to guess which one is meant.
-fn topics(art: &Article, sents: &[Sent], entities: &[Entity]) -> Vec<Option<Topic>> {
+fn topics(
+    art: &Article,
+    sents: &[Sent],
+    entities: &[Entity],
+) -> (Vec<Option<Topic>>, Option<Subject>) {
     // Each treaty's usual spelling, and whether it usually takes "the".
     let mut forms: HashMap<usize, HashMap<String, (usize, usize)>> = HashMap::default();
     for (si, s) in sents.iter().enumerate() {
         let text = &art.sentences[si].text;
         for m in &s.mentions {
-            if entities[m.entity].class != EntClass::Treaty || m.aside {
+            if entities[m.entity].class != EntClass::Treaty {
                 continue;
             }
             let raw = &text[m.start..m.end];
@@ -1221,7 +1238,44 @@ fn topics(art: &Article, sents: &[Sent], entities: &[Entity]) -> Vec<Option<Topi
             last_treaty = Some((m.entity, art.sentences[si].paragraph));
         }
     }
-    out
+    // The article's treaty by its most used short name ("CTBT", "New
+    // START"): what "the treaty" means and the tag of cards that name none.
+    let subject = main.and_then(|e| {
+        // Short and recognisable: "CFE Treaty" over the full title, an
+        // acronym ("CTBT") when no short form with a head word is used.
+        let head = |f: &str| {
+            f.split_whitespace()
+                .any(|w| gazetteer::TREATY_HEADS.contains(&w))
+        };
+        let (form, (n, the)) = forms.get(&e)?.iter().min_by(|a, b| {
+            let acronym = |f: &str| {
+                f.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == ' ')
+            };
+            let class = |f: &str| {
+                if head(f) && f.len() <= 20 {
+                    0
+                } else if acronym(f) {
+                    1
+                } else {
+                    2
+                }
+            };
+            let rank = |f: &str, n: usize| (class(f), std::cmp::Reverse(n), f.len());
+            rank(a.0, a.1.0).cmp(&rank(b.0, b.1.0)).then(a.0.cmp(b.0))
+        })?;
+        let inline = if the * 2 >= *n {
+            format!("the {form}")
+        } else {
+            form.clone()
+        };
+        Some(Subject {
+            entity: e,
+            inline,
+            tag: form.clone(),
+        })
+    });
+    (out, subject)
 }
 
 fn label_surname(lab: &str) -> Option<String> {
@@ -2095,6 +2149,11 @@ impl<'a> FactBuilder<'a> {
             // "..., and Russia and China have also rejected it" is not part
             // of what this speaker said.
             let rest = own_clause(&rest);
+            // "He also said ..." asks "Who said ...?": "also" points elsewhere.
+            let rest = rest
+                .strip_prefix("also ")
+                .map(str::to_string)
+                .unwrap_or(rest);
             let q = format!("{} {}?", who, trim_words(&rest, 40));
             let accept = ent_id
                 .map(|e| self.accept_for(e, &answer))
@@ -2733,7 +2792,12 @@ impl<'a> FactBuilder<'a> {
                     question: None,
                     resolved,
                     inferred,
-                    pool: Pool::Date(precision),
+                    // A span of days has no fair single-day options.
+                    pool: if surface.contains(" to ") || surface.contains(['-', '–']) {
+                        Pool::NoChoice
+                    } else {
+                        Pool::Date(precision)
+                    },
                     note,
                 },
             ));
@@ -3826,7 +3890,7 @@ fn own_clause(s: &str) -> String {
                 "the" | "a" | "an" | "its" | "their" | "his" | "her" | "other"
             )
         }) && ws
-            .take(5)
+            .take(12)
             .any(|w| is_finite_verb_strict(w.trim_end_matches([',', '.', ';'])));
         if next.is_some_and(char::is_uppercase) || new_subject {
             cut = cut.min(at);
@@ -4359,6 +4423,36 @@ mod tests {
         let (_, v) =
             facts("The treaty was signed in 1996. Lavrov argued that the treaty was dead.");
         assert!(has(&v, FactKind::Speaker, "Lavrov"), "{v:?}");
+    }
+
+    #[test]
+    fn the_articles_treaty_is_named_where_a_card_leaves_it_unsaid() {
+        let text = "The Comprehensive Nuclear-Test-Ban Treaty (CTBT) bans all nuclear explosions. \
+            The CTBT was opened for signature on 24 September 1996. \
+            Russia ratified the treaty in 2000. \
+            Fiji was the first state to ratify, on 10 October 1996.";
+        let art = parse(text);
+        let ex = extract(&art);
+        let sub = ex.subject.as_ref().expect("subject");
+        assert_eq!(
+            (sub.tag.as_str(), sub.inline.as_str()),
+            ("CTBT", "the CTBT")
+        );
+        let cards = super::super::cards::build(&art, &ex);
+        let q = |a: &str| {
+            cards
+                .iter()
+                .find(|c| c.answer == a)
+                .map(|c| c.question.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(q("2000"), "Russia ratified the CTBT in ___.");
+        assert_eq!(
+            q("10 October 1996"),
+            "CTBT: Fiji was the first state to ratify, on ___."
+        );
+        // A card whose answer is the treaty is not tagged with it.
+        assert!(!q("CTBT").starts_with("CTBT:"), "{}", q("CTBT"));
     }
 
     #[test]
