@@ -2637,6 +2637,21 @@ impl<'a> FactBuilder<'a> {
             if alias_cue && let Some(long) = long {
                 seen_treaty.insert(m.entity);
                 self.treaty_seen.insert(m.entity);
+                let short = strip_the(&text[m.start..m.end]).to_string();
+                // The long name's card asks for it by the short one, rather
+                // than blanking both ("The ___, commonly known as the ___").
+                if let Some(f) = self
+                    .facts
+                    .iter_mut()
+                    .rev()
+                    .take_while(|f| f.sentence == si)
+                    .find(|f| f.kind == FactKind::Treaty && f.entity == Some(m.entity))
+                {
+                    f.entity = None;
+                    f.accept.clear();
+                    f.pool = Pool::NoChoice;
+                    f.question = Some(format!("What is the full name of the {short}?"));
+                }
                 self.push(Fact {
                     kind: FactKind::Treaty,
                     sentence: si,
@@ -3011,6 +3026,11 @@ impl<'a> FactBuilder<'a> {
                 .find(|x| x.kind == FactKind::Number && x.answer == answer)
             {
                 prev.spans.push((start, end));
+                k = span_end;
+                continue;
+            }
+            // "two years ago": a time relative to the article, not a fact.
+            if toks.get(answer_toks.1).is_some_and(|t| t.is("ago")) {
                 k = span_end;
                 continue;
             }
@@ -4453,6 +4473,29 @@ mod tests {
         );
         // A card whose answer is the treaty is not tagged with it.
         assert!(!q("CTBT").starts_with("CTBT:"), "{}", q("CTBT"));
+    }
+
+    #[test]
+    fn a_long_name_with_its_short_one_is_asked_for_by_it() {
+        let (ex, _) = facts(
+            "The Treaty on Conventional Armed Forces in Europe, commonly known as the CFE Treaty, was signed in Paris in 1990.",
+        );
+        let questions: Vec<String> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Treaty)
+            .filter_map(|f| f.question.clone())
+            .collect();
+        assert_eq!(
+            questions,
+            vec![
+                "What is the full name of the CFE Treaty?".to_string(),
+                "By what short name is the Treaty on Conventional Armed Forces in Europe known?"
+                    .to_string()
+            ]
+        );
+        let (_, v) = facts("New START nearly lapsed two years ago, in 2021.");
+        assert!(!has(&v, FactKind::Number, "two years"), "{v:?}");
     }
 
     #[test]
