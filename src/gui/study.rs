@@ -469,13 +469,37 @@ fn card_view(app: &mut TreatyApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) 
             let picked =
                 shown.revealed && shown.typed.trim().eq_ignore_ascii_case(&letter.to_string());
             let right = shown.revealed && answer::check(&card, choice) == Verdict::Correct;
-            let mut button =
-                egui::Button::new(RichText::new(format!("{letter}) {choice}")).size(16.0))
-                    .min_size(egui::vec2(360.0, 30.0));
-            if right {
-                button = button.fill(Color32::from_rgb(40, 120, 70));
+            let mut text = RichText::new(format!("{letter}) {choice}")).size(16.0);
+            // Fills that keep the theme's text readable: deep green or red
+            // under light text in the dark theme, pale ones under dark text
+            // in the light theme.
+            let dark = ui.visuals().dark_mode;
+            let fill = if right {
+                Some(if dark {
+                    Color32::from_rgb(30, 110, 60)
+                } else {
+                    Color32::from_rgb(190, 235, 200)
+                })
             } else if picked {
-                button = button.fill(Color32::from_rgb(140, 50, 50));
+                Some(if dark {
+                    Color32::from_rgb(130, 40, 40)
+                } else {
+                    Color32::from_rgb(250, 205, 205)
+                })
+            } else {
+                None
+            };
+            if fill.is_some() {
+                text = text.color(ui.visuals().strong_text_color());
+            }
+            let mut button = egui::Button::new(text).min_size(egui::vec2(360.0, 30.0));
+            if let Some(fill) = fill {
+                let edge = if right {
+                    Color32::from_rgb(40, 150, 80)
+                } else {
+                    Color32::from_rgb(200, 70, 70)
+                };
+                button = button.fill(fill).stroke(egui::Stroke::new(1.5, edge));
             }
             if ui
                 .add_enabled(!shown.revealed || right || picked, button)
