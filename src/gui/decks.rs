@@ -164,7 +164,10 @@ fn rename_field(ui: &mut egui::Ui, r: &mut Rename, actions: &mut Vec<Action>) {
                 .hint_text("new name");
             let label = format!("New name for {}", r.deck);
             let resp = ui.add(edit);
-            resp.widget_info(|| egui::WidgetInfo::text_edit(true, &r.text, &r.text, &label));
+            resp.widget_info(|| egui::WidgetInfo {
+                label: Some(label.clone()),
+                ..egui::WidgetInfo::text_edit(true, &r.text, &r.text, "new name")
+            });
             if r.focus {
                 resp.request_focus();
                 r.focus = false;
