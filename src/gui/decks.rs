@@ -77,13 +77,15 @@ pub(crate) fn show(app: &mut TreatyApp, ui: &mut egui::Ui) {
         return;
     }
     let view = &mut app.decks_view;
-    egui::ScrollArea::vertical()
+    // The title column takes what the counts and buttons leave.
+    let title_w = (ui.available_width() - 640.0).clamp(90.0, 360.0);
+    egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             egui::Grid::new("deck_grid")
                 .striped(true)
                 .num_columns(6)
-                .spacing(egui::vec2(24.0, 10.0))
+                .spacing(egui::vec2(18.0, 10.0))
                 .min_row_height(30.0)
                 .show(ui, |ui| {
                     ui.strong("Deck");
@@ -100,16 +102,26 @@ pub(crate) fn show(app: &mut TreatyApp, ui: &mut egui::Ui) {
                                 ui.label(RichText::new(&s.deck).strong());
                             }
                         }
-                        ui.add(egui::Label::new(title).truncate())
-                            .on_hover_text(title);
+                        ui.allocate_ui_with_layout(
+                            egui::vec2(title_w, 20.0),
+                            egui::Layout::left_to_right(egui::Align::Center),
+                            |ui| {
+                                ui.set_width(title_w);
+                                ui.add(egui::Label::new(title).truncate())
+                                    .on_hover_text(title);
+                            },
+                        );
                         ui.label(RichText::new(s.new.to_string()).color(NEW_COLOR));
                         ui.label(RichText::new(s.learning.to_string()).color(LEARNING_COLOR));
                         ui.label(RichText::new(s.due.to_string()).color(DUE_COLOR));
                         ui.horizontal(|ui| {
-                            if ui
-                                .button(format!("Study {}", s.deck))
-                                .on_hover_text("Study this deck's due and new cards")
-                                .clicked()
+                            if deck_button(
+                                ui,
+                                "Study",
+                                &s.deck,
+                                "Study this deck's due and new cards",
+                            )
+                            .clicked()
                             {
                                 actions.push(Action::Study(Some(s.deck.clone())));
                             }

@@ -4,9 +4,7 @@
 //! [`crate::core::stats`]; this file only gathers the inputs and draws.
 
 use eframe::egui::{self, Color32, RichText};
-use egui_plot::{
-    Bar, BarChart, GridMark, HLine, Legend, Line, MarkerShape, Plot, PlotPoints, Points,
-};
+use egui_plot::{Bar, BarChart, GridMark, HLine, Line, MarkerShape, Plot, PlotPoints, Points};
 
 use super::TreatyApp;
 use super::decks::{DUE_COLOR, LEARNING_COLOR, NEW_COLOR};
@@ -401,7 +399,7 @@ fn heat_color(visuals: &egui::Visuals, level: usize) -> Color32 {
             .lerp_to_gamma(visuals.widgets.noninteractive.bg_stroke.color, 0.5);
     }
     let ramp_dark = [
-        Color32::from_rgb(14, 68, 41),
+        Color32::from_rgb(28, 92, 52),
         Color32::from_rgb(0, 109, 50),
         Color32::from_rgb(38, 166, 65),
         Color32::from_rgb(57, 211, 83),
@@ -418,6 +416,16 @@ fn heat_color(visuals: &egui::Visuals, level: usize) -> Color32 {
         ramp_light
     };
     ramp[(level - 1).min(3)]
+}
+
+/// 0 for no reviews, else 1–4 by the square root of the share of the
+/// busiest day (one busy day should not leave every other day faint).
+fn heat_level(n: usize, max: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    let share = n as f32 / max.max(1) as f32;
+    ((4.0 * share.sqrt()).ceil() as usize).clamp(1, 4)
 }
 
 /// GitHub-style calendar: weeks as columns, Monday to Sunday as rows.
@@ -443,7 +451,7 @@ fn heatmap(ui: &mut egui::Ui, h: &Heatmap) {
     let label_w = 30.0;
     let top = 16.0;
     let avail = ui.available_width() - label_w;
-    let cell = ((avail / h.weeks as f32) - 3.0).clamp(8.0, 18.0);
+    let cell = ((avail / h.weeks as f32) - 3.0).clamp(8.0, 22.0);
     let step = cell + 3.0;
     let size = egui::vec2(label_w + step * h.weeks as f32, top + step * 7.0);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
@@ -489,7 +497,7 @@ fn heatmap(ui: &mut egui::Ui, h: &Heatmap) {
                 egui::vec2(cell, cell),
             );
             // Four levels by share of the busiest day (any review is ≥ 1).
-            let level = if n == 0 { 0 } else { 1 + (3 * n / max).min(3) };
+            let level = heat_level(n, max);
             painter.rect_filled(r, 2.0, heat_color(&visuals, level));
             if day == h.today {
                 painter.rect_stroke(
@@ -572,7 +580,6 @@ fn mastery_plot(ui: &mut egui::Ui, kinds: &[KindMastery]) {
     }
     let names: Vec<String> = kinds.iter().map(|k| k.kind.as_str().to_string()).collect();
     still_plot("stats_mastery", 30.0 * n as f32 + 60.0)
-        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .include_x(0.0)
         .include_x(100.0)
         .include_y(-0.5)
@@ -609,6 +616,15 @@ fn mastery_plot(ui: &mut egui::Ui, kinds: &[KindMastery]) {
                 plot.bar_chart(c);
             }
         });
+    // The legend under the plot: inside, it would cover the full bars.
+    ui.horizontal_wrapped(|ui| {
+        for (name, color, _) in stages {
+            let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(r, 2.0, color);
+            ui.label(name);
+            ui.add_space(8.0);
+        }
+    });
     // Recall now per kind: are dates weaker than speakers?
     egui::Grid::new("mastery_recall")
         .num_columns(kinds.len() + 1)
@@ -684,6 +700,7 @@ fn timeline_view(ui: &mut egui::Ui, events: &[TimelineEvent], all_decks: bool) {
     egui::ScrollArea::vertical()
         .id_salt("timeline_list")
         .max_height(260.0)
+        .min_scrolled_height(260.0)
         .auto_shrink([false, true])
         .show(ui, |ui| {
             egui::Grid::new("timeline_grid")
@@ -724,4 +741,18 @@ fn wrap(s: &str, width: usize) -> String {
 /// "1 review", "3 reviews".
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::heat_level;
+
+    #[test]
+    fn heat_levels_rise_with_the_count() {
+        assert_eq!(heat_level(0, 50), 0);
+        assert_eq!(heat_level(1, 50), 1);
+        assert_eq!(heat_level(10, 50), 2);
+        assert_eq!(heat_level(50, 50), 4);
+        assert_eq!(heat_level(3, 0), 4);
+    }
 }

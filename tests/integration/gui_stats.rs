@@ -4,10 +4,10 @@
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use treatydeck::cli::{now_secs, open_store};
+use treatydeck::cli::{local_utc_offset, now_secs, open_store};
 use treatydeck::core::builtin::DEFAULT_DECK;
 use treatydeck::core::model::{Rating, Review};
-use treatydeck::core::scheduler::{DAY_SECS, Scheduler};
+use treatydeck::core::scheduler::{DAY_SECS, Scheduler, day_start};
 use treatydeck::core::stats::timeline::timeline;
 use treatydeck::gui::{Message, Screen, TreatyApp};
 use treatydeck::store::progress::Store;
@@ -59,11 +59,14 @@ fn set_field(h: &mut Harness<'static, TreatyApp>, label: &str, text: &str) {
 fn seed_history(store: &mut Store, cards: usize, days: i64) -> usize {
     let sched = Scheduler::new(store.settings()).expect("scheduler");
     let now = now_secs();
+    let offset = local_utc_offset();
+    let hour = store.settings().day_start_hour;
     let deck = store.deck(DEFAULT_DECK).expect("built-in deck").clone();
     let ids: Vec<String> = deck.active_cards().take(cards).map(|c| c.id).collect();
     let mut n = 0;
     for day in (1..=days).rev() {
-        let mut t = now - day * DAY_SECS;
+        // Midday of that scheduling day: never across a day boundary.
+        let mut t = day_start(now - day * DAY_SECS, offset, hour) + DAY_SECS / 2;
         for id in &ids {
             let before = store.deck(DEFAULT_DECK).expect("deck").state(id);
             let rating = if before.reps > 0 && n % 3 == 0 {
