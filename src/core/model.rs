@@ -136,7 +136,12 @@ pub struct Settings {
     pub fsrs_params: Vec<f32>,
     /// Dark, light, or as the system says (desktop app).
     pub theme: ThemeChoice,
+    /// Text size in the desktop app, 0.8–1.5 (1.0: as designed).
+    pub text_scale: f32,
 }
+
+/// The range of [`Settings::text_scale`].
+pub const TEXT_SCALE_RANGE: std::ops::RangeInclusive<f32> = 0.8..=1.5;
 
 impl Default for Settings {
     fn default() -> Self {
@@ -151,6 +156,7 @@ impl Default for Settings {
             leech_lapses: 8,
             fsrs_params: Vec::new(),
             theme: ThemeChoice::System,
+            text_scale: 1.0,
         }
     }
 }
@@ -167,6 +173,40 @@ impl Settings {
         self.maximum_interval_days = self.maximum_interval_days.clamp(1, 36_500);
         self.day_start_hour = self.day_start_hour.min(23);
         self.leech_lapses = self.leech_lapses.max(1);
+        self.text_scale = if self.text_scale.is_finite() {
+            self.text_scale
+                .clamp(*TEXT_SCALE_RANGE.start(), *TEXT_SCALE_RANGE.end())
+        } else {
+            1.0
+        };
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_settings_without_text_scale_load_at_full_size() {
+        let old = r#"{"desired_retention":0.85,"new_per_day":5,"theme":"dark"}"#;
+        let s: Settings = serde_json::from_str(old).expect("old settings load");
+        assert_eq!(s.text_scale, 1.0);
+        assert_eq!(s.new_per_day, 5);
+        assert_eq!(s.theme, ThemeChoice::Dark);
+    }
+
+    #[test]
+    fn text_scale_is_clamped() {
+        let big = Settings {
+            text_scale: 4.0,
+            ..Settings::default()
+        };
+        assert_eq!(big.sanitized().text_scale, 1.5);
+        let nan = Settings {
+            text_scale: f32::NAN,
+            ..Settings::default()
+        };
+        assert_eq!(nan.sanitized().text_scale, 1.0);
     }
 }

@@ -1,4 +1,9 @@
 //! Statistics over cards and the review log (pure: `now` is an argument).
+//! The plots' series are in [`history`] (forecast, heatmap, retention,
+//! mastery) and [`timeline`] (the dated events).
+
+pub mod history;
+pub mod timeline;
 
 use serde::Serialize;
 

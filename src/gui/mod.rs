@@ -86,6 +86,13 @@ pub struct TreatyApp {
     message: Option<Message>,
     /// What the import screen shows (text, preview, unticked cards).
     import: import::ImportState,
+    /// The statistics screen's deck choice and computed series.
+    stats_view: stats::StatsView,
+    /// The deck list's rename field and delete confirmation.
+    decks_view: decks::DecksView,
+    /// The settings screen's step fields and optimiser result.
+    settings_view: settings::SettingsView,
+    applied_text_scale: Option<f32>,
 }
 
 /// The scheduler for `settings`, falling back to the default FSRS
@@ -127,6 +134,10 @@ impl TreatyApp {
             applied_theme: None,
             message: note.map(Message::Error),
             import: import::ImportState::default(),
+            stats_view: stats::StatsView::default(),
+            decks_view: decks::DecksView::default(),
+            settings_view: settings::SettingsView::default(),
+            applied_text_scale: None,
         }
     }
 
@@ -139,6 +150,7 @@ impl TreatyApp {
     pub fn set_screen(&mut self, screen: Screen) {
         if screen == Screen::Settings && self.screen != Screen::Settings {
             self.draft = self.store.settings().clone();
+            self.settings_view = settings::SettingsView::default();
         }
         if screen == Screen::Study && !self.session.is_started() {
             self.session = Session::start(None, &self.store, &self.sched, now_secs());
@@ -170,6 +182,7 @@ impl TreatyApp {
     /// The store changed: cached counts are stale.
     fn invalidate(&mut self) {
         self.stats = None;
+        self.stats_view.invalidate();
     }
 
     /// Every deck's statistics, recomputed when stale.
@@ -237,6 +250,14 @@ impl TreatyApp {
                 Theme::Light => egui::ThemePreference::Light,
             });
             self.applied_theme = Some(theme);
+        }
+        // Text size: the whole window is zoomed, so text set in points
+        // anywhere (the question, the plots) grows with it. The saved value
+        // (not the draft): zooming under a dragged slider would make it jump.
+        let scale = self.store.settings().text_scale;
+        if self.applied_text_scale != Some(scale) {
+            ctx.set_zoom_factor(scale);
+            self.applied_text_scale = Some(scale);
         }
     }
 

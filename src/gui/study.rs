@@ -367,6 +367,43 @@ fn set_aside(app: &mut TreatyApp, suspend: bool, now: i64) {
     }
 }
 
+/// How a revealed choice is marked.
+#[derive(Debug, Clone, Copy)]
+struct ChoiceColors {
+    fill: Color32,
+    text: Color32,
+    edge: Color32,
+}
+
+/// The right choice in green, a wrong pick in red, with fills that keep
+/// the theme's text readable: deep under light text in the dark theme,
+/// pale under dark text in the light theme. `None`: an unmarked choice.
+fn choice_colors(visuals: &egui::Visuals, right: bool, picked: bool) -> Option<ChoiceColors> {
+    let dark = visuals.dark_mode;
+    let (fill, edge) = if right {
+        let fill = if dark {
+            Color32::from_rgb(30, 110, 60)
+        } else {
+            Color32::from_rgb(190, 235, 200)
+        };
+        (fill, Color32::from_rgb(40, 150, 80))
+    } else if picked {
+        let fill = if dark {
+            Color32::from_rgb(130, 40, 40)
+        } else {
+            Color32::from_rgb(250, 205, 205)
+        };
+        (fill, Color32::from_rgb(200, 70, 70))
+    } else {
+        return None;
+    };
+    Some(ChoiceColors {
+        fill,
+        text: visuals.strong_text_color(),
+        edge,
+    })
+}
+
 /// The colour of a kind's badge.
 fn kind_color(kind: FactKind) -> Color32 {
     match kind {
@@ -469,13 +506,14 @@ fn card_view(app: &mut TreatyApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) 
             let picked =
                 shown.revealed && shown.typed.trim().eq_ignore_ascii_case(&letter.to_string());
             let right = shown.revealed && answer::check(&card, choice) == Verdict::Correct;
-            let mut button =
-                egui::Button::new(RichText::new(format!("{letter}) {choice}")).size(16.0))
-                    .min_size(egui::vec2(360.0, 30.0));
-            if right {
-                button = button.fill(Color32::from_rgb(40, 120, 70));
-            } else if picked {
-                button = button.fill(Color32::from_rgb(140, 50, 50));
+            let mut text = RichText::new(format!("{letter}) {choice}")).size(16.0);
+            let colors = choice_colors(ui.visuals(), right, picked);
+            if let Some(c) = colors {
+                text = text.color(c.text);
+            }
+            let mut button = egui::Button::new(text).min_size(egui::vec2(360.0, 30.0));
+            if let Some(c) = colors {
+                button = button.fill(c.fill).stroke(egui::Stroke::new(1.5, c.edge));
             }
             if ui
                 .add_enabled(!shown.revealed || right || picked, button)
@@ -643,4 +681,42 @@ fn end_view(app: &mut TreatyApp, ui: &mut egui::Ui, now: i64, actions: &mut Vec<
             actions.push(Action::Undo);
         }
     });
+}
+
+#[cfg(test)]
+mod colour_tests {
+    use super::*;
+
+    /// WCAG contrast ratio of two sRGB colours (1 to 21).
+    fn contrast(a: Color32, b: Color32) -> f32 {
+        let lum = |c: Color32| {
+            let ch = |v: u8| {
+                let v = f32::from(v) / 255.0;
+                if v <= 0.039_28 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * ch(c.r()) + 0.7152 * ch(c.g()) + 0.0722 * ch(c.b())
+        };
+        let (x, y) = (lum(a), lum(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn marked_choices_are_readable_in_both_themes() {
+        for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
+            for (right, picked) in [(true, false), (false, true), (true, true)] {
+                let c = choice_colors(&visuals, right, picked).expect("marked");
+                let ratio = contrast(c.fill, c.text);
+                assert!(
+                    ratio >= 4.5,
+                    "dark {} right {right} picked {picked}: contrast {ratio:.1}",
+                    visuals.dark_mode
+                );
+            }
+            assert!(choice_colors(&visuals, false, false).is_none());
+        }
+    }
 }
