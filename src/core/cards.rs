@@ -837,6 +837,21 @@ fn display_name(e: &super::extract::Entity) -> String {
 /// Write a "December 22, 2020" option the way the answer is written
 /// ("22 December 2020"), so the format gives nothing away.
 fn restyle_date(option: &str, answer: &str) -> String {
+    // "January 25" (no year): the options drop theirs too.
+    let aw: Vec<&str> = answer.split_whitespace().collect();
+    if aw.len() == 2 {
+        let ow: Vec<&str> = option.split_whitespace().collect();
+        let (month, day) = match ow.as_slice() {
+            [m, d, _] if d.ends_with(',') => (*m, d.trim_end_matches(',')),
+            [d, m, _] if d.chars().all(|c| c.is_ascii_digit()) => (*m, *d),
+            _ => return option.to_string(),
+        };
+        return if aw[0].chars().all(|c| c.is_ascii_digit()) {
+            format!("{day} {month}")
+        } else {
+            format!("{month} {day}")
+        };
+    }
     let day_first = answer.chars().next().is_some_and(|c| c.is_ascii_digit())
         && answer.split_whitespace().count() == 3;
     if !day_first {
@@ -1044,6 +1059,17 @@ mod tests {
         assert!(!contains_words("russia", "prussia"));
         assert!(contains_words("russia", "russia"));
         assert!(!contains_words("ab", "abc"));
+    }
+
+    #[test]
+    fn date_options_take_the_answers_form() {
+        assert_eq!(restyle_date("January 18, 2021", "January 25"), "January 18");
+        assert_eq!(restyle_date("18 January 2021", "25 January"), "18 January");
+        assert_eq!(
+            restyle_date("January 18, 2021", "25 January 2021"),
+            "18 January 2021"
+        );
+        assert_eq!(restyle_date("1999", "January 25"), "1999");
     }
 
     #[test]
