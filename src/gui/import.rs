@@ -8,7 +8,7 @@ use std::path::Path;
 
 use eframe::egui::{self, RichText};
 
-use super::{Message, Screen, TreatyApp};
+use super::{Message, Screen, TreatyApp, file_dialog};
 use crate::cli::deck_name_from;
 use crate::core::{self, FactKind, GenerateError, Generated};
 use crate::store;
@@ -32,6 +32,10 @@ pub(crate) struct ImportState {
     unticked: BTreeSet<String>,
     /// Why the file could not be opened or the deck not saved.
     error: Option<String>,
+    /// The desktop's file chooser while it is open.
+    chooser: Option<file_dialog::Pending>,
+    /// Chooser programs to try (see [`file_dialog::default_choosers`]).
+    pub(crate) choosers: Vec<Vec<String>>,
 }
 
 impl Default for ImportState {
@@ -45,6 +49,8 @@ impl Default for ImportState {
             stale: true,
             unticked: BTreeSet::new(),
             error: None,
+            chooser: None,
+            choosers: file_dialog::default_choosers(),
         }
     }
 }
@@ -101,6 +107,15 @@ pub(crate) fn show(app: &mut TreatyApp, ui: &mut egui::Ui) {
     let mut save = false;
     {
         let st = &mut app.import;
+        // The file chooser answered (it runs on its own thread).
+        if let Some(choice) = st.chooser.as_ref().and_then(file_dialog::Pending::poll) {
+            st.chooser = None;
+            match choice {
+                Ok(Some(path)) => st.open(&path.display().to_string()),
+                Ok(None) => {}
+                Err(e) => st.error = Some(e),
+            }
+        }
         st.refresh();
 
         ui.heading("Import an article");
@@ -120,7 +135,21 @@ pub(crate) fn show(app: &mut TreatyApp, ui: &mut egui::Ui) {
                 let path = st.path.clone();
                 st.open(&path);
             }
-            ui.weak("or drop a file on the window");
+            let choosing = st.chooser.is_some();
+            let choose = ui
+                .add_enabled(!choosing, egui::Button::new("Choose file…"))
+                .on_hover_text("Pick a .txt or .md article with the desktop's file chooser");
+            if choose.clicked() {
+                st.chooser = Some(file_dialog::open(st.choosers.clone()));
+            }
+            if choosing {
+                ui.spinner();
+                ui.weak("waiting for the file chooser…");
+                ui.ctx()
+                    .request_repaint_after(std::time::Duration::from_millis(100));
+            } else {
+                ui.weak("or drop a file on the window");
+            }
         });
         ui.add_space(6.0);
 

@@ -5,6 +5,7 @@
 //! as the terminal front end does: the core stays pure.
 
 mod decks;
+mod file_dialog;
 mod import;
 mod settings;
 mod stats;
@@ -139,6 +140,13 @@ impl TreatyApp {
             settings_view: settings::SettingsView::default(),
             applied_text_scale: None,
         }
+    }
+
+    /// Use these programs (each a command and its arguments, tried in
+    /// order) as the "Choose file…" dialog instead of the desktop's.
+    pub fn with_file_choosers(mut self, choosers: Vec<Vec<String>>) -> Self {
+        self.import.choosers = choosers;
+        self
     }
 
     /// The screen on show.

@@ -391,3 +391,79 @@ fn dropping_a_file_opens_it_on_the_import_screen() {
     drop(h);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Run frames until `done` holds (the chooser answers from its own thread).
+fn run_until(
+    h: &mut Harness<'static, TreatyApp>,
+    what: &str,
+    done: impl Fn(&Harness<'static, TreatyApp>) -> bool,
+) {
+    for _ in 0..300 {
+        // A spinner repaints while the chooser is open: step, not run.
+        h.step();
+        if done(h) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("never happened: {what}");
+}
+
+#[test]
+fn choose_file_opens_the_chosen_article_or_says_why_not() {
+    let dir = fresh_dir("chooser");
+    let article = dir.join("inf-1987.md");
+    std::fs::write(&article, ARTICLE).expect("write");
+    // A stand-in for zenity: prints the chosen path and exits 0.
+    let store = open_retry(&dir);
+    let path = article.display().to_string();
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_cc| {
+            TreatyApp::new(store).with_file_choosers(vec![
+                vec!["treatydeck-no-such-chooser".into()],
+                vec!["echo".into(), path.clone()],
+            ])
+        });
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    h.get_by_label("Choose file…").click();
+    h.step();
+    run_until(&mut h, "the article is loaded", |h| {
+        h.query_by_label("Article text")
+            .and_then(|n| n.value())
+            .is_some_and(|v| v == ARTICLE)
+    });
+    h.run();
+    assert_eq!(
+        h.get_by_label("File path").value().as_deref(),
+        Some(article.display().to_string().as_str())
+    );
+    assert_eq!(
+        h.get_by_label("Deck name").value().as_deref(),
+        Some("inf-1987")
+    );
+    drop(h);
+
+    // No chooser installed: a sentence in the window, nothing changes.
+    let store = open_retry(&dir);
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_cc| {
+            TreatyApp::new(store)
+                .with_file_choosers(vec![vec!["treatydeck-no-such-chooser".into()]])
+        });
+    h.run();
+    h.get_by_label("Import").click();
+    h.run();
+    h.get_by_label("Choose file…").click();
+    h.step();
+    run_until(&mut h, "the error is shown", |h| {
+        h.query_by_label_contains("No file chooser is installed")
+            .is_some()
+    });
+    assert_eq!(h.get_by_label("Article text").value().as_deref(), Some(""));
+    drop(h);
+    let _ = std::fs::remove_dir_all(&dir);
+}
