@@ -410,6 +410,22 @@ fn is_context_bound(question: &str) -> bool {
         lower.first().map(String::as_str),
         Some("which" | "who" | "whose")
     );
+    // "Which country followed?": too short to say what it asks about;
+    // "those pledges": pledges made in another sentence.
+    let body: Vec<&String> = lower
+        .iter()
+        .skip_while(|w| !matches!(w.as_str(), "which" | "who" | "whose"))
+        .collect();
+    if (asks || !body.is_empty())
+        && (body.len() <= 3
+            || body
+                .iter()
+                .take_while(|w| w.as_str() != "that")
+                .any(|w| *w == "those" || *w == "these"))
+        && !question.contains("___")
+    {
+        return true;
+    }
     if lower.first().is_some_and(|w| w == "they")
         || (asks
             && !question.contains(['“', '"'])
@@ -1081,6 +1097,15 @@ mod tests {
             "They said their aim was to bring ___ back into compliance."
         ));
         assert!(is_context_bound("Which country turned it down?"));
+        assert!(is_context_bound(
+            "Treaty on Open Skies: Which country followed?"
+        ));
+        assert!(is_context_bound(
+            "Which country rejected any link between those pledges and the CFE Treaty?"
+        ));
+        assert!(!is_context_bound(
+            "Which country withdrew from the ABM Treaty?"
+        ));
         assert!(is_context_bound("He resigned in ___."));
         assert!(!is_context_bound(
             "The INF Treaty entered into force on ___."

@@ -2803,6 +2803,11 @@ impl<'a> FactBuilder<'a> {
                     continue;
                 }
             }
+            // "Our briefers today are ...": in a transcript, "today" is the
+            // day of the briefing, not a date in the history.
+            if matches!(d.expr, DateExpr::DayRel(_)) && sent.label.is_some() {
+                continue;
+            }
             let (answer, inferred) = match (d.expr, resolved) {
                 (DateExpr::Absolute(_), _) => (surface.clone(), false),
                 (DateExpr::Decade(_), _) => (format!("the {surface}"), false),
@@ -3168,6 +3173,15 @@ impl<'a> FactBuilder<'a> {
         }
         // An analyst narrating history is not the source of that history.
         if real_quotes.is_empty() && self.experts.contains(&owner) && !opinion {
+            return;
+        }
+        // "Putin linked the decision to ..." in a briefer's turn reports what
+        // someone else did; it is not the briefer's own claim.
+        if real_quotes.is_empty()
+            && _s.mentions.first().is_some_and(|m| {
+                m.ts == 0 && m.entity != owner && self.ents[m.entity].class == EntClass::Person
+            })
+        {
             return;
         }
         // Quote text for the question: this sentence's quote, followed by
