@@ -83,6 +83,25 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export a deck for Anki (.apkg or its text import format) or as card JSON.
+    Export {
+        /// Deck name (see `treatydeck decks`).
+        deck: String,
+        /// anki-txt: Anki's text import; apkg: an Anki package; json: the card JSON.
+        #[arg(long, value_enum, default_value = "apkg")]
+        format: ExportFormat,
+        /// Output file.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: PathBuf,
+    },
+}
+
+/// `export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    AnkiTxt,
+    Apkg,
+    Json,
 }
 
 /// An error for the user: one line on stderr, non-zero exit.
@@ -240,6 +259,14 @@ pub fn run(cli: Cli, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<(),
             let store = open_store(cli.data_dir)?;
             print_stats(&store, json, out)
         }
+        Some(Command::Export {
+            deck,
+            format,
+            output,
+        }) => {
+            let store = open_store(cli.data_dir)?;
+            export(&store, &deck, format, &output, out)
+        }
         None => Err(CliError(
             "no command given; try `treatydeck generate open-skies-2021` or `treatydeck --help`"
                 .into(),
@@ -261,6 +288,56 @@ fn generate(article: &str, json: bool, out: &mut dyn Write) -> Result<(), CliErr
     } else {
         write_readable(&deck, out)?;
     }
+    Ok(())
+}
+
+/// The card JSON of a stored deck: the deck's studied cards (edits
+/// applied, unticked cards left out) in the `generate --json` contract.
+pub fn deck_json(deck: &store::Deck) -> Generated {
+    let info = core::generate(&deck.article).map(|g| g.deck).ok();
+    Generated {
+        deck: core::DeckInfo {
+            title: deck.title.clone(),
+            reference_date: info.as_ref().and_then(|i| i.reference_date.clone()),
+            sentences: info.map_or(0, |i| i.sentences),
+        },
+        cards: deck.active_cards().collect(),
+    }
+}
+
+fn export(
+    store: &Store,
+    name: &str,
+    format: ExportFormat,
+    path: &std::path::Path,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let deck = store
+        .deck(name)
+        .ok_or_else(|| CliError(format!("no deck named '{name}' (see `treatydeck decks`)")))?;
+    let cards: Vec<Card> = deck.active_cards().collect();
+    let fail = |e: std::io::Error| CliError(format!("cannot write '{}': {e}", path.display()));
+    match format {
+        ExportFormat::AnkiTxt => {
+            let text = store::export::anki_txt(name, &cards);
+            store::export::write_file(path, text.as_bytes()).map_err(fail)?;
+        }
+        ExportFormat::Apkg => {
+            store::export::write_apkg(path, name, &cards, now_secs()).map_err(fail)?;
+        }
+        ExportFormat::Json => {
+            let mut bytes = serde_json::to_vec_pretty(&deck_json(deck))
+                .map_err(|e| CliError(format!("cannot encode the deck: {e}")))?;
+            bytes.push(b'\n');
+            store::export::write_file(path, &bytes).map_err(fail)?;
+        }
+    }
+    writeln!(
+        out,
+        "Exported {} cards of '{name}' to {}.",
+        cards.len(),
+        path.display()
+    )?;
     Ok(())
 }
 

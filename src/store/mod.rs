@@ -4,6 +4,7 @@
 //! * [`progress`]: the durable progress store (collection, review log,
 //!   backups and the single-instance lock).
 
+pub mod export;
 mod log;
 pub mod progress;
 

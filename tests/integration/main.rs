@@ -4,6 +4,7 @@
 mod cli;
 mod generator;
 mod gui;
+mod interop;
 mod props;
 mod score;
 mod study;
