@@ -94,6 +94,24 @@ pub enum Command {
         #[arg(short = 'o', long, value_name = "FILE")]
         output: PathBuf,
     },
+    /// Write the whole collection (decks, edits, states, settings, review log) to one JSON file.
+    Backup {
+        /// The backup file to write.
+        file: PathBuf,
+    },
+    /// Load a backup file into the data folder (the replaced files are kept in backups/).
+    Restore {
+        /// A file written by `treatydeck backup`.
+        file: PathBuf,
+        /// Replace a collection that already has decks or reviews.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Merge another data folder's decks and review history into this one.
+    Merge {
+        /// The other data folder (e.g. a copy from another computer); only read.
+        other_dir: PathBuf,
+    },
 }
 
 /// `export --format`.
@@ -267,6 +285,62 @@ pub fn run(cli: Cli, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<(),
             let store = open_store(cli.data_dir)?;
             export(&store, &deck, format, &output, out)
         }
+        Some(Command::Backup { file }) => {
+            let store = open_store(cli.data_dir)?;
+            let (d, r) = store.write_backup(&file)?;
+            writeln!(
+                out,
+                "Backed up {d} deck(s) and {r} review(s) to {}.",
+                file.display()
+            )?;
+            Ok(())
+        }
+        Some(Command::Restore { file, force }) => {
+            // Not `open_store`: a fresh folder must stay empty (no built-in
+            // deck) so that restoring into it needs no --force.
+            let dir = store::progress::resolve_data_dir(cli.data_dir)?;
+            let (mut store, notices) = Store::open(&dir)?;
+            for n in notices {
+                eprintln!("treatydeck: note: {n}");
+            }
+            let r = store.restore_backup(&file, force)?;
+            writeln!(
+                out,
+                "Restored {} deck(s) and {} review(s) from {}; the previous collection is kept in {}.",
+                r.decks,
+                r.reviews,
+                file.display(),
+                r.kept_in.display()
+            )?;
+            Ok(())
+        }
+        Some(Command::Merge { other_dir }) => {
+            let mut store = open_store(cli.data_dir)?;
+            let r = store.merge_folder(&other_dir, local_utc_offset())?;
+            match &r.kept_in {
+                None => writeln!(
+                    out,
+                    "Nothing new in {}: {} review(s) were already here.",
+                    other_dir.display(),
+                    r.duplicates
+                )?,
+                Some(kept) => {
+                    writeln!(
+                        out,
+                        "Merged {}: {} new review(s), {} already here, {} card(s) rescheduled from the merged history.",
+                        other_dir.display(),
+                        r.reviews_added,
+                        r.duplicates,
+                        r.cards_replayed
+                    )?;
+                    if !r.decks_added.is_empty() {
+                        writeln!(out, "Added deck(s): {}.", r.decks_added.join(", "))?;
+                    }
+                    writeln!(out, "The previous files are kept in {}.", kept.display())?;
+                }
+            }
+            Ok(())
+        }
         None => Err(CliError(
             "no command given; try `treatydeck generate open-skies-2021` or `treatydeck --help`"
                 .into(),
@@ -347,6 +421,11 @@ pub fn open_store(flag: Option<PathBuf>) -> Result<Store, CliError> {
     let dir = store::progress::resolve_data_dir(flag)?;
     let (mut store, notices) = Store::open(&dir)?;
     for n in notices {
+        eprintln!("treatydeck: note: {n}");
+    }
+    // Sync-conflict copies (Syncthing, Dropbox, Nextcloud) are merged and
+    // moved into merged/.
+    for n in store.merge_sync_conflicts(local_utc_offset)? {
         eprintln!("treatydeck: note: {n}");
     }
     if store.decks().is_empty() {
