@@ -542,3 +542,337 @@ fn sync_conflict_copies_are_merged_and_moved_aside() {
     let (_, err) = td_ok(&["--data-dir", p(&a), "decks"]);
     assert!(!err.contains("sync-conflict"), "{err}");
 }
+
+// ------------------------------------------------------------ properties
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+    use treatydeck::core::extract::dedup;
+    use treatydeck::core::model::{CardState, Memory, Queue};
+
+    fn norm(s: &str) -> String {
+        treatydeck::core::similarity::norm(s)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Alias lists: no two spellings that normalise alike, the first of
+        /// each kept in order, nothing invented, idempotent.
+        #[test]
+        fn alias_dedup_keeps_first_of_each_spelling(
+            v in prop::collection::vec("[A-Za-z .'-]{0,8}", 0..12)
+        ) {
+            let mut d = v.clone();
+            dedup(&mut d);
+            let keys: Vec<String> = d.iter().map(|x| norm(x)).collect();
+            let mut uniq = keys.clone();
+            uniq.sort();
+            uniq.dedup();
+            prop_assert_eq!(uniq.len(), keys.len());
+            for x in &d {
+                prop_assert!(v.contains(x));
+            }
+            for x in &v {
+                let first = v.iter().find(|y| norm(y) == norm(x)).unwrap();
+                prop_assert!(d.contains(first));
+            }
+            let mut again = d.clone();
+            dedup(&mut again);
+            prop_assert_eq!(again, d);
+        }
+
+        /// A person named in full once and later by surname alone is one
+        /// entity: every speaker card about them accepts both forms.
+        #[test]
+        fn full_name_and_surname_merge_into_one_speaker(
+            first in "Kal[a-z]{2,4}", last in "Zv[a-z]{3,6}"
+        ) {
+            let text = format!(
+                "Russia and the United States signed the New START Treaty on April 8, 2010.\n\n\
+                 Foreign Minister {first} {last} said on Tuesday that Russia would stay in the treaty.\n\n\
+                 {last} said the United States had broken the treaty in 2019.\n"
+            );
+            let g = treatydeck::generate(&text).unwrap();
+            let full = format!("{first} {last}");
+            let about: Vec<_> = g.cards.iter()
+                .filter(|c| c.kind == treatydeck::FactKind::Speaker)
+                .filter(|c| c.answer.contains(&last))
+                .collect();
+            prop_assert_eq!(about.len(), 2, "{:#?}", g.cards);
+            for c in about {
+                let mut names = c.accept.clone();
+                names.push(c.answer.clone());
+                prop_assert!(names.contains(&full), "{:?}", c);
+                prop_assert!(names.contains(&last), "{:?}", c);
+            }
+        }
+    }
+
+    fn state() -> impl Strategy<Value = CardState> {
+        (
+            prop::sample::select(vec![
+                Queue::New,
+                Queue::Learning,
+                Queue::Review,
+                Queue::Relearning,
+            ]),
+            0i64..4_000_000_000,
+            0u32..5,
+            prop::option::of((0.01f32..36500.0, 1.0f32..10.0)),
+            0u32..40_000,
+            (0u32..1000, 0u32..50, prop::option::of(0i64..4_000_000_000)),
+            (
+                any::<bool>(),
+                prop::option::of(0i64..4_000_000_000),
+                any::<bool>(),
+            ),
+        )
+            .prop_map(
+                |(
+                    queue,
+                    due,
+                    step,
+                    mem,
+                    interval_days,
+                    (reps, lapses, last_review),
+                    (suspended, buried_until, leech),
+                )| {
+                    CardState {
+                        queue,
+                        due,
+                        step,
+                        memory: mem.map(|(stability, difficulty)| Memory {
+                            stability,
+                            difficulty,
+                        }),
+                        interval_days,
+                        reps,
+                        lapses,
+                        last_review,
+                        suspended,
+                        buried_until,
+                        leech,
+                    }
+                },
+            )
+    }
+
+    fn rating() -> impl Strategy<Value = Rating> {
+        prop::sample::select(Rating::ALL.to_vec())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// Reviews written to the log read back equal (after reopening),
+        /// and states and settings saved in collection.json too.
+        #[test]
+        fn store_round_trips_reviews_states_and_settings(
+            revs in prop::collection::vec(
+                (0usize..50, -1_000_000i64..4_000_000_000, rating(), any::<u32>(), state(), state()),
+                0..20),
+            states in prop::collection::vec((0usize..50, state()), 0..10),
+            retention in 0.70f32..0.97,
+            new_per_day in 0u32..1000,
+        ) {
+            let dir = temp_dir("prop-store");
+            fresh(&dir);
+            let (mut s, _) = Store::open(&dir).unwrap();
+            let deck = s.decks()[0].clone();
+            let id = |i: usize| deck.cards[i % deck.cards.len()].id.clone();
+            let mut written = Vec::new();
+            for (i, time, rating, taken_ms, before, after) in revs {
+                let r = Review { seq: 0, time, deck: deck.name.clone(), card: id(i), rating, taken_ms, before, after };
+                s.record_review(r.clone()).unwrap();
+                written.push(Review { seq: s.next_seq() - 1, ..r });
+            }
+            let st: Vec<(String, CardState)> = states.into_iter().map(|(i, st)| (id(i), st)).collect();
+            s.set_states(&deck.name, st).unwrap();
+            let mut settings = s.settings().clone();
+            settings.desired_retention = retention;
+            settings.new_per_day = new_per_day;
+            s.set_settings(settings).unwrap();
+            let decks = s.decks().to_vec();
+            let settings = s.settings().clone();
+            drop(s);
+            let (s, notices) = Store::open(&dir).unwrap();
+            prop_assert!(notices.is_empty(), "{:?}", notices);
+            prop_assert_eq!(s.reviews().collect::<Vec<_>>(), written);
+            prop_assert_eq!(s.decks(), &decks[..]);
+            prop_assert_eq!(s.settings(), &settings);
+            // And through a backup file.
+            let f = dir.join("b.json");
+            s.write_backup(&f).unwrap();
+            let b = treatydeck::store::backup::read_backup(&f).unwrap();
+            prop_assert_eq!(b, s.to_backup());
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+}
+
+// ------------------------------------------------------------ input hardening
+// (missing files, directories, FIFOs, NUL bytes, non-UTF-8, CRLF and a BOM
+// are covered in cli.rs)
+
+/// `treatydeck generate FILE --json` with a time limit: (exit code, stdout, stderr).
+fn generate_within(path: &Path, limit: std::time::Duration) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_treatydeck"))
+        .args(["generate", p(path), "--json"])
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut out, &mut s).unwrap();
+        s
+    });
+    let ereader = std::thread::spawn(move || {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut err, &mut s).unwrap();
+        s
+    });
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let (o, e) = (reader.join().unwrap(), ereader.join().unwrap());
+            assert!(!e.contains("panicked"), "{e}");
+            return (status.code().unwrap_or(-1), o, e);
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!(
+                "generate {} did not finish within {limit:?}",
+                path.display()
+            );
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+const LIMIT: std::time::Duration = std::time::Duration::from_secs(120);
+
+#[test]
+fn a_one_megabyte_single_line_is_handled() {
+    // 1 MB without a newline (as minified or pasted text comes): many
+    // sentences on one line give the cards of the sentence, not a hang.
+    let dir = temp_dir("mb-line");
+    let f = dir.join("line.txt");
+    let sentence =
+        "On May 26, 1972, the United States and the Soviet Union signed the ABM Treaty in Moscow. ";
+    let text = sentence.repeat((1 << 20) / sentence.len() + 1);
+    std::fs::write(&f, &text).unwrap();
+    let (code, out, err) = generate_within(&f, LIMIT);
+    assert_eq!(code, 0, "{err}");
+    let g: treatydeck::Generated = serde_json::from_str(&out).unwrap();
+    assert!(
+        g.cards.iter().any(|c| c.answer == "ABM Treaty"),
+        "{:?}",
+        g.cards
+    );
+    // Repeated sentences give no repeated cards.
+    let mut ids: Vec<&str> = g.cards.iter().map(|c| c.id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), g.cards.len());
+}
+
+#[test]
+fn one_enormous_sentence_gets_an_answer_in_time() {
+    // A single 128 KB "sentence" (commas, no full stop). Generation time
+    // grows faster than linearly with one sentence's length (see
+    // BENCHMARKS.md), so this stays at 128 KB: a clear message or cards.
+    let dir = temp_dir("long-sentence");
+    let f = dir.join("s.txt");
+    let part =
+        "On May 26, 1972, the United States and the Soviet Union signed the ABM Treaty in Moscow, ";
+    std::fs::write(&f, part.repeat((128 << 10) / part.len())).unwrap();
+    let (code, _out, err) = generate_within(&f, LIMIT);
+    match code {
+        0 => {}
+        2 => {
+            assert!(err.contains("no facts found"), "{err}");
+            assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+        }
+        c => panic!("exit {c}: {err}"),
+    }
+}
+
+#[test]
+fn only_punctuation_gets_a_clear_message() {
+    let dir = temp_dir("punct");
+    let f = dir.join("p.txt");
+    std::fs::write(
+        &f,
+        "!!! ??? ... ,,, ;;; --- ()[]{} “”‘’ «» … — – • · / \\ | @ # $ % ^ & * _ + = ~ `\n"
+            .repeat(200),
+    )
+    .unwrap();
+    let (code, out, err) = generate_within(&f, LIMIT);
+    assert_eq!(code, 2, "{out}");
+    assert!(err.contains("no facts found"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+}
+
+#[test]
+fn right_to_left_and_cjk_text_do_not_break_generation() {
+    let dir = temp_dir("scripts");
+    for (name, text) in [
+        (
+            "ar.txt",
+            "وقعت الولايات المتحدة والاتحاد السوفيتي معاهدة الصواريخ المضادة للصواريخ الباليستية في 26 مايو 1972.\n\nقال الرئيس إن المعاهدة مهمة.\n",
+        ),
+        (
+            "he.txt",
+            "ארצות הברית וברית המועצות חתמו על האמנה ב-1972.\n\nהנשיא אמר כי האמנה חשובה.\n",
+        ),
+        (
+            "zh.txt",
+            "1972年5月26日，美国和苏联在莫斯科签署了《反弹道导弹条约》。\n\n总统说，该条约很重要。\n",
+        ),
+        (
+            "ja.txt",
+            "1987年12月8日、米国とソ連は中距離核戦力全廃条約に署名した。\n",
+        ),
+        // Mixed: English facts with RTL and CJK names around them.
+        (
+            "mixed.txt",
+            "On May 26, 1972, the United States and the Soviet Union signed the ABM Treaty (معاهدة, 条约) in Moscow.\n\nRussia said on Tuesday that it would leave the treaty, according to TASS (تاس).\n",
+        ),
+    ] {
+        let f = dir.join(name);
+        std::fs::write(&f, text).unwrap();
+        let (code, out, err) = generate_within(&f, LIMIT);
+        match code {
+            0 => {
+                let g: treatydeck::Generated = serde_json::from_str(&out).unwrap();
+                for c in &g.cards {
+                    assert!(!c.answer.trim().is_empty(), "{name}: {c:?}");
+                    // The answer is hidden in the question, and comes from the text.
+                    assert!(
+                        text.contains(c.sentence.trim_end_matches('.').split(' ').next().unwrap()),
+                        "{name}: {c:?}"
+                    );
+                }
+                if name == "mixed.txt" {
+                    assert!(
+                        g.cards.iter().any(|c| c.answer == "ABM Treaty"),
+                        "{:?}",
+                        g.cards
+                    );
+                }
+            }
+            2 => {
+                assert_ne!(name, "mixed.txt", "{err}");
+                assert!(err.contains("no facts found"), "{name}: {err}");
+                assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+            }
+            c => panic!("{name}: exit {c}: {err}"),
+        }
+    }
+}
