@@ -8,8 +8,41 @@ use treatydeck::store::{CardEdit, Store};
 
 use crate::util::*;
 
+/// `Store::open`, retried while the folder is "in use". The lock is an
+/// flock: a child process that another test thread forks at the moment a
+/// store is dropped holds a copy of the lock's file descriptor until its
+/// exec closes it, so a folder can look in use for a moment after drop.
+fn open_retry(
+    dir: &Path,
+) -> Result<(Store, Vec<treatydeck::store::Notice>), treatydeck::store::StoreError> {
+    for _ in 0..100 {
+        match Store::open(dir) {
+            Err(treatydeck::store::StoreError::InUse(_)) => {
+                std::thread::sleep(std::time::Duration::from_millis(50))
+            }
+            r => return r,
+        }
+    }
+    Store::open(dir)
+}
+
+/// The binary, retried while the folder is "in use" (see [`open_retry`]).
+fn retry_in_use(mut run: impl FnMut() -> std::process::Output) -> std::process::Output {
+    for _ in 0..100 {
+        let out = run();
+        if out.status.code() == Some(2)
+            && String::from_utf8_lossy(&out.stderr).contains("in use by another running TreatyDeck")
+        {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            continue;
+        }
+        return out;
+    }
+    run()
+}
+
 fn run_ok(args: &[&str]) -> String {
-    let out = treatydeck(args);
+    let out = retry_in_use(|| treatydeck(args));
     assert!(
         out.status.success(),
         "treatydeck {args:?} failed: {}",
@@ -29,7 +62,7 @@ fn tricky_data_dir(tag: &str) -> (PathBuf, String, String) {
     let data = dir.join("data");
     let store = treatydeck::cli::open_store(Some(data.clone())).unwrap();
     drop(store);
-    let (mut store, _) = Store::open(&data).unwrap();
+    let (mut store, _) = open_retry(&data).unwrap();
     let deck = store.decks()[0].clone();
     let edited = deck.cards[1].id.clone();
     let removed = deck.cards[2].id.clone();
@@ -64,7 +97,7 @@ fn export_json_is_the_card_contract_with_edits_applied() {
         p(&out),
     ]);
     let v = read_json(&out);
-    let (store, _) = Store::open(&data).unwrap();
+    let (store, _) = open_retry(&data).unwrap();
     let d = store.deck(&deck).unwrap();
     let cards = v["cards"].as_array().unwrap();
     assert_eq!(cards.len(), d.cards.len() - d.removed.len());
@@ -91,7 +124,7 @@ fn export_anki_txt_has_headers_and_one_line_per_card() {
         p(&out),
     ]);
     let text = std::fs::read_to_string(&out).unwrap();
-    let (store, _) = Store::open(&data).unwrap();
+    let (store, _) = open_retry(&data).unwrap();
     let n = store.deck(&deck).unwrap().active_cards().count();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(&lines[..2], &["#separator:tab", "#html:true"]);
@@ -205,12 +238,14 @@ const T0: i64 = 1_780_000_000;
 
 /// Run the binary with a fixed UTC offset (day boundaries in replays).
 fn td(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_treatydeck"))
-        .args(args)
-        .env("TREATYDECK_UTC_OFFSET", "0")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("run treatydeck")
+    retry_in_use(|| {
+        Command::new(env!("CARGO_BIN_EXE_treatydeck"))
+            .args(args)
+            .env("TREATYDECK_UTC_OFFSET", "0")
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run treatydeck")
+    })
 }
 
 fn td_ok(args: &[&str]) -> (String, String) {
@@ -229,7 +264,7 @@ fn fresh(dir: &Path) {
 /// Answer cards `cards` (indices into the deck) at `time`, one second
 /// apart, through the scheduler (UTC offset 0), as studying would.
 fn answer(dir: &Path, cards: std::ops::Range<usize>, time: i64, rating: Rating) {
-    let (mut s, _) = Store::open(dir).unwrap();
+    let (mut s, _) = open_retry(dir).unwrap();
     let sched = Scheduler::new(s.settings()).unwrap();
     let deck = s.decks()[0].clone();
     for (k, i) in cards.enumerate() {
@@ -252,7 +287,7 @@ fn answer(dir: &Path, cards: std::ops::Range<usize>, time: i64, rating: Rating) 
 }
 
 fn reviews(dir: &Path) -> Vec<Review> {
-    let (s, _) = Store::open(dir).unwrap();
+    let (s, _) = open_retry(dir).unwrap();
     s.reviews().collect()
 }
 
@@ -277,7 +312,7 @@ fn copy_dir(from: &Path, to: &Path) {
 /// Every card's state is what replaying its merged history gives, and the
 /// log is numbered 1..n in time order.
 fn assert_consistent(dir: &Path) {
-    let (s, _) = Store::open(dir).unwrap();
+    let (s, _) = open_retry(dir).unwrap();
     let rs: Vec<Review> = s.reviews().collect();
     for (i, r) in rs.iter().enumerate() {
         assert_eq!(r.seq, i as u64 + 1, "seq renumbered from 1");
@@ -310,7 +345,7 @@ fn backup_restore_backup_is_identical() {
     answer(&a, 0..6, T0, Rating::Good);
     answer(&a, 0..3, T0 + DAY, Rating::Again);
     {
-        let (mut s, _) = Store::open(&a).unwrap();
+        let (mut s, _) = open_retry(&a).unwrap();
         let deck = s.decks()[0].clone();
         s.edit_card(
             &deck.name,
@@ -342,8 +377,8 @@ fn backup_restore_backup_is_identical() {
     assert_eq!(std::fs::read(&f1).unwrap(), std::fs::read(&f2).unwrap());
     // What was restored is what the store reads back.
     assert_eq!(reviews(&a), reviews(&b));
-    let (sa, _) = Store::open(&a).unwrap();
-    let (sb, _) = Store::open(&b).unwrap();
+    let (sa, _) = open_retry(&a).unwrap();
+    let (sb, _) = open_retry(&b).unwrap();
     assert_eq!(sa.decks(), sb.decks());
     assert_eq!(sb.settings().new_per_day, 7);
     drop((sa, sb));
@@ -418,7 +453,7 @@ fn merge_unions_two_machines_histories_and_replays_states() {
     assert_eq!(keys(&merged), want, "every review once, none twice");
     assert_consistent(&a);
     // Card 2 was answered on both machines: its state counts all of them.
-    let (s, _) = Store::open(&a).unwrap();
+    let (s, _) = open_retry(&a).unwrap();
     let c2 = s.decks()[0].cards[2].id.clone();
     assert_eq!(s.decks()[0].state(&c2).reps, 1 + 1 + 1 + 1);
     drop(s);
@@ -461,7 +496,7 @@ fn merge_adds_missing_decks_and_refuses_non_data_folders() {
     ]);
     let (out, _) = td_ok(&["--data-dir", p(&a), "merge", p(&b)]);
     assert!(out.contains("Added deck(s): ctbt"), "{out}");
-    let (s, _) = Store::open(&a).unwrap();
+    let (s, _) = open_retry(&a).unwrap();
     assert!(s.deck("ctbt").is_some());
     drop(s);
     let out = td(&["--data-dir", p(&a), "merge", p(&dir.join("nothing-here"))]);
@@ -480,7 +515,7 @@ fn undone_answers_do_not_travel_in_a_merge() {
     copy_dir(&a, &b);
     answer(&a, 0..1, T0, Rating::Again);
     {
-        let (mut s, _) = Store::open(&a).unwrap();
+        let (mut s, _) = open_retry(&a).unwrap();
         assert!(s.undo_last().unwrap().is_some());
     }
     answer(&a, 0..1, T0 + 5, Rating::Easy);
@@ -679,7 +714,7 @@ mod props {
         ) {
             let dir = temp_dir("prop-store");
             fresh(&dir);
-            let (mut s, _) = Store::open(&dir).unwrap();
+            let (mut s, _) = open_retry(&dir).unwrap();
             let deck = s.decks()[0].clone();
             let id = |i: usize| deck.cards[i % deck.cards.len()].id.clone();
             let mut written = Vec::new();
@@ -697,7 +732,7 @@ mod props {
             let decks = s.decks().to_vec();
             let settings = s.settings().clone();
             drop(s);
-            let (s, notices) = Store::open(&dir).unwrap();
+            let (s, notices) = open_retry(&dir).unwrap();
             prop_assert!(notices.is_empty(), "{:?}", notices);
             prop_assert_eq!(s.reviews().collect::<Vec<_>>(), written);
             prop_assert_eq!(s.decks(), &decks[..]);
