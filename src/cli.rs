@@ -83,6 +83,43 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export a deck for Anki (.apkg or its text import format) or as card JSON.
+    Export {
+        /// Deck name (see `treatydeck decks`).
+        deck: String,
+        /// anki-txt: Anki's text import; apkg: an Anki package; json: the card JSON.
+        #[arg(long, value_enum, default_value = "apkg")]
+        format: ExportFormat,
+        /// Output file.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Write the whole collection (decks, edits, states, settings, review log) to one JSON file.
+    Backup {
+        /// The backup file to write.
+        file: PathBuf,
+    },
+    /// Load a backup file into the data folder (the replaced files are kept in backups/).
+    Restore {
+        /// A file written by `treatydeck backup`.
+        file: PathBuf,
+        /// Replace a collection that already has decks or reviews.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Merge another data folder's decks and review history into this one.
+    Merge {
+        /// The other data folder (e.g. a copy from another computer); only read.
+        other_dir: PathBuf,
+    },
+}
+
+/// `export --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    AnkiTxt,
+    Apkg,
+    Json,
 }
 
 /// An error for the user: one line on stderr, non-zero exit.
@@ -240,6 +277,70 @@ pub fn run(cli: Cli, input: &mut dyn BufRead, out: &mut dyn Write) -> Result<(),
             let store = open_store(cli.data_dir)?;
             print_stats(&store, json, out)
         }
+        Some(Command::Export {
+            deck,
+            format,
+            output,
+        }) => {
+            let store = open_store(cli.data_dir)?;
+            export(&store, &deck, format, &output, out)
+        }
+        Some(Command::Backup { file }) => {
+            let store = open_store(cli.data_dir)?;
+            let (d, r) = store.write_backup(&file)?;
+            writeln!(
+                out,
+                "Backed up {d} deck(s) and {r} review(s) to {}.",
+                file.display()
+            )?;
+            Ok(())
+        }
+        Some(Command::Restore { file, force }) => {
+            // Not `open_store`: a fresh folder must stay empty (no built-in
+            // deck) so that restoring into it needs no --force.
+            let dir = store::progress::resolve_data_dir(cli.data_dir)?;
+            let (mut store, notices) = Store::open(&dir)?;
+            for n in notices {
+                eprintln!("treatydeck: note: {n}");
+            }
+            let r = store.restore_backup(&file, force)?;
+            writeln!(
+                out,
+                "Restored {} deck(s) and {} review(s) from {}; the previous collection is kept in {}.",
+                r.decks,
+                r.reviews,
+                file.display(),
+                r.kept_in.display()
+            )?;
+            Ok(())
+        }
+        Some(Command::Merge { other_dir }) => {
+            let mut store = open_store(cli.data_dir)?;
+            let r = store.merge_folder(&other_dir, local_utc_offset())?;
+            match &r.kept_in {
+                None => writeln!(
+                    out,
+                    "Nothing new in {}: {} review(s) were already here.",
+                    other_dir.display(),
+                    r.duplicates
+                )?,
+                Some(kept) => {
+                    writeln!(
+                        out,
+                        "Merged {}: {} new review(s), {} already here, {} card(s) rescheduled from the merged history.",
+                        other_dir.display(),
+                        r.reviews_added,
+                        r.duplicates,
+                        r.cards_replayed
+                    )?;
+                    if !r.decks_added.is_empty() {
+                        writeln!(out, "Added deck(s): {}.", r.decks_added.join(", "))?;
+                    }
+                    writeln!(out, "The previous files are kept in {}.", kept.display())?;
+                }
+            }
+            Ok(())
+        }
         None => Err(CliError(
             "no command given; try `treatydeck generate open-skies-2021` or `treatydeck --help`"
                 .into(),
@@ -264,12 +365,67 @@ fn generate(article: &str, json: bool, out: &mut dyn Write) -> Result<(), CliErr
     Ok(())
 }
 
+/// The card JSON of a stored deck: the deck's studied cards (edits
+/// applied, unticked cards left out) in the `generate --json` contract.
+pub fn deck_json(deck: &store::Deck) -> Generated {
+    let info = core::generate(&deck.article).map(|g| g.deck).ok();
+    Generated {
+        deck: core::DeckInfo {
+            title: deck.title.clone(),
+            reference_date: info.as_ref().and_then(|i| i.reference_date.clone()),
+            sentences: info.map_or(0, |i| i.sentences),
+        },
+        cards: deck.active_cards().collect(),
+    }
+}
+
+fn export(
+    store: &Store,
+    name: &str,
+    format: ExportFormat,
+    path: &std::path::Path,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let deck = store
+        .deck(name)
+        .ok_or_else(|| CliError(format!("no deck named '{name}' (see `treatydeck decks`)")))?;
+    let cards: Vec<Card> = deck.active_cards().collect();
+    let fail = |e: std::io::Error| CliError(format!("cannot write '{}': {e}", path.display()));
+    match format {
+        ExportFormat::AnkiTxt => {
+            let text = store::export::anki_txt(name, &cards);
+            store::export::write_file(path, text.as_bytes()).map_err(fail)?;
+        }
+        ExportFormat::Apkg => {
+            store::export::write_apkg(path, name, &cards, now_secs()).map_err(fail)?;
+        }
+        ExportFormat::Json => {
+            let mut bytes = serde_json::to_vec_pretty(&deck_json(deck))
+                .map_err(|e| CliError(format!("cannot encode the deck: {e}")))?;
+            bytes.push(b'\n');
+            store::export::write_file(path, &bytes).map_err(fail)?;
+        }
+    }
+    writeln!(
+        out,
+        "Exported {} cards of '{name}' to {}.",
+        cards.len(),
+        path.display()
+    )?;
+    Ok(())
+}
+
 /// Open the store, report repairs on stderr, and make sure a fresh
 /// collection has the built-in deck.
 pub fn open_store(flag: Option<PathBuf>) -> Result<Store, CliError> {
     let dir = store::progress::resolve_data_dir(flag)?;
     let (mut store, notices) = Store::open(&dir)?;
     for n in notices {
+        eprintln!("treatydeck: note: {n}");
+    }
+    // Sync-conflict copies (Syncthing, Dropbox, Nextcloud) are merged and
+    // moved into merged/.
+    for n in store.merge_sync_conflicts(local_utc_offset)? {
         eprintln!("treatydeck: note: {n}");
     }
     if store.decks().is_empty() {

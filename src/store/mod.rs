@@ -2,9 +2,15 @@
 //!
 //! * article reading (this file): [`read_article`], [`decode_article`];
 //! * [`progress`]: the durable progress store (collection, review log,
-//!   backups and the single-instance lock).
+//!   backups and the single-instance lock);
+//! * [`export`]: Anki packages and text, card JSON;
+//! * [`backup`]: whole-collection backup and restore;
+//! * [`merge`]: merging another data folder and sync-conflict copies.
 
+pub mod backup;
+pub mod export;
 mod log;
+pub mod merge;
 pub mod progress;
 
 pub use progress::{

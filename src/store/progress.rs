@@ -1391,6 +1391,121 @@ impl Store {
     }
 }
 
+impl Store {
+    // ------------------------------------------------------------ replace
+
+    /// Replace the whole collection and review history at once (restore,
+    /// merge). `reviews` must have strictly increasing seqs above 0; they
+    /// become the new `reviews.jsonl` (undo, rename and delete records are
+    /// not needed: the reviews given are the effective history).
+    ///
+    /// The current `collection.json` and `reviews.jsonl` are first copied
+    /// to `backups/<tag>-<n>/` (returned), never deleted. Then the new log
+    /// is written to `reviews.jsonl.tmp`, fsynced and renamed into place,
+    /// and the collection saved. A crash between the two leaves the new log
+    /// with the old collection, which the next open replays onto it; the
+    /// copies in `backups/<tag>-<n>/` hold the complete old pair.
+    pub(crate) fn replace_all(
+        &mut self,
+        settings: Settings,
+        decks: Vec<Deck>,
+        reviews: &[Review],
+        tag: &str,
+    ) -> Result<PathBuf, StoreError> {
+        let mut last = 0;
+        for r in reviews {
+            if r.seq <= last {
+                return Err(StoreError::InvalidData(format!(
+                    "review seq {} does not follow seq {last}: the review history must be in order",
+                    r.seq
+                )));
+            }
+            last = r.seq;
+            check_state("a review", &r.before)?;
+            check_state("a review", &r.after)?;
+        }
+        let mut names = BTreeSet::new();
+        for d in &decks {
+            check_name(&d.name)?;
+            if !names.insert(d.name.as_str()) {
+                return Err(StoreError::DeckExists(d.name.clone()));
+            }
+            for st in d.states.values() {
+                check_state("a card state", st)?;
+            }
+        }
+        let settings = settings.sanitized();
+        if settings.fsrs_params.iter().any(|p| !p.is_finite()) {
+            return Err(StoreError::InvalidData(
+                "refusing to store FSRS parameters that are not finite numbers".into(),
+            ));
+        }
+
+        // 1. Keep what is replaced.
+        let dir = self.dir.clone();
+        let bdir = dir.join(BACKUPS);
+        fs::create_dir_all(&bdir).map_err(io_err("create", &bdir))?;
+        let mut n = now_unix();
+        let mut keep = bdir.join(format!("{tag}-{n}"));
+        while keep.symlink_metadata().is_ok() {
+            n += 1;
+            keep = bdir.join(format!("{tag}-{n}"));
+        }
+        fs::create_dir(&keep).map_err(io_err("create", &keep))?;
+        for name in [COLLECTION, REVIEWS] {
+            let from = dir.join(name);
+            if from.symlink_metadata().is_ok() {
+                let to = keep.join(name);
+                fs::copy(&from, &to)
+                    .and_then(|_| File::open(&to)?.sync_all())
+                    .map_err(io_err("keep a copy of", &from))?;
+            }
+        }
+        sync_dir(&keep)?;
+        sync_dir(&bdir)?;
+
+        // 2. The new log, complete and fsynced before it replaces the old.
+        let log_path = dir.join(REVIEWS);
+        let tmp = dir.join(format!("{REVIEWS}.tmp"));
+        let written = File::create(&tmp)
+            .and_then(|f| {
+                let mut w = io::BufWriter::new(f);
+                for r in reviews {
+                    w.write_all(&LogLine::Review(r.clone()).encode())?;
+                }
+                w.into_inner().map_err(|e| e.into_error())?.sync_all()
+            })
+            .map_err(io_err("write", &tmp));
+        if let Err(e) = written {
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        fs::rename(&tmp, &log_path).map_err(io_err("replace", &log_path))?;
+        sync_dir(&dir)?;
+        self.log = OpenOptions::new()
+            .append(true)
+            .open(&log_path)
+            .map_err(io_err("open", &log_path))?;
+        self.log_len = file_len(&log_path)?;
+        self.history = History::default();
+        self.history.reserve(reviews.len());
+        for r in reviews {
+            self.ingest(
+                LogLine::Review(r.clone()).into(),
+                false,
+                &mut Replay::default(),
+            );
+        }
+        self.last_seq = last;
+
+        // 3. The collection.
+        self.settings = settings;
+        self.decks = decks;
+        self.save()?;
+        Ok(keep)
+    }
+}
+
 /// Keep `coll` as the next `backups/collection-<n>.json` (a hard link, or a
 /// copy where links are not supported).
 fn backup(dir: &Path, coll: &Path) -> Result<(), StoreError> {

@@ -5,6 +5,7 @@ mod cli;
 mod generator;
 mod gui;
 mod gui_stats;
+mod interop;
 mod props;
 mod score;
 mod study;
