@@ -4,6 +4,7 @@
 //! touches a file itself. It reads the clock ([`crate::cli::now_secs`]),
 //! as the terminal front end does: the core stays pure.
 
+mod browse;
 mod decks;
 mod import;
 mod settings;
@@ -20,6 +21,7 @@ use crate::core::scheduler::Scheduler;
 use crate::core::stats::DeckStats;
 use crate::store::progress::Store;
 
+pub use browse::Browser;
 pub use study::Session;
 
 /// The one line printed when there is no window system to draw on.
@@ -35,15 +37,17 @@ pub enum Screen {
     Decks,
     Import,
     Study,
+    Browse,
     Stats,
     Settings,
 }
 
 impl Screen {
-    const ALL: [Screen; 5] = [
+    const ALL: [Screen; 6] = [
         Screen::Decks,
         Screen::Import,
         Screen::Study,
+        Screen::Browse,
         Screen::Stats,
         Screen::Settings,
     ];
@@ -54,6 +58,7 @@ impl Screen {
             Screen::Decks => "Decks",
             Screen::Import => "Import",
             Screen::Study => "Study",
+            Screen::Browse => "Browse",
             Screen::Stats => "Statistics",
             Screen::Settings => "Settings",
         }
@@ -86,6 +91,10 @@ pub struct TreatyApp {
     message: Option<Message>,
     /// What the import screen shows (text, preview, unticked cards).
     import: import::ImportState,
+    /// The card browser's rows, search, sort and selected card.
+    browse: Browser,
+    /// Bumped by every change to the store (caches compare it).
+    generation: u64,
 }
 
 /// The scheduler for `settings`, falling back to the default FSRS
@@ -127,6 +136,8 @@ impl TreatyApp {
             applied_theme: None,
             message: note.map(Message::Error),
             import: import::ImportState::default(),
+            browse: Browser::default(),
+            generation: 0,
         }
     }
 
@@ -156,6 +167,11 @@ impl TreatyApp {
         &self.session
     }
 
+    /// The card browser (rows shown, selection).
+    pub fn browser(&self) -> &Browser {
+        &self.browse
+    }
+
     /// The status-bar message, if any.
     pub fn message(&self) -> Option<&Message> {
         self.message.as_ref()
@@ -170,6 +186,7 @@ impl TreatyApp {
     /// The store changed: cached counts are stale.
     fn invalidate(&mut self) {
         self.stats = None;
+        self.generation += 1;
     }
 
     /// Every deck's statistics, recomputed when stale.
@@ -303,6 +320,7 @@ impl eframe::App for TreatyApp {
             Screen::Decks => decks::show(self, ui),
             Screen::Import => import::show(self, ui),
             Screen::Study => study::show(self, ui, study_keys),
+            Screen::Browse => browse::show(self, ui),
             Screen::Stats => stats::show(self, ui),
             Screen::Settings => settings::show(self, ui),
         });

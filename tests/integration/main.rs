@@ -4,6 +4,7 @@
 mod cli;
 mod generator;
 mod gui;
+mod gui_browse;
 mod props;
 mod score;
 mod study;
