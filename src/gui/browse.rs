@@ -56,6 +56,8 @@ struct Detail {
     answer: String,
     accept: String,
     built_for: (u64, usize),
+    /// Its index in the table's rows (found once, not per frame).
+    row: Option<usize>,
 }
 
 impl Browser {
@@ -134,6 +136,7 @@ fn load_detail(store: &Store, deck: &str, id: &str, key: (u64, usize)) -> Option
         accept: rows::accept_text(&card.accept),
         card,
         built_for: key,
+        row: None,
     })
 }
 
@@ -169,8 +172,9 @@ fn refresh(app: &mut TreatyApp) {
             .is_none_or(|d| d.built_for != key || d.deck != *deck || d.card.id != *id);
         if stale {
             b.detail = load_detail(&app.store, deck, id, key);
-            if b.detail.is_none() {
-                b.selected = None;
+            match b.detail.as_mut() {
+                Some(d) => d.row = b.table.find(deck, id),
+                None => b.selected = None,
             }
         }
     } else {
@@ -298,7 +302,7 @@ fn search_bar(app: &mut TreatyApp, ui: &mut egui::Ui) {
 
 fn table(app: &mut TreatyApp, ui: &mut egui::Ui, now: i64) {
     let b = &mut app.browse;
-    let selected_row = b.selected.as_ref().and_then(|(d, id)| b.table.find(d, id));
+    let selected_row = b.detail.as_ref().and_then(|d| d.row);
     let mut clicked: Option<usize> = None;
     let mut sort_by: Option<Column> = None;
     let height = ui.available_height();
