@@ -21,10 +21,13 @@
 //! xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" sh -c '
 //!   D=$(mktemp -d); t0=$(date +%s%N)
 //!   TREATYDECK_DATA_DIR=$D target/release/treatydeck & P=$!
-//!   xdotool search --sync --name TreatyDeck >/dev/null; t1=$(date +%s%N)
+//!   until xdotool search --name TreatyDeck >/dev/null 2>&1; do sleep 0.005; done
+//!   t1=$(date +%s%N)
 //!   echo "window after $(( (t1 - t0) / 1000000 )) ms"
-//!   grep -E "VmRSS|VmHWM" /proc/$P/status; kill $P'
+//!   sleep 2; grep -E "VmRSS|VmHWM" /proc/$P/status; kill $P'
 //! ```
+//!
+//! (`xdotool search --sync` polls only every 0.5 s, hence the loop.)
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

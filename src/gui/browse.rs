@@ -242,10 +242,12 @@ pub(crate) fn show(app: &mut TreatyApp, ui: &mut egui::Ui) {
     // A new selection by key: load it before drawing.
     refresh(app);
     if app.browse.detail.is_some() {
+        // About 40% of the window: the table keeps most of an 800-point one.
+        let width = ui.available_width();
         egui::Panel::right("browse_detail")
             .resizable(true)
-            .default_size(380.0)
-            .size_range(280.0..=640.0)
+            .default_size((width * 0.4).clamp(280.0, 400.0))
+            .size_range(260.0..=(width * 0.6).max(300.0))
             .show(ui, |ui| detail_panel(app, ui, now));
     }
     search_bar(app, ui);
@@ -257,7 +259,7 @@ pub(crate) fn show(app: &mut TreatyApp, ui: &mut egui::Ui) {
 
 fn search_bar(app: &mut TreatyApp, ui: &mut egui::Ui) {
     let b = &mut app.browse;
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.heading("Browse");
         ui.add_space(12.0);
         let label = ui
@@ -318,13 +320,13 @@ fn table(app: &mut TreatyApp, ui: &mut egui::Ui, now: i64) {
                 .min_scrolled_height(0.0)
                 .max_scroll_height(height)
                 .auto_shrink(false)
-                .column(Width::initial(330.0).at_least(100.0).clip(true))
-                .column(Width::initial(150.0).at_least(60.0).clip(true))
-                .column(Width::initial(70.0).at_least(50.0).clip(true))
-                .column(Width::initial(130.0).at_least(60.0).clip(true))
-                .column(Width::initial(100.0).at_least(60.0).clip(true))
+                .column(Width::initial(280.0).at_least(100.0).clip(true))
+                .column(Width::initial(140.0).at_least(60.0).clip(true))
+                .column(Width::initial(66.0).at_least(50.0).clip(true))
+                .column(Width::initial(124.0).at_least(60.0).clip(true))
                 .column(Width::initial(90.0).at_least(60.0).clip(true))
-                .column(Width::initial(70.0).at_least(50.0).clip(true))
+                .column(Width::initial(84.0).at_least(60.0).clip(true))
+                .column(Width::initial(64.0).at_least(50.0).clip(true))
                 .column(Width::remainder().at_least(90.0).clip(true));
             if let Some(pos) = b.scroll_to.take() {
                 tb = tb.scroll_to_row(pos, None);
