@@ -1,6 +1,7 @@
 //! The pure core: article text in, cards out. No egui, no files, no clock.
 
 pub mod answer;
+pub mod browse;
 pub mod builtin;
 pub mod cards;
 pub mod dates;

@@ -4,6 +4,7 @@
 //! touches a file itself. It reads the clock ([`crate::cli::now_secs`]),
 //! as the terminal front end does: the core stays pure.
 
+mod browse;
 mod decks;
 mod file_dialog;
 mod import;
@@ -21,6 +22,7 @@ use crate::core::scheduler::Scheduler;
 use crate::core::stats::DeckStats;
 use crate::store::progress::Store;
 
+pub use browse::Browser;
 pub use study::Session;
 
 /// The one line printed when there is no window system to draw on.
@@ -36,15 +38,17 @@ pub enum Screen {
     Decks,
     Import,
     Study,
+    Browse,
     Stats,
     Settings,
 }
 
 impl Screen {
-    const ALL: [Screen; 5] = [
+    const ALL: [Screen; 6] = [
         Screen::Decks,
         Screen::Import,
         Screen::Study,
+        Screen::Browse,
         Screen::Stats,
         Screen::Settings,
     ];
@@ -55,6 +59,7 @@ impl Screen {
             Screen::Decks => "Decks",
             Screen::Import => "Import",
             Screen::Study => "Study",
+            Screen::Browse => "Browse",
             Screen::Stats => "Statistics",
             Screen::Settings => "Settings",
         }
@@ -94,6 +99,10 @@ pub struct TreatyApp {
     /// The settings screen's step fields and optimiser result.
     settings_view: settings::SettingsView,
     applied_text_scale: Option<f32>,
+    /// The card browser's rows, search, sort and selected card.
+    browse: Browser,
+    /// Bumped by every change to the store (caches compare it).
+    generation: u64,
 }
 
 /// The scheduler for `settings`, falling back to the default FSRS
@@ -139,6 +148,8 @@ impl TreatyApp {
             decks_view: decks::DecksView::default(),
             settings_view: settings::SettingsView::default(),
             applied_text_scale: None,
+            browse: Browser::default(),
+            generation: 0,
         }
     }
 
@@ -176,6 +187,11 @@ impl TreatyApp {
         &self.session
     }
 
+    /// The card browser (rows shown, selection).
+    pub fn browser(&self) -> &Browser {
+        &self.browse
+    }
+
     /// The status-bar message, if any.
     pub fn message(&self) -> Option<&Message> {
         self.message.as_ref()
@@ -191,6 +207,7 @@ impl TreatyApp {
     fn invalidate(&mut self) {
         self.stats = None;
         self.stats_view.invalidate();
+        self.generation += 1;
     }
 
     /// Every deck's statistics, recomputed when stale.
@@ -332,6 +349,7 @@ impl eframe::App for TreatyApp {
             Screen::Decks => decks::show(self, ui),
             Screen::Import => import::show(self, ui),
             Screen::Study => study::show(self, ui, study_keys),
+            Screen::Browse => browse::show(self, ui),
             Screen::Stats => stats::show(self, ui),
             Screen::Settings => settings::show(self, ui),
         });

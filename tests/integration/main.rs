@@ -6,6 +6,7 @@ mod generator;
 mod gui;
 mod gui_stats;
 mod interop;
+mod gui_browse;
 mod props;
 mod score;
 mod study;
