@@ -269,8 +269,21 @@ impl<'a> Cache<'a> {
             .as_ref()
             .map(|(_, n)| n.as_str())
             .unwrap_or("");
-        let key = format!("{}|{}|{}", sn, kind.as_str(), norm(answer));
-        format!("{:016x}", fnv1a(key.as_bytes()))
+        // The same hash as `card_id`, without building the key string.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for part in [
+            sn.as_bytes(),
+            b"|",
+            kind.as_str().as_bytes(),
+            b"|",
+            norm(answer).as_bytes(),
+        ] {
+            for &b in part {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        format!("{h:016x}")
     }
 }
 
@@ -399,58 +412,57 @@ fn fallback_for(pool: Pool) -> &'static [Cand] {
 /// "Which country turned it down?", "He resigned in ___.": too short to
 /// say what its pronoun means, so the card cannot stand on its own.
 fn is_context_bound(question: &str) -> bool {
-    let words: Vec<&str> = question
+    let is = |w: &str, any: &[&str]| any.iter().any(|a| w.eq_ignore_ascii_case(a));
+    // Only the opening words matter; the count is kept for "short".
+    let mut words: Vec<&str> = Vec::with_capacity(16);
+    let mut count = 0usize;
+    for w in question
         .split(|c: char| !c.is_alphanumeric() && c != '_' && c != '\'')
         .filter(|w| !w.is_empty())
-        .collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    // "Which country is one of them, ...?", "They said their aim ...": who
-    // "they" are is in another sentence.
-    let asks = matches!(
-        lower.first().map(String::as_str),
-        Some("which" | "who" | "whose")
-    );
+    {
+        if words.len() < 16 {
+            words.push(w);
+        }
+        count += 1;
+    }
+    const ASK: &[&str] = &["which", "who", "whose"];
+    let asks = words.first().is_some_and(|w| is(w, ASK));
     // "Which country followed?": too short to say what it asks about;
     // "those pledges": pledges made in another sentence.
-    let body: Vec<&String> = lower
-        .iter()
-        .skip_while(|w| !matches!(w.as_str(), "which" | "who" | "whose"))
-        .collect();
-    if (asks || !body.is_empty())
-        && (body.len() <= 3
-            || body
-                .iter()
-                .take_while(|w| w.as_str() != "that")
-                .any(|w| *w == "those" || *w == "these"))
+    let body_at = words.iter().position(|w| is(w, ASK));
+    if let Some(b) = body_at
         && !question.contains("___")
     {
-        return true;
+        let body_len = count - b;
+        let demonstrative = words[b..]
+            .iter()
+            .take_while(|w| !is(w, &["that"]))
+            .any(|w| is(w, &["those", "these"]));
+        if body_len <= 3 || demonstrative {
+            return true;
+        }
     }
-    if lower.first().is_some_and(|w| w == "they")
+    // "Which country is one of them, ...?", "They said their aim ...": who
+    // "they" are is in another sentence.
+    if words.first().is_some_and(|w| is(w, &["they"]))
         || (asks
             && !question.contains(['“', '"'])
-            && lower
+            && words
                 .iter()
                 .take(6)
-                .take_while(|w| *w != "that")
-                .any(|w| w == "them" || w == "they"))
+                .take_while(|w| !is(w, &["that"]))
+                .any(|w| is(w, &["them", "they"])))
     {
         return true;
     }
-    words.len() <= 6
+    count <= 6
         && words.iter().any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "it" | "its"
-                    | "they"
-                    | "them"
-                    | "their"
-                    | "he"
-                    | "she"
-                    | "him"
-                    | "her"
-                    | "this"
-                    | "these"
+            is(
+                w,
+                &[
+                    "it", "its", "they", "them", "their", "he", "she", "him", "her", "this",
+                    "these",
+                ],
             )
         })
 }
@@ -573,61 +585,86 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .get(f.sentence)
             .and_then(Option::as_ref)
             .filter(|t| f.entity != Some(t.entity) && !names_the_topic(&cache, t, &name_norms));
-        let cloze = match topic {
+        let (cloze, cloze_norm) = match topic {
             Some(t)
                 if cloze_ok
                     && cloze.is_char_boundary(t.prefix)
                     && cloze[..t.prefix] == text[..t.prefix] =>
             {
-                format!("{}{}", t.name, &cloze[t.prefix..])
+                let c = format!("{}{}", t.name, &cloze[t.prefix..]);
+                let n = norm(&c);
+                (c, n)
             }
-            _ => cloze,
+            _ => (cloze, cloze_norm),
         };
-        let (question, _) = match natural {
+        let from_cloze = natural.is_none();
+        let (question, qn) = match natural {
             Some(x) => x,
-            None if cloze_ok => (cloze.clone(), String::new()),
+            None if cloze_ok => (cloze.clone(), cloze_norm.clone()),
             None => continue,
         };
-        let _ = cloze_norm;
         if is_context_bound(&question) {
             continue;
         }
         // Name the article's treaty where the card would leave it unsaid.
-        let (question, cloze) = match ex.subject.as_ref() {
+        let (question, qn, cloze) = match ex.subject.as_ref() {
             Some(sub) if !names_subject(&cache, sub, f, &name_norms) => {
                 let own = sentence_treaties(ex, f.sentence);
                 let only_subject = own.iter().all(|&e| e == sub.entity);
-                let name = |q: String| {
-                    let q = if only_subject {
-                        replace_the_treaty(&q, &sub.inline)
+                // The question with the treaty named, and its normal form.
+                let name = |q: &str, qn: &str| -> Option<(String, String)> {
+                    let replaced = only_subject && q.contains("he treaty");
+                    let q = if replaced {
+                        replace_the_treaty(q, &sub.inline)
                     } else {
-                        q
+                        q.to_string()
                     };
+                    let qn = if replaced { norm(&q) } else { qn.to_string() };
                     let named = own.contains(&sub.entity)
                         || !only_subject
                         || cache.ent_names[sub.entity]
                             .iter()
-                            .any(|(n, _)| contains_words(&q, n));
+                            .any(|(_, nn)| contains_words(&qn, nn));
                     let tag = !named
                         && f.kind != FactKind::Role
                         && !q.starts_with("Who said: ")
                         && !q.starts_with("What is the formal name")
                         && !q.starts_with("By what short name");
-                    if tag { format!("{}: {q}", sub.tag) } else { q }
+                    if tag {
+                        let tagged = format!("{}: {q}", sub.tag);
+                        let tn = norm(&tagged);
+                        Some((tagged, tn))
+                    } else {
+                        replaced.then_some((q, qn))
+                    }
                 };
-                let cloze = if cloze.is_empty() { cloze } else { name(cloze) };
-                (name(question), cloze)
+                let named_q = name(&question, &qn);
+                let cloze = if from_cloze {
+                    named_q.as_ref().map_or(cloze, |(q, _)| q.clone())
+                } else if cloze.is_empty() {
+                    cloze
+                } else {
+                    name(&cloze, &cloze_norm).map_or(cloze, |(c, _)| c)
+                };
+                match named_q {
+                    Some((q, n)) => (q, n, cloze),
+                    None => (question, qn, cloze),
+                }
             }
-            _ => (question, cloze),
+            _ => (question, qn, cloze),
         };
-        if !seen_q.insert(norm(&question)) {
+        if !seen_q.insert(qn) {
             continue;
         }
         let id = cache.card_id(f.sentence, text, f.kind, &f.answer);
         if !seen_id.insert(id.clone()) {
             continue;
         }
-        let answer_norm = norm(&f.answer);
+        // names_of put the answer's own normal form first.
+        let answer_norm = match (names.first(), name_norms.first()) {
+            (Some(n), Some(nn)) if *n == f.answer => nn.clone(),
+            _ => norm(&f.answer),
+        };
         let mut accept: Vec<String> = f
             .accept
             .iter()

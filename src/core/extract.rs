@@ -472,7 +472,7 @@ fn strip_the(s: &str) -> &str {
 }
 
 fn is_not_name(w: &str) -> bool {
-    gazetteer::NOT_NAMES.contains(&w)
+    gazetteer::is_not_name_word(w)
         // "I'm Claire Dunmore": the speaker, not part of the name.
         || w == "I"
         || w.starts_with("I'")
@@ -698,7 +698,7 @@ pub fn extract(art: &Article) -> Extraction {
                 if ge.kind == EntKind::Body
                     && s.toks.get(te).is_some_and(|t| {
                         t.is_cap()
-                            && !gazetteer::NOT_NAMES.contains(&t.text)
+                            && !gazetteer::is_not_name_word(t.text)
                             && s.title(te).is_none()
                             && g.match_at(&s.words, te).is_none()
                     })
@@ -1051,6 +1051,7 @@ pub fn extract(art: &Article) -> Extraction {
         date_ctx_seen: HashSet::default(),
         reference_seen: HashMap::default(),
         party_count: HashMap::default(),
+        fact_keys: Vec::new(),
         experts: HashSet::default(),
     };
     for (si, s) in sents.iter().enumerate() {
@@ -1500,6 +1501,8 @@ struct FactBuilder<'a> {
     experts: HashSet<usize>,
     /// Party cards made per entity.
     party_count: HashMap<usize, usize>,
+    /// Each fact's normalised answer (kept beside `facts`).
+    fact_keys: Vec<String>,
     /// Entities named in many sentences (the article's main actors).
     dominant: HashSet<usize>,
     /// (answer, next word) of year cards already made: "the 2002 resolution".
@@ -1584,13 +1587,15 @@ impl<'a> FactBuilder<'a> {
         if self
             .facts
             .iter()
+            .zip(&self.fact_keys)
             .rev()
-            .take_while(|x| x.sentence == f.sentence)
-            .any(|x| x.kind == f.kind && norm(&x.answer) == key)
+            .take_while(|(x, _)| x.sentence == f.sentence)
+            .any(|(x, k)| x.kind == f.kind && *k == key)
         {
             return;
         }
         self.facts.push(f);
+        self.fact_keys.push(key);
     }
 
     /// A cloze fact whose answer is mention `m` (every mention and spelling
@@ -1746,10 +1751,10 @@ impl<'a> FactBuilder<'a> {
         let n = toks.len();
         let text = self.art.sentences[si].text.as_str();
         let k = (0..n.saturating_sub(4)).find(|&k| {
-            matches!(
-                toks[k].text.to_lowercase().as_str(),
-                "formal" | "full" | "official" | "complete"
-            ) && matches!(toks[k + 1].text, "title" | "name")
+            matches!(toks[k + 1].text, "title" | "name")
+                && ["formal", "full", "official", "complete"]
+                    .iter()
+                    .any(|w| toks[k].text.eq_ignore_ascii_case(w))
                 && toks[k + 2].is("is")
                 && toks[k + 3].is("the")
         })?;
@@ -3842,7 +3847,7 @@ fn lower_initial(s: &str) -> String {
         && first.chars().skip(1).all(|c| c.is_lowercase())
         && !next_cap
         && gazetteer::get().match_at(&[first], 0).is_none()
-        && (gazetteer::NOT_NAMES.contains(&first) || !first.ends_with(['a', 'o', 'i']));
+        && (gazetteer::is_not_name_word(first) || !first.ends_with(['a', 'o', 'i']));
     let head = if common {
         let mut c = first.chars();
         c.next()
@@ -3890,6 +3895,9 @@ const OPENING_QUANTIFIERS: &[&str] = &[
 
 /// "two-thirds", "three-quarters", "one-half".
 fn is_fraction(w: &str) -> bool {
+    if !w.contains('-') || w.len() > 16 {
+        return false;
+    }
     let lw = w.to_ascii_lowercase();
     let Some((a, b)) = lw.split_once('-') else {
         return false;
@@ -4230,10 +4238,10 @@ pub fn dedup(v: &mut Vec<String>) {
 
 /// True when `hay` contains any of `needles` as a run of words.
 pub fn contains_any(hay: &str, needles: &[String]) -> bool {
-    let h = format!(" {} ", norm(hay));
+    let h = norm(hay);
     needles.iter().any(|n| {
         let n = norm(n);
-        n.len() >= 3 && h.contains(&format!(" {n} "))
+        n.len() >= 3 && super::cards::contains_words(&h, &n)
     })
 }
 

@@ -899,6 +899,13 @@ pub fn month_of(w: &str) -> Option<u32> {
     MONTHS.iter().find(|(m, _)| *m == lw).map(|&(_, n)| n)
 }
 
+/// Whether `w` is one of [`NOT_NAMES`] (a set, built once).
+pub fn is_not_name_word(w: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| NOT_NAMES.iter().copied().collect())
+        .contains(w)
+}
+
 pub fn speech_base(w: &str) -> Option<&'static str> {
     static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     let map = MAP.get_or_init(|| SPEECH_VERBS.iter().copied().collect());

@@ -4,9 +4,9 @@
 mod cli;
 mod generator;
 mod gui;
+mod gui_browse;
 mod gui_stats;
 mod interop;
-mod gui_browse;
 mod props;
 mod score;
 mod study;
