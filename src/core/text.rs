@@ -237,15 +237,20 @@ pub fn parse(input: &str) -> Article {
                     push_fragment(&mut art, body, para, line_no);
                 } else {
                     split_folded(&folded, &mut quote_depth, |s, quotes, in_q| {
-                        art.sentences.push(Sentence {
-                            text: s,
-                            paragraph: para,
-                            line: line_no,
-                            label: label.clone(),
-                            quotes,
-                            starts_in_quote: in_q,
-                            fragment: false,
-                        });
+                        // A run-on "sentence" of thousands of words (a dump,
+                        // a list without stops) is read in pieces, so the
+                        // work per sentence stays bounded.
+                        for (text, quotes, in_q) in chunk_long(s, quotes, in_q) {
+                            art.sentences.push(Sentence {
+                                text,
+                                paragraph: para,
+                                line: line_no,
+                                label: label.clone(),
+                                quotes,
+                                starts_in_quote: in_q,
+                                fragment: false,
+                            });
+                        }
                     });
                 }
                 line_no += 1;
@@ -258,6 +263,55 @@ pub fn parse(input: &str) -> Article {
     }
     flush_para(&mut art, &mut para_text, &mut para_has);
     art
+}
+
+/// A sentence's text, its quoted ranges, and whether it opens inside a quote.
+type Piece = (String, Vec<(usize, usize)>, bool);
+
+/// Longest sentence read as one (bytes); real sentences are far shorter.
+const MAX_SENTENCE: usize = 2_000;
+
+/// Cut a sentence longer than [`MAX_SENTENCE`] at clause or word breaks,
+/// keeping each piece's quoted ranges.
+fn chunk_long(s: String, quotes: Vec<(usize, usize)>, in_q: bool) -> Vec<Piece> {
+    if s.len() <= MAX_SENTENCE {
+        return vec![(s, quotes, in_q)];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < s.len() {
+        let mut end = (start + MAX_SENTENCE).min(s.len());
+        if end < s.len() {
+            while !s.is_char_boundary(end) {
+                end -= 1;
+            }
+            let window = &s[start..end];
+            // Prefer a clause break, then any space, in the second half.
+            let cut = ["; ", ", ", " "].iter().find_map(|sep| {
+                window
+                    .rfind(sep)
+                    .filter(|&p| p > MAX_SENTENCE / 2)
+                    .map(|p| start + p + 1)
+            });
+            end = cut.unwrap_or(end);
+        }
+        let piece = s[start..end].trim();
+        if !piece.is_empty() {
+            let lead = s[start..end].len() - s[start..end].trim_start().len();
+            let base = start + lead;
+            let piece_end = base + piece.len();
+            let qs = quotes
+                .iter()
+                .filter(|&&(a, b)| a < piece_end && b > base)
+                .map(|&(a, b)| (a.max(base) - base, b.min(piece_end) - base))
+                .collect();
+            let starts_in_q =
+                quotes.iter().any(|&(a, b)| a < base && b > base) || (start == 0 && in_q);
+            out.push((piece.to_string(), qs, starts_in_q));
+        }
+        start = end;
+    }
+    out
 }
 
 enum Unit {
@@ -909,6 +963,29 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_on_sentence_is_read_in_bounded_pieces() {
+        let clause = "Russia and the United States signed the accord on 3 May 2019, ";
+        let text = clause.repeat(2_000);
+        let art = parse(&text);
+        assert!(art.sentences.len() > 10, "{}", art.sentences.len());
+        for s in &art.sentences {
+            assert!(s.text.len() <= MAX_SENTENCE, "{}", s.text.len());
+            assert!(
+                s.text.starts_with("Russia"),
+                "cut at a clause break: {}",
+                &s.text[..20]
+            );
+        }
+        // Every clause survives.
+        let total: usize = art
+            .sentences
+            .iter()
+            .map(|s| s.text.matches("3 May 2019").count())
+            .sum();
+        assert_eq!(total, 2_000);
+    }
 
     fn texts(a: &Article) -> Vec<&str> {
         a.sentences.iter().map(|s| s.text.as_str()).collect()
