@@ -386,6 +386,31 @@ fn export(
     path: &std::path::Path,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    let n = export_deck(store, name, format, path, now_secs())?;
+    writeln!(out, "Exported {n} cards of '{name}' to {}.", path.display())?;
+    Ok(())
+}
+
+impl ExportFormat {
+    /// The file extension of the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::AnkiTxt => "txt",
+            ExportFormat::Apkg => "apkg",
+            ExportFormat::Json => "json",
+        }
+    }
+}
+
+/// Write deck `name` to `path` in `format` (the terminal's `export` and the
+/// Decks screen's Export menu). Returns how many cards were written.
+pub fn export_deck(
+    store: &Store,
+    name: &str,
+    format: ExportFormat,
+    path: &std::path::Path,
+    now: i64,
+) -> Result<usize, CliError> {
     let deck = store
         .deck(name)
         .ok_or_else(|| CliError(format!("no deck named '{name}' (see `treatydeck decks`)")))?;
@@ -397,7 +422,7 @@ fn export(
             store::export::write_file(path, text.as_bytes()).map_err(fail)?;
         }
         ExportFormat::Apkg => {
-            store::export::write_apkg(path, name, &cards, now_secs()).map_err(fail)?;
+            store::export::write_apkg(path, name, &cards, now).map_err(fail)?;
         }
         ExportFormat::Json => {
             let mut bytes = serde_json::to_vec_pretty(&deck_json(deck))
@@ -406,13 +431,7 @@ fn export(
             store::export::write_file(path, &bytes).map_err(fail)?;
         }
     }
-    writeln!(
-        out,
-        "Exported {} cards of '{name}' to {}.",
-        cards.len(),
-        path.display()
-    )?;
-    Ok(())
+    Ok(cards.len())
 }
 
 /// Open the store, report repairs on stderr, and make sure a fresh

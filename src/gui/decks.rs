@@ -4,6 +4,7 @@
 use eframe::egui::{self, Color32, RichText};
 
 use super::{Message, TreatyApp};
+use crate::cli::{ExportFormat, now_secs};
 
 pub(crate) const NEW_COLOR: Color32 = Color32::from_rgb(70, 130, 220);
 pub(crate) const LEARNING_COLOR: Color32 = Color32::from_rgb(210, 80, 70);
@@ -44,6 +45,7 @@ enum Action {
     Delete(String),
     CancelDelete,
     Regenerate(String),
+    Export(String, ExportFormat),
 }
 
 /// A button whose accessible name says which deck it acts on.
@@ -140,6 +142,24 @@ pub(crate) fn show(app: &mut TreatyApp, ui: &mut egui::Ui) {
                             {
                                 actions.push(Action::Regenerate(s.deck.clone()));
                             }
+                            let menu = ui.menu_button("Export", |ui| {
+                                for (format, label) in [
+                                    (ExportFormat::Apkg, "Anki package (.apkg)"),
+                                    (ExportFormat::AnkiTxt, "Anki text import (.txt)"),
+                                    (ExportFormat::Json, "Card JSON (.json)"),
+                                ] {
+                                    if ui.button(label).clicked() {
+                                        actions.push(Action::Export(s.deck.clone(), format));
+                                        ui.close();
+                                    }
+                                }
+                            });
+                            let name = format!("Export {}", s.deck);
+                            menu.response
+                                .on_hover_text("Save the deck for Anki or as card JSON in the data folder's exports")
+                                .widget_info(|| {
+                                    egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
+                                });
                             if deck_button(ui, "Delete", &s.deck, "Delete the deck and its progress (asks first)")
                                 .clicked()
                             {
@@ -305,6 +325,25 @@ fn act(app: &mut TreatyApp, action: Action) {
                 }
                 Err(e) => app.message = Some(Message::Error(format!("Not deleted: {e}"))),
             }
+        }
+        Action::Export(deck, format) => {
+            let dir = match app.store.exports_dir() {
+                Ok(d) => d,
+                Err(e) => {
+                    app.message = Some(Message::Error(format!("Deck '{deck}' not exported: {e}.")));
+                    return;
+                }
+            };
+            let path = dir.join(format!("{deck}.{}", format.extension()));
+            app.message = Some(
+                match crate::cli::export_deck(&app.store, &deck, format, &path, now_secs()) {
+                    Ok(n) => Message::Info(format!(
+                        "Exported {n} cards of '{deck}' to {}.",
+                        path.display()
+                    )),
+                    Err(e) => Message::Error(format!("Deck '{deck}' not exported: {}.", e.0)),
+                },
+            );
         }
         Action::Regenerate(deck) => {
             app.message = Some(regenerate(app, &deck));

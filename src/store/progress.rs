@@ -1038,6 +1038,14 @@ impl Store {
 
     // ------------------------------------------------------------ reading
 
+    /// The data folder's `exports` subfolder (made if missing), where the
+    /// desktop app saves deck exports.
+    pub fn exports_dir(&self) -> Result<PathBuf, StoreError> {
+        let dir = self.dir.join("exports");
+        fs::create_dir_all(&dir).map_err(io_err("create", &dir))?;
+        Ok(dir)
+    }
+
     pub fn data_dir(&self) -> &Path {
         &self.dir
     }

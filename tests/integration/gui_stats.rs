@@ -347,3 +347,51 @@ fn optimise_with_too_few_reviews_says_how_many_are_needed() {
     assert!(open_retry(&dir).settings().fsrs_params.is_empty());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn export_a_deck_from_the_decks_screen() {
+    let dir = fresh_dir("export");
+    let mut h = harness(&dir);
+    let cards = h
+        .state()
+        .store()
+        .deck(DEFAULT_DECK)
+        .expect("built-in deck")
+        .active_cards()
+        .count();
+    for (item, ext) in [
+        ("Anki package (.apkg)", "apkg"),
+        ("Anki text import (.txt)", "txt"),
+        ("Card JSON (.json)", "json"),
+    ] {
+        h.get_by_label(&format!("Export {DEFAULT_DECK}")).click();
+        h.run();
+        h.get_by_label(item).click();
+        h.run();
+        let path = dir.join("exports").join(format!("{DEFAULT_DECK}.{ext}"));
+        let expected = format!(
+            "Exported {cards} cards of '{DEFAULT_DECK}' to {}.",
+            path.display()
+        );
+        assert_eq!(
+            h.state().message(),
+            Some(&Message::Info(expected)),
+            "{item}"
+        );
+        let bytes = std::fs::read(&path).expect("exported file");
+        match ext {
+            "apkg" => assert_eq!(&bytes[..2], b"PK", "a zip package"),
+            "txt" => {
+                let text = String::from_utf8(bytes).unwrap();
+                assert!(text.starts_with("#separator:tab"), "{text}");
+                assert_eq!(text.lines().filter(|l| !l.starts_with('#')).count(), cards);
+            }
+            _ => {
+                let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+                assert_eq!(v["cards"].as_array().map(Vec::len), Some(cards));
+            }
+        }
+    }
+    drop(h);
+    let _ = std::fs::remove_dir_all(&dir);
+}
