@@ -40,6 +40,8 @@ struct Shown {
     typed: String,
     verdict: Option<Verdict>,
     previews: [Preview; 4],
+    /// The paragraph the card comes from (its sentence is highlighted).
+    paragraph: Option<String>,
 }
 
 /// Nothing left: when the next card is due (for the end screen).
@@ -135,7 +137,16 @@ impl Session {
         }
         match queue::next_card(store, sched, self.filter.as_deref(), &self.today, now) {
             Some(next) => {
-                self.current = Some(Shown::new(next, sched, now));
+                // The card's paragraph, for "Show in article".
+                let paragraph = store.deck(&next.deck).and_then(|d| {
+                    crate::core::text::parse(&d.article)
+                        .paragraphs
+                        .get(next.card.paragraph)
+                        .cloned()
+                });
+                let mut shown = Shown::new(next, sched, now);
+                shown.paragraph = paragraph;
+                self.current = Some(shown);
                 self.finished = None;
             }
             None => {
@@ -158,6 +169,7 @@ impl Shown {
             typed: String::new(),
             verdict: None,
             previews,
+            paragraph: None,
         }
     }
 
@@ -576,6 +588,34 @@ fn card_view(app: &mut TreatyApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) 
     });
 }
 
+/// `paragraph` with `sentence` marked (bold, on the selection colour).
+fn highlighted(ui: &egui::Ui, paragraph: &str, sentence: &str) -> egui::text::LayoutJob {
+    use egui::text::{LayoutJob, TextFormat};
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let plain = TextFormat {
+        font_id: font.clone(),
+        color: ui.visuals().text_color(),
+        ..Default::default()
+    };
+    let marked = TextFormat {
+        font_id: font,
+        color: ui.visuals().strong_text_color(),
+        background: ui.visuals().selection.bg_fill.gamma_multiply(0.6),
+        ..Default::default()
+    };
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width();
+    match paragraph.find(sentence).filter(|_| !sentence.is_empty()) {
+        Some(at) => {
+            job.append(&paragraph[..at], 0.0, plain.clone());
+            job.append(sentence, 0.0, marked);
+            job.append(&paragraph[at + sentence.len()..], 0.0, plain);
+        }
+        None => job.append(paragraph, 0.0, plain),
+    }
+    job
+}
+
 fn answer_side(ui: &mut egui::Ui, shown: &Shown, card: &Card, actions: &mut Vec<Action>) {
     match shown.verdict {
         Some(Verdict::Correct) => {
@@ -625,6 +665,13 @@ fn answer_side(ui: &mut egui::Ui, shown: &Shown, card: &Card, actions: &mut Vec<
             }
             ui.add_space(4.0);
             ui.label(RichText::new(format!("Source: {}", card.sentence)).italics());
+            if let Some(par) = &shown.paragraph {
+                egui::CollapsingHeader::new("Show in article")
+                    .id_salt(("in_article", &card.id))
+                    .show(ui, |ui| {
+                        ui.label(highlighted(ui, par, &card.sentence));
+                    });
+            }
         });
     ui.add_space(12.0);
     let suggested = shown.suggested();

@@ -467,3 +467,33 @@ fn choose_file_opens_the_chosen_article_or_says_why_not() {
     drop(h);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_answer_side_shows_the_sentence_in_its_paragraph() {
+    let dir = fresh_dir("in-article");
+    let mut h = harness(&dir);
+    h.get_by_label("Study").click();
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    let card = h.state().session().current_card().expect("a card").clone();
+    let paragraph = treatydeck::core::text::parse(
+        &h.state()
+            .store()
+            .deck(treatydeck::core::builtin::DEFAULT_DECK)
+            .expect("deck")
+            .article,
+    )
+    .paragraphs[card.paragraph]
+        .clone();
+    assert!(paragraph.contains(&card.sentence));
+    assert!(h.query_by_label(&paragraph).is_none(), "collapsed at first");
+    h.get_by_label("Show in article").click();
+    h.run();
+    assert!(
+        h.query_by_label(&paragraph).is_some(),
+        "the whole paragraph"
+    );
+    drop(h);
+    let _ = std::fs::remove_dir_all(&dir);
+}
