@@ -37,8 +37,11 @@ fn fresh_dir(tag: &str) -> std::path::PathBuf {
 
 fn harness(dir: &std::path::Path) -> Harness<'static, TreatyApp> {
     let store = open_retry(dir);
+    // A field that takes focus scrolls itself into view, an animation of a
+    // few frames: allow for it.
     let mut h = Harness::builder()
         .with_size([1280.0, 800.0])
+        .with_max_steps(12)
         .build_eframe(move |_cc| TreatyApp::new(store));
     h.run();
     h
