@@ -496,6 +496,16 @@ fn header(app: &mut TreatyApp, ui: &mut egui::Ui) {
         );
         ui.label(RichText::new(format!("{due} due")).color(Color32::from_rgb(60, 160, 90)));
     });
+    // The session so far: answered against answered plus still to do.
+    let left = new + learning + due;
+    let total = done + left;
+    if total > 0 {
+        let fraction = done as f32 / total as f32;
+        let bar = egui::ProgressBar::new(fraction)
+            .desired_width(ui.available_width())
+            .text(format!("{done} of {total} cards done this session"));
+        ui.add(bar);
+    }
 }
 
 fn card_view(app: &mut TreatyApp, ui: &mut egui::Ui, actions: &mut Vec<Action>) {

@@ -64,6 +64,21 @@ fn study_two_cards_by_keyboard() {
     }
     assert_eq!(h.state().session().answered(), 2);
     assert!(h.query_by_label("2 answered this session").is_some());
+    // The session's progress bar counts them against what is left.
+    let left = {
+        let s = h.state().store();
+        let stats = treatydeck::cli::all_deck_stats(
+            s,
+            &treatydeck::core::scheduler::Scheduler::new(s.settings()).unwrap(),
+            treatydeck::cli::now_secs(),
+        );
+        stats
+            .iter()
+            .map(|d| d.new + d.learning + d.due)
+            .sum::<usize>()
+    };
+    let bar = format!("2 of {} cards done this session", 2 + left);
+    assert!(h.query_by_label(&bar).is_some(), "{bar}");
     assert_eq!(h.state().store().review_count(), 2);
     drop(h);
     let store = reopen(&dir);
