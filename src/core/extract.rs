@@ -1810,6 +1810,38 @@ impl<'a> FactBuilder<'a> {
         Some((st, e, answer))
     }
 
+    /// A treaty given two names in one sentence: the card already made for
+    /// the other name is asked by `other_q`, and the name at `m` gets a
+    /// card asked by `this_q`, so that neither is a cloze with two blanks.
+    fn two_names(&mut self, si: usize, m: &Mention, other_q: String, this_q: String) {
+        if let Some(f) = self
+            .facts
+            .iter_mut()
+            .rev()
+            .take_while(|f| f.sentence == si)
+            .find(|f| f.kind == FactKind::Treaty && f.entity == Some(m.entity))
+        {
+            f.entity = None;
+            f.accept.clear();
+            f.pool = Pool::NoChoice;
+            f.question = Some(other_q);
+        }
+        let text = &self.art.sentences[si].text;
+        self.push(Fact {
+            kind: FactKind::Treaty,
+            sentence: si,
+            answer: strip_the(&text[m.start..m.end]).to_string(),
+            accept: Vec::new(),
+            entity: None,
+            spans: vec![(m.start, m.end)],
+            question: Some(this_q),
+            resolved: None,
+            inferred: false,
+            pool: Pool::NoChoice,
+            note: None,
+        });
+    }
+
     /// Spans of every mention of entity `e` in this sentence.
     fn spans_of(&self, s: &Sent, e: usize) -> Vec<(usize, usize)> {
         s.mentions
@@ -2667,33 +2699,14 @@ impl<'a> FactBuilder<'a> {
                 seen_treaty.insert(m.entity);
                 self.treaty_seen.insert(m.entity);
                 let short = strip_the(&text[m.start..m.end]).to_string();
-                // The long name's card asks for it by the short one, rather
-                // than blanking both ("The ___, commonly known as the ___").
-                if let Some(f) = self
-                    .facts
-                    .iter_mut()
-                    .rev()
-                    .take_while(|f| f.sentence == si)
-                    .find(|f| f.kind == FactKind::Treaty && f.entity == Some(m.entity))
-                {
-                    f.entity = None;
-                    f.accept.clear();
-                    f.pool = Pool::NoChoice;
-                    f.question = Some(format!("What is the full name of the {short}?"));
-                }
-                self.push(Fact {
-                    kind: FactKind::Treaty,
-                    sentence: si,
-                    answer: strip_the(&text[m.start..m.end]).to_string(),
-                    accept: Vec::new(),
-                    entity: None,
-                    spans: vec![(m.start, m.end)],
-                    question: Some(format!("By what short name is the {long} known?")),
-                    resolved: None,
-                    inferred: false,
-                    pool: Pool::NoChoice,
-                    note: None,
-                });
+                // "The ___, commonly known as the ___": each name is asked
+                // for by the other.
+                self.two_names(
+                    si,
+                    m,
+                    format!("What is the full name of the {short}?"),
+                    format!("By what short name is the {long} known?"),
+                );
                 continue;
             }
             // "formally the Treaty between ...": quiz the formal name.
@@ -2709,33 +2722,13 @@ impl<'a> FactBuilder<'a> {
             {
                 let short = strip_the(&text[other.start..other.end]).to_string();
                 let formal_name = strip_the(&text[m.start..m.end]).to_string();
-                // The short name's card asks for it by the formal one rather
-                // than blanking both ("The ___, formally the ___, ...").
-                if let Some(f) = self
-                    .facts
-                    .iter_mut()
-                    .rev()
-                    .take_while(|f| f.sentence == si)
-                    .find(|f| f.kind == FactKind::Treaty && f.entity == Some(m.entity))
-                {
-                    f.entity = None;
-                    f.accept.clear();
-                    f.pool = Pool::NoChoice;
-                    f.question = Some(format!("By what name is the {formal_name} usually known?"));
-                }
-                self.push(Fact {
-                    kind: FactKind::Treaty,
-                    sentence: si,
-                    answer: strip_the(&text[m.start..m.end]).to_string(),
-                    accept: Vec::new(),
-                    entity: None,
-                    spans: vec![(m.start, m.end)],
-                    question: Some(format!("What is the formal name of the {short}?")),
-                    resolved: None,
-                    inferred: false,
-                    pool: Pool::NoChoice,
-                    note: None,
-                });
+                // "The ___, formally the ___": each name asked for by the other.
+                self.two_names(
+                    si,
+                    m,
+                    format!("By what name is the {formal_name} usually known?"),
+                    format!("What is the formal name of the {short}?"),
+                );
                 continue;
             }
             if seen_treaty.contains(&m.entity) {

@@ -4,45 +4,16 @@
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use treatydeck::cli::open_store;
 use treatydeck::core::model::Rating;
 use treatydeck::gui::{Screen, TreatyApp};
 use treatydeck::store::progress::Store;
 
-use crate::util::temp_dir;
+use crate::util::{
+    app_harness as harness, fresh_store_dir, open_retry, open_retry as reopen, temp_dir,
+};
 
-/// A data folder with the built-in deck, as a first start makes it.
 fn fresh_dir(tag: &str) -> std::path::PathBuf {
-    let dir = temp_dir(&format!("gui-{tag}"));
-    drop(open_retry(&dir));
-    dir
-}
-
-fn harness(dir: &std::path::Path) -> Harness<'static, TreatyApp> {
-    let store = open_retry(dir);
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |_cc| TreatyApp::new(store));
-    h.run();
-    h
-}
-
-/// Open the store, waiting out the moment a child process spawned by a
-/// test running in parallel still holds an inherited copy of the lock.
-fn open_retry(dir: &std::path::Path) -> Store {
-    for _ in 0..100 {
-        match open_store(Some(dir.to_path_buf())) {
-            Err(e) if e.0.contains("in use") => {
-                std::thread::sleep(std::time::Duration::from_millis(20))
-            }
-            r => return r.expect("open store"),
-        }
-    }
-    panic!("{} stayed locked", dir.display())
-}
-
-fn reopen(dir: &std::path::Path) -> Store {
-    open_retry(dir)
+    fresh_store_dir(&format!("gui-{tag}"))
 }
 
 #[test]

@@ -5,43 +5,21 @@
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use treatydeck::cli::open_store;
 use treatydeck::core::Card;
 use treatydeck::core::builtin::DEFAULT_DECK;
 use treatydeck::core::model::Rating;
 use treatydeck::gui::{Message, Screen, TreatyApp};
 use treatydeck::store::progress::Store;
 
-use crate::util::temp_dir;
+use crate::util::{app_harness, fresh_store_dir, open_retry};
 
-/// Open the store, waiting out a lock still held by a child process of a
-/// test running in parallel.
-fn open_retry(dir: &std::path::Path) -> Store {
-    for _ in 0..100 {
-        match open_store(Some(dir.to_path_buf())) {
-            Err(e) if e.0.contains("in use") => {
-                std::thread::sleep(std::time::Duration::from_millis(20))
-            }
-            r => return r.expect("open store"),
-        }
-    }
-    panic!("{} stayed locked", dir.display())
-}
-
-/// A data folder with the built-in deck, as a first start makes it.
 fn fresh_dir(tag: &str) -> std::path::PathBuf {
-    let dir = temp_dir(&format!("browse-{tag}"));
-    drop(open_retry(&dir));
-    dir
+    fresh_store_dir(&format!("browse-{tag}"))
 }
 
 /// The app on the Browse screen.
 fn browse(dir: &std::path::Path) -> Harness<'static, TreatyApp> {
-    let store = open_retry(dir);
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |_cc| TreatyApp::new(store));
-    h.run();
+    let mut h = app_harness(dir);
     h.get_by_label("Browse").click();
     h.run();
     assert_eq!(h.state().screen(), Screen::Browse);

@@ -4,7 +4,7 @@
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use treatydeck::cli::{local_utc_offset, now_secs, open_store};
+use treatydeck::cli::{local_utc_offset, now_secs};
 use treatydeck::core::builtin::DEFAULT_DECK;
 use treatydeck::core::model::{Rating, Review};
 use treatydeck::core::scheduler::{DAY_SECS, Scheduler, day_start};
@@ -12,39 +12,10 @@ use treatydeck::core::stats::timeline::timeline;
 use treatydeck::gui::{Message, Screen, TreatyApp};
 use treatydeck::store::progress::Store;
 
-use crate::util::temp_dir;
+use crate::util::{app_harness as harness, fresh_store_dir, open_retry};
 
-/// Open the store, waiting out a lock still held by a child process that
-/// a test running in parallel spawned.
-fn open_retry(dir: &std::path::Path) -> Store {
-    for _ in 0..100 {
-        match open_store(Some(dir.to_path_buf())) {
-            Err(e) if e.0.contains("in use") => {
-                std::thread::sleep(std::time::Duration::from_millis(20))
-            }
-            r => return r.expect("open store"),
-        }
-    }
-    panic!("{} stayed locked", dir.display())
-}
-
-/// A data folder with the built-in deck, as a first start makes it.
 fn fresh_dir(tag: &str) -> std::path::PathBuf {
-    let dir = temp_dir(&format!("gui-stats-{tag}"));
-    drop(open_retry(&dir));
-    dir
-}
-
-fn harness(dir: &std::path::Path) -> Harness<'static, TreatyApp> {
-    let store = open_retry(dir);
-    // A field that takes focus scrolls itself into view, an animation of a
-    // few frames: allow for it.
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_max_steps(12)
-        .build_eframe(move |_cc| TreatyApp::new(store));
-    h.run();
-    h
+    fresh_store_dir(&format!("gui-stats-{tag}"))
 }
 
 /// Replace what a one-line field holds with `text`.

@@ -66,3 +66,37 @@ pub fn generate_json(text: &str) -> serde_json::Value {
     let g = treatydeck::generate(text).expect("generate");
     serde_json::to_value(&g).expect("json")
 }
+
+/// Open the store in `dir`, waiting out the moment a child process spawned
+/// by a test running in parallel still holds an inherited copy of the lock.
+pub fn open_retry(dir: &Path) -> treatydeck::store::progress::Store {
+    for _ in 0..100 {
+        match treatydeck::cli::open_store(Some(dir.to_path_buf())) {
+            Err(e) if e.0.contains("in use") => {
+                std::thread::sleep(std::time::Duration::from_millis(20))
+            }
+            r => return r.expect("open store"),
+        }
+    }
+    panic!("{} stayed locked", dir.display())
+}
+
+/// A data folder with the built-in deck, as a first start makes it.
+pub fn fresh_store_dir(tag: &str) -> PathBuf {
+    let dir = temp_dir(tag);
+    drop(open_retry(&dir));
+    dir
+}
+
+/// The real desktop app over the store in `dir`, headless at 1280x800,
+/// after its first frames. A field that takes focus scrolls itself into
+/// view over a few frames, so a run may take up to 12 steps.
+pub fn app_harness(dir: &Path) -> egui_kittest::Harness<'static, treatydeck::gui::TreatyApp> {
+    let store = open_retry(dir);
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_max_steps(12)
+        .build_eframe(move |_cc| treatydeck::gui::TreatyApp::new(store));
+    h.run();
+    h
+}
