@@ -467,17 +467,13 @@ fn is_context_bound(question: &str) -> bool {
         })
 }
 
-/// Whether the card's answer is the article's treaty (or one of its names).
-fn names_subject(
-    cache: &Cache,
-    sub: &crate::core::extract::Subject,
-    f: &Fact,
-    answer_norms: &[String],
-) -> bool {
-    f.entity == Some(sub.entity)
+/// Whether the card's answer is entity `e` (the treaty a sentence or the
+/// article is about) under any of its names; then naming it would leak.
+fn answer_is(cache: &Cache, e: usize, f: &Fact, answer_norms: &[String]) -> bool {
+    f.entity == Some(e)
         || cache
             .ent_norms
-            .get(sub.entity)
+            .get(e)
             .is_some_and(|ns| ns.iter().any(|n| answer_norms.contains(n)))
 }
 
@@ -532,19 +528,6 @@ fn replace_the_treaty(q: &str, inline: &str) -> String {
     out
 }
 
-/// Whether any spelling of the answer is a name of the topic treaty.
-fn names_the_topic(
-    cache: &Cache,
-    t: &crate::core::extract::Topic,
-    answer_norms: &[String],
-) -> bool {
-    cache
-        .ent_norms
-        .get(t.entity)
-        .is_some_and(|ns| ns.iter().any(|n| answer_norms.contains(n)))
-        || answer_norms.contains(&norm(&t.name))
-}
-
 /// Build the cards of an article.
 pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
     let mut cards = Vec::new();
@@ -584,7 +567,9 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .topics
             .get(f.sentence)
             .and_then(Option::as_ref)
-            .filter(|t| f.entity != Some(t.entity) && !names_the_topic(&cache, t, &name_norms));
+            .filter(|t| {
+                !answer_is(&cache, t.entity, f, &name_norms) && !name_norms.contains(&norm(&t.name))
+            });
         let (cloze, cloze_norm) = match topic {
             Some(t)
                 if cloze_ok
@@ -608,7 +593,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         }
         // Name the article's treaty where the card would leave it unsaid.
         let (question, qn, cloze) = match ex.subject.as_ref() {
-            Some(sub) if !names_subject(&cache, sub, f, &name_norms) => {
+            Some(sub) if !answer_is(&cache, sub.entity, f, &name_norms) => {
                 let own = sentence_treaties(ex, f.sentence);
                 let only_subject = own.iter().all(|&e| e == sub.entity);
                 // The question with the treaty named, and its normal form.

@@ -2078,14 +2078,10 @@ impl<'a> FactBuilder<'a> {
                         && (after + (m.te - m.ts) >= n - 1
                             || toks.get(m.te).is_some_and(|t| t.kind == Tk::Punct))
                 });
-                if let Some(m) = subj {
-                    // Inverted only after a quote or a comma.
-                    let ok = v > 0 && matches!(toks[v - 1].text, "," | "”" | "\"" | "’");
-                    if !ok {
-                        subj = None;
-                    } else {
-                        let _ = m;
-                    }
+                // Inverted only after a quote or a comma.
+                if subj.is_some() && !(v > 0 && matches!(toks[v - 1].text, "," | "”" | "\"" | "’"))
+                {
+                    subj = None;
                 }
             }
             // "the alliance said": the last entity of that sort.
@@ -2498,7 +2494,6 @@ impl<'a> FactBuilder<'a> {
                             | "Though"
                             | "Unless"
                     ));
-            let _ = mi;
             if at_start {
                 // The subject noun phrase: "NATO", "NATO members", "Putin's statement".
                 let who = if class == EntClass::Person {
@@ -3097,7 +3092,6 @@ impl<'a> FactBuilder<'a> {
             });
             k = span_end;
         }
-        let _ = self.g;
     }
 
     /// One speaker card per line unit of quoted text, with its speaker.
@@ -3587,7 +3581,6 @@ impl<'a> FactBuilder<'a> {
         if EXPERT_WORDS.iter().any(|w| lr.contains(w)) {
             self.experts.insert(m.entity);
         }
-        let person = &self.ents[m.entity];
         let name = text[m.start..m.end].to_string();
         let famous = self.g.person_at(&s.words, m.ts).is_some()
             && TOP_OFFICES.iter().any(|o| role.to_lowercase().ends_with(o));
@@ -3603,7 +3596,6 @@ impl<'a> FactBuilder<'a> {
         }
         accept.retain(|a| a != &role);
         dedup(&mut accept);
-        let _ = person;
         self.push(Fact {
             kind: FactKind::Role,
             sentence: si,
@@ -4236,16 +4228,6 @@ pub fn contains_any(hay: &str, needles: &[String]) -> bool {
         let n = norm(n);
         n.len() >= 3 && super::cards::contains_words(&h, &n)
     })
-}
-
-/// True when `hay` contains the words of `needle` as a run (case-folded).
-pub fn contains_word_seq(hay: &str, needle: &str) -> bool {
-    let n = norm(needle);
-    if n.len() < 3 {
-        return false;
-    }
-    let h = format!(" {} ", norm(hay));
-    h.contains(&format!(" {n} "))
 }
 
 #[cfg(test)]
