@@ -1068,6 +1068,7 @@ pub fn extract(art: &Article) -> Extraction {
         }
     }
     ex.facts = fb.facts;
+    anchor_famous_roles(&mut ex.facts, art, &sents, &ctx.entities, reference);
     for f in &ex.facts {
         match f.kind {
             FactKind::Number => {
@@ -1083,6 +1084,82 @@ pub fn extract(art: &Article) -> Extraction {
     (ex.topics, ex.subject) = topics(art, &sents, &ctx.entities);
     ex.entities = ctx.entities;
     ex
+}
+
+/// "___ Bill Clinton signed ...": a famous leader's office asked as a
+/// blank is trivia everyone knows and reads oddly. Asked at a moment in
+/// time ("What office did Bill Clinton hold in September 1996?") it is a
+/// fact about this history. The moment is the date in the sentence nearest
+/// the name, the article's date for a sentence in the present tense, or the
+/// latest date in the three sentences before it; with none, the card is
+/// dropped rather than guessed.
+fn anchor_famous_roles(
+    facts: &mut Vec<Fact>,
+    art: &Article,
+    sents: &[Sent],
+    entities: &[Entity],
+    reference: Option<Reference>,
+) {
+    // The stated date nearest byte `at` of sentence `si`.
+    let explicit_date = |si: usize, at: usize| -> Option<Ymd> {
+        let s = sents.get(si)?;
+        s.dates
+            .iter()
+            .filter(|d| !dates::is_future(&s.toks, d))
+            .filter_map(|d| {
+                let y = match d.expr {
+                    DateExpr::Absolute(y) => Some(y),
+                    e if reference.is_some_and(|r| r.explicit) => dates::resolve(e, reference),
+                    _ => None,
+                }?;
+                let start = s.toks[d.tok_start].start;
+                Some((start.abs_diff(at), y))
+            })
+            .min_by_key(|&(dist, _)| dist)
+            .map(|(_, y)| y)
+    };
+    let present = |si: usize| -> bool {
+        let s = &sents[si];
+        let has = |ws: &[&str]| s.toks.iter().any(|t| ws.iter().any(|w| t.is(w)));
+        // "has said" is the present perfect; "said" alone is past.
+        let past_said = s.toks.iter().enumerate().any(|(k, t)| {
+            t.is("said") && !(k > 0 && (s.toks[k - 1].is("has") || s.toks[k - 1].is("have")))
+        });
+        has(&["has", "have", "is", "are", "says", "say"])
+            && !has(&["was", "were", "had", "did"])
+            && !past_said
+    };
+    facts.retain_mut(|f| {
+        if f.kind != FactKind::Role || f.question.is_some() {
+            return true;
+        }
+        let Some(e) = f.entity else { return false };
+        let si = f.sentence;
+        let at = f.spans.first().map_or(0, |&(b, _)| b);
+        let when = explicit_date(si, at)
+            .or_else(|| {
+                // A stated date, or one guessed from a full date in the
+                // text; a guess from a bare year may be years off.
+                let r = reference.filter(|r| r.year_known && (r.explicit || r.date.d.is_some()))?;
+                present(si).then_some(Ymd { d: None, ..r.date })
+            })
+            .or_else(|| {
+                if present(si) {
+                    return None;
+                }
+                (si.saturating_sub(3)..si)
+                    .rev()
+                    .filter(|&p| !art.sentences[p].fragment)
+                    .find_map(|p| explicit_date(p, usize::MAX))
+            });
+        let Some(when) = when else { return false };
+        let at = match (when.m, when.d) {
+            (Some(_), Some(_)) => format!("on {}", when.display()),
+            _ => format!("in {}", when.display()),
+        };
+        f.question = Some(format!("What office did {} hold {at}?", entities[e].name));
+        true
+    });
 }
 
 /// What a sentence opening "It ..." or "The treaty ..." refers to, when
@@ -4267,6 +4344,54 @@ mod tests {
         let q = f.question.as_deref().unwrap_or("");
         assert!(q.starts_with("Which two countries signed"), "{q}");
         assert!(!q.contains("Brazil") && !q.contains("Argentina"), "{q}");
+    }
+
+    #[test]
+    fn a_famous_leaders_office_is_asked_at_a_moment_in_time() {
+        let role_q = |text: &str, who: &str| -> Option<String> {
+            let (ex, _) = facts(text);
+            ex.facts
+                .iter()
+                .find(|f| {
+                    f.kind == FactKind::Role
+                        && f.question.as_deref().is_some_and(|q| q.contains(who))
+                })
+                .and_then(|f| f.question.clone())
+        };
+        // A date in the sentence: the one nearest the name.
+        assert_eq!(
+            role_q(
+                "In October 2023 the Duma voted to revoke it, and President Vladimir Putin signed the law on 2 November 2023.",
+                "Putin"
+            )
+            .as_deref(),
+            Some("What office did Vladimir Putin hold on November 2, 2023?")
+        );
+        // A date a sentence or two before.
+        assert_eq!(
+            role_q(
+                "The talks collapsed on 13 December 2001. Washington gave notice. President Vladimir Putin responded in a televised address.",
+                "Putin"
+            )
+            .as_deref(),
+            Some("What office did Vladimir Putin hold on December 13, 2001?")
+        );
+        // No date to anchor it, or only a guessed year for a sentence in the
+        // present tense: no card rather than a wrong moment.
+        assert_eq!(
+            role_q(
+                "President Vladimir Putin responded in a televised address.",
+                "Putin"
+            ),
+            None
+        );
+        assert_eq!(
+            role_q(
+                "The deal was agreed in 2015. Sanctions returned in 2019. As President Joe Biden has said, the door is open.",
+                "Biden"
+            ),
+            None
+        );
     }
 
     #[test]
