@@ -116,13 +116,28 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// Is the span one part of a hyphenated compound ("Lugar" in
+/// "Nunn-Lugar")? Blanking it would break the name; left as it is, the leak
+/// check decides whether the card can stand.
+fn inside_compound(text: &str, a: usize, b: usize) -> bool {
+    let before = text[..a].chars().rev().take(2).collect::<Vec<_>>();
+    let after = text[b..].chars().take(2).collect::<Vec<_>>();
+    let joined = |cs: &[char]| cs.len() == 2 && cs[0] == '-' && cs[1].is_alphabetic();
+    // "a ___-day process" is a fine blank for a number.
+    text[a..].starts_with(char::is_alphabetic) && (joined(&before) || joined(&after))
+}
+
 /// Replace spans with "___", merging overlaps.
 pub fn blank(text: &str, spans: &[(usize, usize)]) -> String {
     let mut sp: Vec<(usize, usize)> = spans
         .iter()
         .copied()
         .filter(|&(a, b)| {
-            a < b && b <= text.len() && text.is_char_boundary(a) && text.is_char_boundary(b)
+            a < b
+                && b <= text.len()
+                && text.is_char_boundary(a)
+                && text.is_char_boundary(b)
+                && !inside_compound(text, a, b)
         })
         .collect();
     sp.sort();
@@ -546,7 +561,12 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             spans.extend(cache.spans(f.sentence, text, &names));
         }
         // "The ___ (___) confirmed": a name and its abbreviation are one blank.
-        let cloze = blank(text, &spans).replace("___ (___)", "___");
+        let mut cloze = blank(text, &spans).replace("___ (___)", "___");
+        // "Putin signed the law on ___ (day of the week).": with the year
+        // unknown, the blank says what kind of answer it wants.
+        if let Some(hint) = date_hint(f) {
+            cloze = cloze.replacen("___", &format!("___ ({hint})"), 1);
+        }
         // A cloze needs words around its blanks ("___" alone asks nothing).
         let context_words = cloze
             .split_whitespace()
@@ -588,7 +608,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             None if cloze_ok => (cloze.clone(), cloze_norm.clone()),
             None => continue,
         };
-        if is_context_bound(&question) {
+        if is_context_bound(&question) || (f.kind == FactKind::Number && counted_by_list(text, f)) {
             continue;
         }
         // Name the article's treaty where the card would leave it unsaid.
@@ -680,6 +700,21 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
     cards
 }
 
+/// What an unresolved weekday or month answer is, for its blank.
+fn date_hint(f: &Fact) -> Option<&'static str> {
+    if f.kind != FactKind::Date || f.resolved.is_some() {
+        return None;
+    }
+    let a = f.answer.trim().to_ascii_lowercase();
+    if crate::core::gazetteer::WEEKDAYS.contains(&a.as_str()) {
+        Some("day of the week")
+    } else if crate::core::gazetteer::month_of(&a).is_some() {
+        Some("month")
+    } else {
+        None
+    }
+}
+
 /// Answer spellings prepared once per card for leak checks.
 struct Needles<'n>(&'n [String]);
 
@@ -738,6 +773,18 @@ fn choices_for(
     name_norms: &[String],
     sentence: &str,
 ) -> Option<Vec<String>> {
+    // "the former ___" (a state that no longer exists), "Ms. ___": the word
+    // before the blank narrows the answer's type past what the options
+    // can match, so a wrong option would be plain nonsense.
+    if let Some(&(start, _)) = f.spans.first() {
+        let before = sentence[..start]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        if ["former", "Ms.", "Mr.", "Mrs.", "Dr."].contains(&before) {
+            return None;
+        }
+    }
     let seed = fnv1a(id.as_bytes());
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let ex = cache.ex;
@@ -775,6 +822,14 @@ fn choices_for(
         }
     };
     let shape = (f.pool == Pool::Number).then(|| number_shape(&f.answer));
+    // "187 had signed and ___ had ratified": an option must stand on the
+    // same side of every other figure in the sentence as the answer does.
+    let bounds: Vec<f64> = if f.pool == Pool::Number {
+        other_figures(sentence, &f.spans)
+    } else {
+        Vec::new()
+    };
+    let answer_value = number_value(&f.answer);
     let noun = f
         .spans
         .first()
@@ -818,6 +873,13 @@ fn choices_for(
         }
         if c.entity
             .is_some_and(|e| Some(e) == f.entity || sentence_ents.contains(&e))
+        {
+            continue;
+        }
+        if let Some(a) = answer_value
+            && !bounds.is_empty()
+            && number_value(&c.text)
+                .is_none_or(|v| bounds.iter().any(|&m| (v < m) != (a < m) || v == m))
         {
             continue;
         }
@@ -929,6 +991,71 @@ fn perturb_date(r: Ymd) -> Vec<String> {
     v
 }
 
+/// The value of a figure: "1,550", "4.5 percent", "four".
+fn number_value(s: &str) -> Option<f64> {
+    let first = s.split_whitespace().next()?;
+    if let Some(n) = gazetteer::number_word(first) {
+        return Some(n as f64);
+    }
+    let digits: String = first
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+        .filter(|c| *c != ',')
+        .collect();
+    digits.trim_end_matches('.').parse().ok()
+}
+
+/// Figures written in digits elsewhere in the sentence (outside `spans`).
+fn other_figures(sentence: &str, spans: &[(usize, usize)]) -> Vec<f64> {
+    let mut out = Vec::new();
+    let b = sentence.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_alphanumeric()) {
+            let mut j = i;
+            while j < b.len()
+                && (b[j].is_ascii_digit()
+                    || b[j] == b',' && j + 1 < b.len() && b[j + 1].is_ascii_digit())
+            {
+                j += 1;
+            }
+            let inside = spans.iter().any(|&(a, e)| i < e && j > a);
+            if !inside
+                && (j == b.len() || !b[j].is_ascii_alphabetic())
+                && let Ok(v) = sentence[i..j].replace(',', "").parse::<f64>()
+            {
+                out.push(v);
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// "the ___ types of sensor: optical cameras, video cameras, infrared
+/// scanners and radar": the list after the colon counts out the answer.
+fn counted_by_list(sentence: &str, f: &Fact) -> bool {
+    let Some(n) = number_value(&f.answer).filter(|n| (2.0..=12.0).contains(n)) else {
+        return false;
+    };
+    let Some(&(_, end)) = f.spans.first() else {
+        return false;
+    };
+    let Some(colon) = sentence[end..].find(':') else {
+        return false;
+    };
+    let list = &sentence[end + colon + 1..];
+    let items = list
+        .split(',')
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" or "))
+        .filter(|p| p.chars().any(char::is_alphanumeric))
+        .count();
+    items as f64 == n
+}
+
 #[derive(PartialEq, Eq)]
 enum NumShape {
     Word,
@@ -1005,7 +1132,7 @@ fn perturb_number(s: &str) -> Vec<String> {
     let factors: &[f64] = if x < 20.0 && decimals == 0 {
         &[]
     } else {
-        &[0.8, 1.25, 1.5, 0.7, 1.3, 2.0, 0.5]
+        &[0.8, 1.25, 1.5, 0.7, 1.3, 2.0, 0.5, 0.9, 1.1, 0.6]
     };
     let mut vals: Vec<f64> = factors.iter().map(|f| x * f).collect();
     if x < 20.0 && decimals == 0 {
@@ -1162,6 +1289,94 @@ mod tests {
             restyle_date("December 2020", "10 October 1996"),
             "December 2020"
         );
+    }
+
+    fn cards_of(text: &str) -> Vec<Card> {
+        crate::core::generate(text)
+            .map(|g| g.cards)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_blank_never_breaks_a_hyphenated_name() {
+        let t = "The Baruch-Acheson plan was drafted by Dean Acheson.";
+        assert_eq!(
+            blank(t, &find_word_spans(t, "Acheson")),
+            "The Baruch-Acheson plan was drafted by Dean ___."
+        );
+        // A figure may sit before a hyphen: "a ___-day process".
+        let t = "It began a 30-day process.";
+        let at = t.find("30").unwrap();
+        assert_eq!(blank(t, &[(at, at + 2)]), "It began a ___-day process.");
+    }
+
+    #[test]
+    fn one_date_said_twice_side_by_side_is_one_blank() {
+        let cards = cards_of(
+            "Date: 2019-08-02\n\nThe withdrawal of Canada from the Ottawa Accord took effect today, August 2, 2019.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.kind == FactKind::Date)
+            .expect("a date card");
+        assert_eq!(c.question.matches("___").count(), 1, "{}", c.question);
+    }
+
+    #[test]
+    fn number_options_keep_their_side_of_the_sentences_other_figures() {
+        let cards = cards_of(
+            "As of March 2020, 190 states had signed the Ottawa Accord and 164 had ratified it.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "164")
+            .expect("a card for 164");
+        let choices = c.choices.as_ref().expect("options");
+        for o in choices {
+            let v: f64 = o.replace(',', "").parse().unwrap();
+            assert!(v < 190.0, "{choices:?}");
+        }
+    }
+
+    #[test]
+    fn a_count_spelled_out_by_a_list_is_not_asked() {
+        let cards = cards_of(
+            "The accord limits the three kinds of weapon it covers: tanks, artillery and aircraft. \
+             Spain signed the accord in 1990.",
+        );
+        assert!(
+            cards.iter().all(|c| c.answer != "three"),
+            "{:?}",
+            cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+        );
+        assert!(cards.iter().any(|c| c.answer == "Spain"));
+    }
+
+    #[test]
+    fn an_unresolved_weekday_says_what_it_asks_for() {
+        let cards = cards_of("Lithuania ratified the Ottawa Accord on Friday, officials said.");
+        let c = cards
+            .iter()
+            .find(|c| c.kind == FactKind::Date)
+            .expect("a date card");
+        assert_eq!(c.answer, "Friday");
+        assert!(
+            c.question.contains("___ (day of the week)"),
+            "{}",
+            c.question
+        );
+    }
+
+    #[test]
+    fn no_options_where_the_word_before_the_blank_narrows_the_type() {
+        let cards = cards_of(
+            "Members came from Europe and the former Soviet Union. France, Germany, Italy and Spain joined in 1992.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "Soviet Union")
+            .expect("a card for the Soviet Union");
+        assert!(c.choices.is_none(), "{:?}", c.choices);
     }
 
     #[test]

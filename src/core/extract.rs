@@ -2900,7 +2900,19 @@ impl<'a> FactBuilder<'a> {
             dedup(&mut accept);
             let key = norm(&answer);
             if let Some((_, f)) = date_facts.iter_mut().find(|(k, _)| *k == key) {
-                f.spans.push((blank_start, end));
+                // "today, August 2, 2019": one date said twice side by side
+                // is one blank.
+                match f.spans.last_mut() {
+                    Some(last)
+                        if last.1 <= blank_start
+                            && text[last.1..blank_start]
+                                .chars()
+                                .all(|c| c == ',' || c.is_whitespace()) =>
+                    {
+                        last.1 = end;
+                    }
+                    _ => f.spans.push((blank_start, end)),
+                }
                 continue;
             }
             let precision = resolved.map(|r| r.precision()).unwrap_or(1);
