@@ -482,6 +482,88 @@ fn is_context_bound(question: &str) -> bool {
         })
 }
 
+/// Event nouns that, bare after "the", point back to another sentence
+/// ("the meeting decided", "revived the idea"). Nouns an article is often
+/// about as a whole ("the vote", "the decision") are left out: the card's
+/// treaty tag places them.
+const EVENT_NOUNS: &[&str] = &["meeting", "idea", "move", "proposal", "request", "offer"];
+
+/// "the above conditions", "the meeting", "included this, but": a
+/// reference the card cannot resolve on its own, so a reader cannot
+/// answer it.
+fn has_dangling_reference(question: &str) -> bool {
+    let words: Vec<&str> = question.split_whitespace().collect();
+    let bare = |w: &str| -> String {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase()
+    };
+    let ends_clause = |w: &str| w.ends_with([',', '.', ';', ':', '?']);
+    // A reference spoils a cloze only in its blank's own clause: "On ___,
+    // Russia issued a note: if the above conditions ..." still asks a
+    // plain question before the colon.
+    let clause_of = |k: usize| {
+        words[..k]
+            .iter()
+            .filter(|w| ends_clause(w) || w.eq_ignore_ascii_case("but"))
+            .count()
+    };
+    let blank_clause = words.iter().position(|w| w.contains("___")).map(clause_of);
+    let mut quoted = false;
+    for (k, w) in words.iter().enumerate() {
+        if blank_clause.is_some_and(|b| b != clause_of(k)) {
+            quoted = quoted || w.starts_with(['“', '"']);
+            if w.trim_end_matches(['.', ',', '?', '!', ';', ':'])
+                .ends_with(['”', '"'])
+            {
+                quoted = false;
+            }
+            continue;
+        }
+        // Inside a quotation a speaker's "this" is the speaker's own.
+        if w.starts_with(['“', '"']) {
+            quoted = true;
+        }
+        let in_quote = quoted;
+        if w.trim_end_matches(['.', ',', '?', '!', ';', ':'])
+            .ends_with(['”', '"'])
+            && (k > 0 || w.len() > 1)
+        {
+            quoted = false;
+        }
+        let next = words.get(k + 1).map(|n| bare(n)).unwrap_or_default();
+        match bare(w).as_str() {
+            "the" if matches!(next.as_str(), "above" | "latter" | "aforementioned") => {
+                return true;
+            }
+            // "included this, but ...", "this was ...": "this" standing alone.
+            "this" | "these"
+                if !in_quote
+                    && (ends_clause(w)
+                        || matches!(
+                            next.as_str(),
+                            "is" | "was" | "were" | "are" | "would" | "will" | "has" | "had"
+                        )) =>
+            {
+                return true;
+            }
+            "the" if EVENT_NOUNS.contains(&next.as_str()) => {
+                // "the meeting in Vienna", "the idea of open skies" say which.
+                let after = words.get(k + 2).map(|n| bare(n)).unwrap_or_default();
+                let modified = !ends_clause(words[k + 1])
+                    && matches!(
+                        after.as_str(),
+                        "on" | "of" | "in" | "at" | "to" | "between" | "with" | "by" | "for"
+                    );
+                if !modified {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Whether the card's answer is entity `e` (the treaty a sentence or the
 /// article is about) under any of its names; then naming it would leak.
 fn answer_is(cache: &Cache, e: usize, f: &Fact, answer_norms: &[String]) -> bool {
@@ -608,7 +690,10 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             None if cloze_ok => (cloze.clone(), cloze_norm.clone()),
             None => continue,
         };
-        if is_context_bound(&question) || (f.kind == FactKind::Number && counted_by_list(text, f)) {
+        if is_context_bound(&question)
+            || has_dangling_reference(&question)
+            || (f.kind == FactKind::Number && counted_by_list(text, f))
+        {
             continue;
         }
         // Name the article's treaty where the card would leave it unsaid.
@@ -1377,6 +1462,27 @@ mod tests {
             .find(|c| c.answer == "Soviet Union")
             .expect("a card for the Soviet Union");
         assert!(c.choices.is_none(), "{:?}", c.choices);
+    }
+
+    #[test]
+    fn references_to_another_sentence_spoil_the_blanks_clause() {
+        for q in [
+            "Who said the move did not mean that testing would resume?",
+            "On 1 May, Spain warned: if the above conditions are not met by ___, it will leave.",
+            "This was decided by the ___ in May.",
+            "___ revived the idea in 1989.",
+        ] {
+            assert!(has_dangling_reference(q), "{q}");
+        }
+        for q in [
+            "On ___, Spain warned: if the above conditions are not met by 1 June, it will leave.",
+            "Who said: “This is a mistake”?",
+            "___ revived the idea of open skies in 1989.",
+            "This treaty was signed in ___.",
+            "Before the vote, ___ urged the Senate to ratify.",
+        ] {
+            assert!(!has_dangling_reference(q), "{q}");
+        }
     }
 
     #[test]
