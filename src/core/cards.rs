@@ -748,6 +748,19 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
             _ => (question, qn, cloze),
         };
+        // "reported on the 16th" -> "reported on January 16, 2021".
+        let (question, qn, cloze) = match ex.relative_dates.get(f.sentence) {
+            Some(rel) if !rel.is_empty() => {
+                let q = with_dates_resolved(&question, rel);
+                let n = norm(&q);
+                if q != question && !needles.leak_norm(&n) {
+                    (q, n, with_dates_resolved(&cloze, rel))
+                } else {
+                    (question, qn, cloze)
+                }
+            }
+            _ => (question, qn, cloze),
+        };
         if !seen_q.insert(qn) {
             continue;
         }
@@ -788,6 +801,25 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         });
     }
     cards
+}
+
+/// Replace each relative date written in `q` with its resolved form.
+fn with_dates_resolved(q: &str, rel: &[(String, String)]) -> String {
+    // Found in the question as it stands, replaced from the end.
+    let mut at: Vec<(usize, usize, &str)> = rel
+        .iter()
+        .filter_map(|(surface, shown)| {
+            let (a, b) = find_word_spans(q, surface).first().copied()?;
+            Some((a, b, shown.as_str()))
+        })
+        .collect();
+    at.sort_unstable();
+    at.dedup_by(|later, earlier| later.0 < earlier.1);
+    let mut out = q.to_string();
+    for (a, b, shown) in at.into_iter().rev() {
+        out.replace_range(a..b, shown);
+    }
+    out
 }
 
 /// What an unresolved weekday or month answer is, for its blank.
@@ -1488,6 +1520,27 @@ mod tests {
         ] {
             assert!(!has_dangling_reference(q), "{q}");
         }
+    }
+
+    #[test]
+    fn relative_dates_in_a_question_are_written_out() {
+        let cards = cards_of(
+            "Date: 2021-01-17\n\nOfficials said on the 16th that Spain left the Ottawa Accord last year. \
+             Our negotiators today are in Vienna.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "Spain")
+            .expect("a card for Spain");
+        assert!(c.question.contains("on January 16, 2021"), "{}", c.question);
+        assert!(c.question.contains("in 2020"), "{}", c.question);
+        assert!(!c.question.contains("the 16th"), "{}", c.question);
+        // "today" in a sentence about the present is no event's date.
+        assert!(
+            cards.iter().all(|c| !c.question.contains("January 17")),
+            "{:?}",
+            cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+        );
     }
 
     #[test]

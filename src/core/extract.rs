@@ -193,6 +193,10 @@ pub struct Extraction {
     pub sentence_entities: Vec<Vec<usize>>,
     /// For each sentence, the treaty its opening "It" / "The treaty" means.
     pub topics: Vec<Option<Topic>>,
+    /// For each sentence, its relative dates as written and as resolved
+    /// ("on the 16th" -> "on January 16, 2021"), for questions that keep
+    /// them: a card read alone has no "today" to count from.
+    pub relative_dates: Vec<Vec<(String, String)>>,
     /// The treaty the article is about, when one clearly is.
     pub subject: Option<Subject>,
 }
@@ -1061,6 +1065,67 @@ pub fn extract(art: &Article) -> Extraction {
             continue;
         }
         fb.sentence(si, s);
+        if reference.is_some_and(|r| r.year_known) {
+            let text = &art.sentences[si].text;
+            let mut rel = Vec::new();
+            for (di, d) in s.dates.iter().enumerate() {
+                if !d.expr.is_relative()
+                    // "Our briefers today are ...": no day of any event.
+                    || (d.expr == DateExpr::DayRel(0) && !has_past_verb(&s.toks))
+                    // "today, August 2, 2019", "Tuesday, February 21": the
+                    // date is already given beside it.
+                    || s.dates.get(di + 1).is_some_and(|n| n.tok_start <= d.tok_end + 1)
+                    || di.checked_sub(1).and_then(|p| s.dates.get(p)).is_some_and(|p| {
+                        p.tok_end + 1 >= d.tok_start && !p.expr.is_relative()
+                    })
+                {
+                    continue;
+                }
+                let Some(r) = dates::resolve(d.expr, reference) else {
+                    continue;
+                };
+                let mut start = s.toks[d.tok_start].start;
+                let end = s.toks[d.tok_end - 1].end;
+                // "the 16th" reads "January 16, 2021", without "the".
+                if matches!(d.expr, DateExpr::DayOfMonth(_)) && text[..start].ends_with("the ") {
+                    start -= 4;
+                }
+                let surface = &text[start..end];
+                let shown = match d.expr {
+                    DateExpr::Weekday(_) => format!("{}, {}", strip_the(surface), r.display()),
+                    _ => r.display(),
+                };
+                // "said today" -> "said on August 2, 2019"; "left last year"
+                // -> "left in 2020".
+                let prev = text[..start]
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                const PREPOSITIONS: &[&str] = &[
+                    "on", "in", "by", "since", "until", "till", "before", "after", "of", "from",
+                    "to", "during", "through", "as",
+                ];
+                let after_date = di
+                    .checked_sub(1)
+                    .and_then(|p| s.dates.get(p))
+                    .is_some_and(|p| p.tok_end + 1 >= d.tok_start);
+                let shown = if after_date || PREPOSITIONS.contains(&prev.as_str()) {
+                    shown
+                } else if r.d.is_some() {
+                    format!("on {shown}")
+                } else {
+                    format!("in {shown}")
+                };
+                if !surface.is_empty() && surface != shown {
+                    rel.push((surface.to_string(), shown));
+                }
+            }
+            if ex.relative_dates.len() < si {
+                ex.relative_dates.resize(si, Vec::new());
+            }
+            ex.relative_dates.push(rel);
+        }
         for d in &s.dates {
             if let Some(y) = dates::resolve(d.expr, reference) {
                 ex.date_pool.push(y);
@@ -2875,7 +2940,11 @@ impl<'a> FactBuilder<'a> {
             }
             // "Our briefers today are ...": in a transcript, "today" is the
             // day of the briefing, not a date in the history.
-            if matches!(d.expr, DateExpr::DayRel(_)) && sent.label.is_some() {
+            // Nor is "today" in a sentence about the present ("Our briefers
+            // today are ..."): nothing happened on that day.
+            if matches!(d.expr, DateExpr::DayRel(_))
+                && (sent.label.is_some() || (d.expr == DateExpr::DayRel(0) && !has_past_verb(toks)))
+            {
                 continue;
             }
             let (answer, inferred) = match (d.expr, resolved) {
@@ -4012,6 +4081,59 @@ fn is_verbless(toks: &[Token]) -> bool {
         }
     }
     true
+}
+
+/// Does the sentence tell of something done: a past-tense verb ("signed",
+/// "was", "took")?
+fn has_past_verb(toks: &[Token]) -> bool {
+    const IRREGULAR: &[&str] = &[
+        "was",
+        "were",
+        "had",
+        "did",
+        "said",
+        "told",
+        "took",
+        "gave",
+        "made",
+        "met",
+        "began",
+        "came",
+        "went",
+        "left",
+        "held",
+        "sent",
+        "spoke",
+        "wrote",
+        "broke",
+        "won",
+        "lost",
+        "set",
+        "put",
+        "saw",
+        "became",
+        "brought",
+        "chose",
+        "drew",
+        "fell",
+        "got",
+        "led",
+        "let",
+        "paid",
+        "ran",
+        "rose",
+        "sought",
+        "stood",
+        "struck",
+        "threw",
+        "withdrew",
+        "undertook",
+    ];
+    toks.iter().any(|t| {
+        t.kind == Tk::Word
+            && !t.is_cap()
+            && (IRREGULAR.contains(&t.text) || (t.text.len() > 4 && t.text.ends_with("ed")))
+    })
 }
 
 fn is_meta_sentence(s: &str) -> bool {
