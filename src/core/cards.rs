@@ -724,6 +724,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                         && f.kind != FactKind::Role
                         && !q.starts_with("Who said: ")
                         && !q.starts_with("What is the formal name")
+                        && !q.starts_with("At which institution")
                         && !q.starts_with("By what short name");
                     if tag {
                         let tagged = format!("{}: {q}", sub.tag);

@@ -1525,10 +1525,24 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
         // the name ends with a head, else keep the "of/on" tail.
         return Some((end - i, EntClass::Treaty));
     }
-    // Organisation: ends in an org head, 2+ capitalised words, preceded by "the".
+    // Organisation: ends in an org head, 2+ capitalised words, preceded by
+    // "the"; or a head with a named field after it ("the Larchmont Centre
+    // for Verification Studies", "the Institute for Strategic Studies").
     let last = &toks[end - 1];
-    if ORG_HEADS.contains(&last.text) && end - i >= 2 && i > 0 && toks[i - 1].is("the") {
-        return Some((end - i, EntClass::Body));
+    if end - i >= 2 && i > 0 && toks[i - 1].is("the") {
+        if ORG_HEADS.contains(&last.text) {
+            return Some((end - i, EntClass::Body));
+        }
+        let head_then_field = run.iter().enumerate().any(|(k, w)| {
+            ORG_HEADS.contains(&w.text)
+                && run
+                    .get(k + 1)
+                    .is_some_and(|n| n.is("for") || n.is("of") || n.is("on"))
+                && run.get(k + 2).is_some_and(|n| n.is_cap())
+        });
+        if head_then_field {
+            return Some((end - i, EntClass::Body));
+        }
     }
     None
 }
@@ -3706,8 +3720,33 @@ impl<'a> FactBuilder<'a> {
         Some((start, end))
     }
 
-    fn role_fact(&mut self, si: usize, s: &Sent, m: &Mention, rs: usize, re: usize) {
+    fn role_fact(&mut self, si: usize, s: &Sent, m: &Mention, rs: usize, mut re: usize) {
         let text = &self.art.sentences[si].text;
+        // "a senior analyst at the Larchmont Centre for Verification
+        // Studies": the post, and where it is held, are two facts.
+        let employer = (rs + 1..re.saturating_sub(1))
+            .filter(|&k| s.toks[k].is("at") || s.toks[k].is("with"))
+            .find_map(|k| {
+                let from = if s.toks[k + 1].is("the") {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                s.mentions
+                    .iter()
+                    .find(|o| {
+                        o.ts == from
+                            && o.te >= re.saturating_sub(1)
+                            && matches!(
+                                self.ent(o.entity).class,
+                                EntClass::Body | EntClass::Organisation
+                            )
+                    })
+                    .map(|o| (k, o.clone()))
+            });
+        if let Some((k, _)) = employer {
+            re = k;
+        }
         let role = text[s.toks[rs].start..s.toks[re - 1].end].to_string();
         let role = role.trim_end_matches(',').trim();
         // "former President" -> "President"; "Supreme Leader Ayatollah" ->
@@ -3770,6 +3809,19 @@ impl<'a> FactBuilder<'a> {
             pool: Pool::Role,
             note: None,
         });
+        if let Some((_, o)) = employer {
+            let post = self
+                .facts
+                .last()
+                .filter(|f| f.kind == FactKind::Role)
+                .map(|f| f.answer.clone());
+            if let Some(post) = post {
+                let cls = self.ent(o.entity).class;
+                let mut f = self.mention_fact(FactKind::Party, si, s, &o, Pool::Entity(cls));
+                f.question = Some(format!("At which institution was {name} {post}?"));
+                self.push(f);
+            }
+        }
     }
 
     /// The source named after "according to" at token `k`: a mention, or a
@@ -4525,6 +4577,23 @@ mod tests {
                 "Biden"
             ),
             None
+        );
+    }
+
+    #[test]
+    fn a_post_and_where_it_is_held_are_two_facts() {
+        let (ex, v) = facts(
+            "The guest is Dr. Ana Ruiz, a senior fellow at the Halden Institute for Security Studies, a think tank.",
+        );
+        assert!(has(&v, FactKind::Role, "senior fellow"), "{v:?}");
+        let f = ex
+            .facts
+            .iter()
+            .find(|f| f.answer == "Halden Institute for Security Studies")
+            .expect("an employer fact");
+        assert_eq!(
+            f.question.as_deref(),
+            Some("At which institution was Ana Ruiz senior fellow?")
         );
     }
 
