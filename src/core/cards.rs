@@ -492,33 +492,29 @@ const EVENT_NOUNS: &[&str] = &["meeting", "move", "proposal", "request", "offer"
 /// reference the card cannot resolve on its own, so a reader cannot
 /// answer it.
 fn has_dangling_reference(question: &str) -> bool {
-    let words: Vec<&str> = question.split_whitespace().collect();
-    let bare = |w: &str| -> String {
+    // Runs for every card: no allocation.
+    fn bare(w: &str) -> &str {
         w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase()
-    };
+    }
     let ends_clause = |w: &str| w.ends_with([',', '.', ';', ':', '?']);
+    let splits = |w: &str| ends_clause(w) || w.eq_ignore_ascii_case("but");
     // A reference spoils a cloze only in its blank's own clause: "On ___,
     // Russia issued a note: if the above conditions ..." still asks a
     // plain question before the colon.
-    let clause_of = |k: usize| {
-        words[..k]
-            .iter()
-            .filter(|w| ends_clause(w) || w.eq_ignore_ascii_case("but"))
-            .count()
-    };
-    let blank_clause = words.iter().position(|w| w.contains("___")).map(clause_of);
-    let mut quoted = false;
-    for (k, w) in words.iter().enumerate() {
-        if blank_clause.is_some_and(|b| b != clause_of(k)) {
-            quoted = quoted || w.starts_with(['“', '"']);
-            if w.trim_end_matches(['.', ',', '?', '!', ';', ':'])
-                .ends_with(['”', '"'])
-            {
-                quoted = false;
-            }
-            continue;
+    let mut blank_clause = None;
+    let mut clause = 0usize;
+    for w in question.split_whitespace() {
+        if blank_clause.is_none() && w.contains("___") {
+            blank_clause = Some(clause);
         }
+        clause += usize::from(splits(w));
+    }
+    let mut quoted = false;
+    let mut clause = 0usize;
+    let mut words = question.split_whitespace();
+    while let Some(w) = words.next() {
+        let here = clause;
+        clause += usize::from(splits(w));
         // Inside a quotation a speaker's "this" is the speaker's own.
         if w.starts_with(['“', '"']) {
             quoted = true;
@@ -526,44 +522,49 @@ fn has_dangling_reference(question: &str) -> bool {
         let in_quote = quoted;
         if w.trim_end_matches(['.', ',', '?', '!', ';', ':'])
             .ends_with(['”', '"'])
-            && (k > 0 || w.len() > 1)
+            && (here > 0 || w.len() > 1)
         {
             quoted = false;
         }
-        let next = words.get(k + 1).map(|n| bare(n)).unwrap_or_default();
-        match bare(w).as_str() {
-            "the" if matches!(next.as_str(), "above" | "latter" | "aforementioned") => {
+        if blank_clause.is_some_and(|b| b != here) {
+            continue;
+        }
+        let lw = bare(w);
+        let mut ahead = words.clone();
+        let next_raw = ahead.next().unwrap_or("");
+        let next = bare(next_raw);
+        let is = |x: &str, any: &[&str]| any.iter().any(|a| x.eq_ignore_ascii_case(a));
+        if lw.eq_ignore_ascii_case("the") {
+            if is(next, &["above", "latter", "aforementioned"]) {
                 return true;
             }
-            // "included this, but ...", "this was ...": "this" standing alone.
-            "this" | "these"
-                if !in_quote
-                    && (ends_clause(w)
-                        || matches!(
-                            next.as_str(),
-                            "is" | "was" | "were" | "are" | "would" | "will" | "has" | "had"
-                        )) =>
-            {
-                return true;
-            }
-            "the" if EVENT_NOUNS.contains(&next.as_str()) => {
-                // "the meeting in Vienna", "the idea of open skies" say which.
-                let after = words.get(k + 2).map(|n| bare(n)).unwrap_or_default();
-                // "the idea in 1989" is no more specific than "the idea".
-                let dated = words.get(k + 3).is_some_and(|w| {
+            if is(next, EVENT_NOUNS) {
+                // "the meeting in Vienna", "the move of the troops" say
+                // which; "the move in 1989" is no more specific.
+                let after = bare(ahead.next().unwrap_or(""));
+                let dated = ahead.next().is_some_and(|w| {
                     w.starts_with(|c: char| c.is_ascii_digit()) || gazetteer::month_of(w).is_some()
                 });
-                let modified = !ends_clause(words[k + 1])
+                let modified = !ends_clause(next_raw)
                     && !dated
-                    && matches!(
-                        after.as_str(),
-                        "on" | "of" | "in" | "at" | "to" | "between" | "with" | "by" | "for"
+                    && is(
+                        after,
+                        &["on", "of", "in", "at", "to", "between", "with", "by", "for"],
                     );
                 if !modified {
                     return true;
                 }
             }
-            _ => {}
+        } else if !in_quote
+            && is(lw, &["this", "these"])
+            // "included this, but ...", "this was ...": "this" standing alone.
+            && (ends_clause(w)
+                || is(
+                    next,
+                    &["is", "was", "were", "are", "would", "will", "has", "had"],
+                ))
+        {
+            return true;
         }
     }
     false
@@ -657,7 +658,8 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         // A cloze needs words around its blanks ("___" alone asks nothing).
         let context_words = cloze
             .split_whitespace()
-            .filter(|w| w.replace("___", "").chars().any(char::is_alphanumeric))
+            // '_' is not alphanumeric: a blank alone is no context.
+            .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
         let cloze_norm = norm(&cloze);
         let cloze_ok = cloze != text

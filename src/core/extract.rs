@@ -1057,6 +1057,7 @@ pub fn extract(art: &Article) -> Extraction {
         party_count: HashMap::default(),
         fact_keys: Vec::new(),
         experts: HashSet::default(),
+        label_owner: HashMap::default(),
     };
     for (si, s) in sents.iter().enumerate() {
         let ents: Vec<usize> = s.mentions.iter().map(|m| m.entity).collect();
@@ -1655,6 +1656,8 @@ struct FactBuilder<'a> {
     /// People whose role is analyst, researcher, professor...: in a
     /// transcript only their opinions are quizzed as theirs.
     experts: HashSet<usize>,
+    /// The person each transcript label names, once looked up.
+    label_owner: HashMap<String, Option<usize>>,
     /// Party cards made per entity.
     party_count: HashMap<usize, usize>,
     /// Each fact's normalised answer (kept beside `facts`).
@@ -3276,18 +3279,24 @@ impl<'a> FactBuilder<'a> {
                 None
             })
             .or_else(|| {
-                sent.label
-                    .as_ref()
-                    .and_then(|l| label_surname(l))
-                    .and_then(|sur| {
-                        self.ents.iter().position(|e| {
-                            e.class == EntClass::Person
-                                && e.variants
-                                    .iter()
-                                    .chain(e.forms.iter())
-                                    .any(|v| norm(v) == norm(&sur))
-                        })
+                let label = sent.label.as_ref()?;
+                // Looked up once per label: a transcript repeats them.
+                if let Some(&hit) = self.label_owner.get(label) {
+                    return hit;
+                }
+                let ents = self.ents;
+                let hit = label_surname(label).and_then(|sur| {
+                    let sur = norm(&sur);
+                    ents.iter().position(|e| {
+                        e.class == EntClass::Person
+                            && e.variants
+                                .iter()
+                                .chain(e.forms.iter())
+                                .any(|v| norm(v) == sur)
                     })
+                });
+                self.label_owner.insert(label.clone(), hit);
+                hit
             });
         // Carry the speaker while the quote stays open.
         let closes = sent.quotes.last().is_none_or(|&(_, b)| b < sent.text.len());
