@@ -662,9 +662,13 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
         let cloze_norm = norm(&cloze);
+        let blanks = cloze.matches("___").count();
         let cloze_ok = cloze != text
             && !needles.leak_norm(&cloze_norm)
-            && cloze.matches("___").count() <= 4
+            && blanks <= 4
+            // "___, whose full title is the ___": a treaty's two names are
+            // two answers, not one.
+            && !(f.kind == FactKind::Treaty && blanks > 1 && distinct_forms(text, &spans) > 1)
             && context_words >= 3;
         // The natural question if it leaks nothing and is new, else the cloze.
         let natural = f.question.as_ref().and_then(|q| {
@@ -697,7 +701,11 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             None if cloze_ok => (cloze.clone(), cloze_norm.clone()),
             None => continue,
         };
+        // "It was the first time since ___ that ...": an "It" the topic
+        // could not name points to another sentence.
+        let dangling_it = from_cloze && question.starts_with("It ");
         if is_context_bound(&question)
+            || dangling_it
             || has_dangling_reference(&question)
             || (f.kind == FactKind::Number && counted_by_list(text, f))
         {
@@ -786,7 +794,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .cloned()
             .collect();
         dedup(&mut accept);
-        let choices = choices_for(f, &mut cache, &id, &name_norms, text);
+        let choices = choices_for(f, &mut cache, &id, &name_norms, text, from_cloze);
         cards.push(Card {
             id,
             kind: f.kind,
@@ -823,6 +831,28 @@ fn with_dates_resolved(q: &str, rel: &[(String, String)]) -> String {
         out.replace_range(a..b, shown);
     }
     out
+}
+
+/// How many different spellings the spans cover.
+fn distinct_forms(text: &str, spans: &[(usize, usize)]) -> usize {
+    // "Open Sky" inside "Open Sky Treaty" is the same blank.
+    let outer = |&(a, b): &(usize, usize)| {
+        !spans
+            .iter()
+            .any(|&(c, d)| c <= a && b <= d && (c, d) != (a, b))
+    };
+    let mut forms: Vec<String> = spans
+        .iter()
+        .filter(|s| outer(s))
+        .filter_map(|&(a, b)| text.get(a..b))
+        .map(|t| {
+            let n = norm(t);
+            n.strip_prefix("the ").map_or(n.clone(), str::to_string)
+        })
+        .collect();
+    forms.sort_unstable();
+    forms.dedup();
+    forms.len()
 }
 
 /// What an unresolved weekday or month answer is, for its blank.
@@ -889,6 +919,8 @@ const COMMON_STATES: &[&str] = &[
     "Turkey",
     "Japan",
     "Poland",
+    "Netherlands",
+    "Czech Republic",
 ];
 
 fn choices_for(
@@ -897,19 +929,38 @@ fn choices_for(
     id: &str,
     name_norms: &[String],
     sentence: &str,
+    cloze: bool,
 ) -> Option<Vec<String>> {
     // "the former ___" (a state that no longer exists), "Ms. ___": the word
     // before the blank narrows the answer's type past what the options
     // can match, so a wrong option would be plain nonsense.
-    if let Some(&(start, _)) = f.spans.first() {
+    if let Some(&(start, _)) = f.spans.first().filter(|_| cloze) {
         let before = sentence[..start]
             .split_whitespace()
             .next_back()
             .unwrap_or("");
-        if ["former", "Ms.", "Mr.", "Mrs.", "Dr."].contains(&before) {
+        let former_state = FORMER_STATES
+            .iter()
+            .any(|st| name_norms.iter().any(|n| *n == norm(st)));
+        if ["Ms.", "Mr.", "Mrs.", "Dr."].contains(&before) || (before == "former" && !former_state)
+        {
             return None;
         }
     }
+    let former_state = cloze
+        && f.pool == Pool::Entity(EntClass::Country)
+        && FORMER_STATES
+            .iter()
+            .any(|st| name_norms.iter().any(|n| *n == norm(st)));
+    // "the ___" wants a name said with "the".
+    let after_the = cloze
+        && f.pool == Pool::Entity(EntClass::Country)
+        && f.spans.first().is_some_and(|&(start, _)| {
+            sentence[..start]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        });
     let seed = fnv1a(id.as_bytes());
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let ex = cache.ex;
@@ -932,7 +983,21 @@ fn choices_for(
         // "Which source": a descriptive source ("Russian media") has no
         // fair same-type options.
         Pool::NoChoice | Pool::Entity(EntClass::Source) => return None,
+        Pool::Entity(_) if former_state => (
+            &[][..],
+            FORMER_STATES
+                .iter()
+                .map(|s| Cand::plain(s.to_string()))
+                .collect(),
+        ),
         Pool::Entity(_) | Pool::Role => (pool_for(pools, ex, f.pool), Vec::new()),
+        Pool::Office => (
+            &[][..],
+            office_swaps(&f.answer)
+                .into_iter()
+                .map(Cand::plain)
+                .collect(),
+        ),
         Pool::Date(_) => {
             let r = f.resolved?;
             let made = perturb_date(r).into_iter().map(Cand::plain).collect();
@@ -961,6 +1026,7 @@ fn choices_for(
         .map(|&(_, e)| super::extract::word_after(sentence, e))
         .unwrap_or_default();
     let fallback: &[Cand] = match f.pool {
+        Pool::Entity(_) if former_state => &[],
         Pool::Entity(_) | Pool::Role => fallback_for(f.pool),
         _ => &[],
     };
@@ -1006,6 +1072,9 @@ fn choices_for(
             && number_value(&c.text)
                 .is_none_or(|v| bounds.iter().any(|&m| (v < m) != (a < m) || v == m))
         {
+            continue;
+        }
+        if after_the && !former_state && !takes_the(&c.text) {
             continue;
         }
         // Dates are shown in the answer's style; judge them as shown.
@@ -1114,6 +1183,106 @@ fn perturb_date(r: Ymd) -> Vec<String> {
         }
     }
     v
+}
+
+/// Offices of one government, for a leader's office at a dated moment:
+/// "Russian President" -> "Russian Prime Minister", "Russian Foreign
+/// Minister", ... The nationality the answer gives picks the government's
+/// titles; a bare office gets offices most governments have.
+const OFFICE_HEADS: &[&str] = &[
+    "President",
+    "Vice President",
+    "Prime Minister",
+    "Premier",
+    "Chancellor",
+    "General Secretary",
+    "Secretary of State",
+    "Secretary of Defense",
+    "Foreign Minister",
+    "Defence Minister",
+    "National Security Adviser",
+];
+const US_OFFICES: &[&str] = &[
+    "President",
+    "Vice President",
+    "Secretary of State",
+    "Secretary of Defense",
+    "National Security Adviser",
+];
+const SOVIET_OFFICES: &[&str] = &[
+    "General Secretary",
+    "President",
+    "Premier",
+    "Foreign Minister",
+    "Defence Minister",
+];
+const NATIONAL_OFFICES: &[&str] = &[
+    "President",
+    "Prime Minister",
+    "Foreign Minister",
+    "Defence Minister",
+];
+const BARE_OFFICES: &[&str] = &[
+    "President",
+    "Vice President",
+    "Prime Minister",
+    "Secretary of State",
+    "Foreign Minister",
+];
+
+fn office_swaps(answer: &str) -> Vec<String> {
+    let Some(prefix) = OFFICE_HEADS
+        .iter()
+        .filter_map(|o| {
+            answer
+                .strip_suffix(o)
+                .filter(|p| p.is_empty() || p.ends_with(' '))
+                .map(|p| (p, o.len()))
+        })
+        .max_by_key(|&(_, len)| len)
+        .map(|(p, _)| p)
+    else {
+        return Vec::new();
+    };
+    let set = match prefix.trim() {
+        "" => BARE_OFFICES,
+        "U.S." | "US" | "American" | "United States" => US_OFFICES,
+        "Soviet" => SOVIET_OFFICES,
+        _ => NATIONAL_OFFICES,
+    };
+    set.iter()
+        .map(|o| format!("{prefix}{o}"))
+        .filter(|o| o != answer)
+        .collect()
+}
+
+/// States that no longer exist: the options for "the former ___" or "the
+/// dissolution of the ___" are their peers, not today's states.
+const FORMER_STATES: &[&str] = &[
+    "Soviet Union",
+    "Yugoslavia",
+    "Czechoslovakia",
+    "East Germany",
+    "West Germany",
+];
+
+/// Country names said with "the" ("the United States", "the Netherlands").
+fn takes_the(name: &str) -> bool {
+    name.starts_with("United ")
+        || [
+            "Republic",
+            "Union",
+            "Federation",
+            "Kingdom",
+            "Emirates",
+            "Islands",
+        ]
+        .iter()
+        .any(|w| name.split_whitespace().any(|x| x == *w))
+        || matches!(
+            name,
+            "Netherlands" | "Philippines" | "Bahamas" | "Gambia" | "Holy See"
+        )
 }
 
 /// The value of a figure: "1,550", "4.5 percent", "four".
@@ -1494,6 +1663,7 @@ mod tests {
 
     #[test]
     fn no_options_where_the_word_before_the_blank_narrows_the_type() {
+        // "the former ___" takes only states that no longer exist.
         let cards = cards_of(
             "Members came from Europe and the former Soviet Union. France, Germany, Italy and Spain joined in 1992.",
         );
@@ -1501,7 +1671,16 @@ mod tests {
             .iter()
             .find(|c| c.answer == "Soviet Union")
             .expect("a card for the Soviet Union");
-        assert!(c.choices.is_none(), "{:?}", c.choices);
+        for o in c.choices.as_ref().expect("options") {
+            assert!(FORMER_STATES.contains(&o.as_str()), "{o}");
+        }
+        // "the former ___" with a state that still exists: no options.
+        let cards = cards_of(
+            "Members came from Europe and the former Ukraine. France, Germany, Italy and Spain joined in 1992.",
+        );
+        if let Some(c) = cards.iter().find(|c| c.answer == "Ukraine") {
+            assert!(c.choices.is_none(), "{:?}", c.choices);
+        }
     }
 
     #[test]
@@ -1541,6 +1720,73 @@ mod tests {
         // "today" in a sentence about the present is no event's date.
         assert!(
             cards.iter().all(|c| !c.question.contains("January 17")),
+            "{:?}",
+            cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_leaders_office_is_offered_among_its_governments_offices() {
+        let v = office_swaps("U.S. President");
+        assert!(v.contains(&"U.S. Secretary of State".to_string()), "{v:?}");
+        assert!(
+            v.iter()
+                .all(|o| o.starts_with("U.S. ") && o != "U.S. President")
+        );
+        let v = office_swaps("Russian President");
+        assert!(v.contains(&"Russian Prime Minister".to_string()), "{v:?}");
+        assert!(!v.iter().any(|o| o.contains("Secretary of State")), "{v:?}");
+        assert!(office_swaps("senior analyst").is_empty());
+        let cards = cards_of(
+            "President Vladimir Putin signed the law on 2 November 2023. Lithuania objected.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| {
+                c.question
+                    .starts_with("What office did Vladimir Putin hold")
+            })
+            .expect("an office card");
+        let choices = c.choices.as_ref().expect("options");
+        assert!(
+            choices.contains(&"Prime Minister".to_string()),
+            "{choices:?}"
+        );
+    }
+
+    #[test]
+    fn country_options_fit_the_words_before_the_blank() {
+        let cards = cards_of(
+            "After the dissolution of the Soviet Union in 1991, Ukraine kept the missiles. \
+             The Ottawa Accord was signed by the United States and Kenya in 1999.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "Soviet Union")
+            .expect("a card for the Soviet Union");
+        for o in c.choices.as_ref().expect("options") {
+            assert!(FORMER_STATES.contains(&o.as_str()), "{o}");
+        }
+        if let Some(c) = cards
+            .iter()
+            .find(|c| c.answer == "United States" && c.question.contains("the ___"))
+        {
+            for o in c.choices.as_ref().expect("options") {
+                assert!(takes_the(o), "{o}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_remark_s_day_and_an_unnamed_it_are_not_asked() {
+        let cards = cards_of(
+            "Date: 2019-08-02\n\n\"We will leave,\" Secretary Ana Ruiz said today. \
+             It was the first time since the Treaty of Tlatelolco that Chile had signed such a pact.",
+        );
+        assert!(
+            cards
+                .iter()
+                .all(|c| c.kind != FactKind::Date && !c.question.starts_with("It ")),
             "{:?}",
             cards.iter().map(|c| &c.question).collect::<Vec<_>>()
         );

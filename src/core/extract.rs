@@ -158,6 +158,9 @@ pub enum Pool {
     Number,
     Entity(EntClass),
     Role,
+    /// A head of state's or government's office at a dated moment: the
+    /// options are the other offices of that government.
+    Office,
 }
 
 /// A fact found in a sentence: the raw material of one card.
@@ -1224,6 +1227,7 @@ fn anchor_famous_roles(
             _ => format!("in {}", when.display()),
         };
         f.question = Some(format!("What office did {} hold {at}?", entities[e].name));
+        f.pool = Pool::Office;
         true
     });
 }
@@ -2959,8 +2963,14 @@ impl<'a> FactBuilder<'a> {
             // day of the briefing, not a date in the history.
             // Nor is "today" in a sentence about the present ("Our briefers
             // today are ..."): nothing happened on that day.
+            // Nor "Pompeo said today": the day a remark was made is no
+            // fact of the history.
             if matches!(d.expr, DateExpr::DayRel(_))
-                && (sent.label.is_some() || (d.expr == DateExpr::DayRel(0) && !has_past_verb(toks)))
+                && (sent.label.is_some()
+                    || (d.expr == DateExpr::DayRel(0) && !has_past_verb(toks))
+                    || d.tok_start.checked_sub(1).is_some_and(|p| {
+                        matches!(toks[p].text, "said" | "told" | "stated" | "added" | "says")
+                    }))
             {
                 continue;
             }
