@@ -1,6 +1,7 @@
 //! Generator throughput and linearity on one core.
 //!
-//! `cargo run --release --example bench_generate [MB...]`
+//! `cargo run --release --example bench_generate [MB...]` (or `-- --once`:
+//! every article once, for an instruction-count profiler)
 //!
 //! Builds article collections of 1 MB and 10 MB (and any sizes given) from
 //! the built-in deck and the test articles, then times:
@@ -55,6 +56,16 @@ fn best_of<F: FnMut()>(runs: usize, mut f: F) -> Duration {
 
 fn main() {
     let arts = articles();
+    // `--once`: each article once, for an instruction-count profiler
+    // (`valgrind --tool=callgrind`), where timing loops only add noise.
+    if std::env::args().any(|a| a == "--once") {
+        let cards: usize = arts
+            .iter()
+            .map(|a| treatydeck::generate(a).map(|g| g.cards.len()).unwrap_or(0))
+            .sum();
+        println!("{} articles, {cards} cards", arts.len());
+        return;
+    }
     let mut sizes: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())

@@ -110,6 +110,9 @@ fn spans_in(hay: &str, h: &[(usize, char)], needle: &str, out: &mut Vec<(usize, 
 }
 
 fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     match c {
         '’' | '‘' => '\'',
         c => c.to_lowercase().next().unwrap_or(c),
@@ -176,19 +179,32 @@ struct Cache<'a> {
 #[derive(Clone)]
 struct Cand {
     text: String,
+    /// Empty until the option is considered (made-up options, most never
+    /// looked at).
     norm: String,
     entity: Option<usize>,
     group: String,
+    /// For an article's figures: their shape, worked out once.
+    shape: Option<NumShape>,
 }
 
 impl Cand {
-    /// An option that is not an article entity (a gazetteer name, a made-up date).
+    /// An option that is not an article entity (a gazetteer name).
     fn plain(text: String) -> Cand {
         Cand {
             norm: norm(&text),
+            ..Cand::made(text)
+        }
+    }
+    /// A made-up option (a perturbed date or figure), normalised only if
+    /// it is considered.
+    fn made(text: String) -> Cand {
+        Cand {
+            norm: String::new(),
             text,
             entity: None,
             group: String::new(),
+            shape: None,
         }
     }
 }
@@ -315,6 +331,7 @@ fn pool_for<'p>(
                 text,
                 entity,
                 group: String::new(),
+                shape: None,
             };
             let mut v: Vec<Cand> = Vec::new();
             match pool {
@@ -351,6 +368,7 @@ fn pool_for<'p>(
                     p.dedup();
                     v.extend(p.into_iter().map(|(t, noun)| Cand {
                         norm: norm(&t),
+                        shape: Some(number_shape(&t)),
                         text: t,
                         entity: None,
                         group: noun,
@@ -446,7 +464,7 @@ fn is_context_bound(question: &str) -> bool {
     // "those pledges": pledges made in another sentence.
     let body_at = words.iter().position(|w| is(w, ASK));
     if let Some(b) = body_at
-        && !question.contains("___")
+        && !question.contains('_')
     {
         let body_len = count - b;
         let demonstrative = words[b..]
@@ -492,6 +510,25 @@ const EVENT_NOUNS: &[&str] = &["meeting", "move", "proposal", "request", "offer"
 /// reference the card cannot resolve on its own, so a reader cannot
 /// answer it.
 fn has_dangling_reference(question: &str) -> bool {
+    // Most questions hold none of the words that could dangle.
+    const TRIGGERS: &[&str] = &[
+        "this",
+        "these",
+        "above",
+        "latter",
+        "aforementioned",
+        "meeting",
+        "move",
+        "proposal",
+        "request",
+        "offer",
+    ];
+    if !question.split_whitespace().any(|w| {
+        let b = w.trim_matches(|c: char| !c.is_alphanumeric());
+        (4..=14).contains(&b.len()) && TRIGGERS.iter().any(|t| b.eq_ignore_ascii_case(t))
+    }) {
+        return false;
+    }
     // Runs for every card: no allocation.
     fn bare(w: &str) -> &str {
         w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -504,7 +541,7 @@ fn has_dangling_reference(question: &str) -> bool {
     let mut blank_clause = None;
     let mut clause = 0usize;
     for w in question.split_whitespace() {
-        if blank_clause.is_none() && w.contains("___") {
+        if blank_clause.is_none() && w.contains('_') {
             blank_clause = Some(clause);
         }
         clause += usize::from(splits(w));
@@ -649,7 +686,10 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             spans.extend(cache.spans(f.sentence, text, &names));
         }
         // "The ___ (___) confirmed": a name and its abbreviation are one blank.
-        let mut cloze = blank(text, &spans).replace("___ (___)", "___");
+        let mut cloze = blank(text, &spans);
+        if cloze.contains('(') {
+            cloze = cloze.replace("___ (___)", "___");
+        }
         // "Putin signed the law on ___ (day of the week).": with the year
         // unknown, the blank says what kind of answer it wants.
         if let Some(hint) = date_hint(f) {
@@ -662,7 +702,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
         let cloze_norm = norm(&cloze);
-        let blanks = cloze.matches("___").count();
+        let blanks = count_blanks(&cloze);
         let cloze_ok = cloze != text
             && !needles.leak_norm(&cloze_norm)
             && blanks <= 4
@@ -718,7 +758,9 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                 let only_subject = own.iter().all(|&e| e == sub.entity);
                 // The question with the treaty named, and its normal form.
                 let name = |q: &str, qn: &str| -> Option<(String, String)> {
-                    let replaced = only_subject && q.contains("he treaty");
+                    let replaced = only_subject
+                        && q.contains(" treaty")
+                        && (q.contains("the treaty") || q.contains("The treaty"));
                     let q = if replaced {
                         replace_the_treaty(q, &sub.inline)
                     } else {
@@ -833,6 +875,22 @@ fn with_dates_resolved(q: &str, rel: &[(String, String)]) -> String {
     out
 }
 
+/// How many "___" blanks a cloze has.
+fn count_blanks(cloze: &str) -> usize {
+    let b = cloze.as_bytes();
+    let mut n = 0;
+    let mut i = 0;
+    while i + 3 <= b.len() {
+        if &b[i..i + 3] == b"___" {
+            n += 1;
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    n
+}
+
 /// How many different spellings the spans cover.
 fn distinct_forms(text: &str, spans: &[(usize, usize)]) -> usize {
     // "Open Sky" inside "Open Sky Treaty" is the same blank.
@@ -890,6 +948,8 @@ pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
     if needle.is_empty() || needle.len() > hay.len() {
         return false;
     }
+    // A plain scan: hay and needle are short, and building a substring
+    // searcher for each call costs more than the search.
     let hb = hay.as_bytes();
     let nb = needle.as_bytes();
     let last = hb.len() - nb.len();
@@ -934,24 +994,22 @@ fn choices_for(
     // "the former ___" (a state that no longer exists), "Ms. ___": the word
     // before the blank narrows the answer's type past what the options
     // can match, so a wrong option would be plain nonsense.
+    // The state names are plain words: their normal form is lower case.
+    let is_former = || {
+        FORMER_STATES
+            .iter()
+            .any(|st| name_norms.iter().any(|n| n.eq_ignore_ascii_case(st)))
+    };
     if let Some(&(start, _)) = f.spans.first().filter(|_| cloze) {
         let before = sentence[..start]
             .split_whitespace()
             .next_back()
             .unwrap_or("");
-        let former_state = FORMER_STATES
-            .iter()
-            .any(|st| name_norms.iter().any(|n| *n == norm(st)));
-        if ["Ms.", "Mr.", "Mrs.", "Dr."].contains(&before) || (before == "former" && !former_state)
-        {
+        if ["Ms.", "Mr.", "Mrs.", "Dr."].contains(&before) || (before == "former" && !is_former()) {
             return None;
         }
     }
-    let former_state = cloze
-        && f.pool == Pool::Entity(EntClass::Country)
-        && FORMER_STATES
-            .iter()
-            .any(|st| name_norms.iter().any(|n| *n == norm(st)));
+    let former_state = cloze && f.pool == Pool::Entity(EntClass::Country) && is_former();
     // "the ___" wants a name said with "the".
     let after_the = cloze
         && f.pool == Pool::Entity(EntClass::Country)
@@ -987,7 +1045,7 @@ fn choices_for(
             &[][..],
             FORMER_STATES
                 .iter()
-                .map(|s| Cand::plain(s.to_string()))
+                .map(|s| Cand::made(s.to_string()))
                 .collect(),
         ),
         Pool::Entity(_) | Pool::Role => (pool_for(pools, ex, f.pool), Vec::new()),
@@ -995,18 +1053,18 @@ fn choices_for(
             &[][..],
             office_swaps(&f.answer)
                 .into_iter()
-                .map(Cand::plain)
+                .map(Cand::made)
                 .collect(),
         ),
         Pool::Date(_) => {
             let r = f.resolved?;
-            let made = perturb_date(r).into_iter().map(Cand::plain).collect();
+            let made = perturb_date(r).into_iter().map(Cand::made).collect();
             (pool_for(pools, ex, f.pool), made)
         }
         Pool::Number => {
             let made = perturb_number(&f.answer)
                 .into_iter()
-                .map(Cand::plain)
+                .map(Cand::made)
                 .collect();
             (pool_for(pools, ex, f.pool), made)
         }
@@ -1035,8 +1093,11 @@ fn choices_for(
     order.shuffle(&mut rng);
     let n_extra = extra.len() + fallback.len();
     let mut fb_order: Vec<usize> = (cands.len()..cands.len() + n_extra).collect();
-    fb_order.shuffle(&mut rng);
-    order.extend(fb_order);
+    // A gazetteer list may hold hundreds of names and three are needed: a
+    // random few first, the rest after them in table order.
+    let (few, rest) = fb_order.partial_shuffle(&mut rng, 24);
+    order.extend_from_slice(few);
+    order.extend_from_slice(rest);
     // Answer forms, once: "x" and " x " for containment. Spelling variants
     // are judged against the answer itself (the scorer's rule); other
     // spellings of the entity are caught by equality and containment.
@@ -1058,7 +1119,7 @@ fn choices_for(
         if i < cands.len()
             && shape
                 .as_ref()
-                .is_some_and(|sh| number_shape(&c.text) != *sh || c.group != noun)
+                .is_some_and(|sh| c.shape.as_ref() != Some(sh) || c.group != noun)
         {
             continue;
         }
@@ -1083,7 +1144,7 @@ fn choices_for(
         } else {
             c.text.clone()
         };
-        let shown_norm = if shown == c.text {
+        let shown_norm = if shown == c.text && !c.norm.is_empty() {
             c.norm.clone()
         } else {
             norm(&shown)
@@ -1350,7 +1411,7 @@ fn counted_by_list(sentence: &str, f: &Fact) -> bool {
     items as f64 == n
 }
 
-#[derive(PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 enum NumShape {
     Word,
     Plain,

@@ -219,13 +219,38 @@ fn is_ordinal(t: &Token) -> bool {
         && (l.ends_with("st") || l.ends_with("nd") || l.ends_with("rd") || l.ends_with("th"))
 }
 
+/// A short word lower-cased on the stack: the date finder compares every
+/// token with its small vocabularies and must not allocate for each.
+struct Lower {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl Lower {
+    fn new(w: &str) -> Lower {
+        let mut buf = [0u8; 24];
+        let b = w.as_bytes();
+        // Longer words are in no vocabulary here: they compare as "".
+        if b.len() > buf.len() || !w.is_ascii() {
+            return Lower { buf, len: 0 };
+        }
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        Lower { buf, len: b.len() }
+    }
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
 /// Find date mentions in a token list. Mentions do not overlap.
 pub fn find(toks: &[Token]) -> Vec<DateMention> {
     let mut out = Vec::new();
     let n = toks.len();
     let mut i = 0;
     let word = |k: usize| toks.get(k).map(|t| t.text).unwrap_or("");
-    let lw = |k: usize| word(k).to_ascii_lowercase();
+    let lw = |k: usize| Lower::new(word(k));
     while i < n {
         let t = &toks[i];
         // ISO 2021-02-03 (tokenised as "2021-02" "-" "03").
@@ -289,7 +314,7 @@ pub fn find(toks: &[Token]) -> Vec<DateMention> {
                     i += 2;
                     continue;
                 }
-                if let Some(off) = rel_year(&lw(i + 1), &lw(i + 2)) {
+                if let Some(off) = rel_year(lw(i + 1).as_str(), lw(i + 2).as_str()) {
                     out.push(DateMention {
                         tok_start: i,
                         tok_end: i + 3,
@@ -298,7 +323,7 @@ pub fn find(toks: &[Token]) -> Vec<DateMention> {
                     i += 3;
                     continue;
                 }
-                let prev = if i > 0 { lw(i - 1) } else { String::new() };
+                let prev = if i > 0 { lw(i - 1) } else { Lower::new("") };
                 let is_may = t.text == "May";
                 if matches!(
                     prev.as_str(),
@@ -329,8 +354,7 @@ pub fn find(toks: &[Token]) -> Vec<DateMention> {
                 }
             }
             // Weekday.
-            let l = t.text.to_ascii_lowercase();
-            if let Some(wd) = WEEKDAYS.iter().position(|w| *w == l) {
+            if let Some(wd) = WEEKDAYS.iter().position(|w| t.text.eq_ignore_ascii_case(w)) {
                 out.push(DateMention {
                     tok_start: i,
                     tok_end: i + 1,
@@ -409,7 +433,8 @@ pub fn find(toks: &[Token]) -> Vec<DateMention> {
                         next.as_str(),
                         "that" | "and" | "or" | "when" | "of" | "to" | "in" | "at"
                     );
-                let centuryish = next == "century" || next.starts_with("anniversar");
+                let centuryish =
+                    next.as_str() == "century" || next.as_str().starts_with("anniversar");
                 if !next_is_noun && !centuryish {
                     out.push(DateMention {
                         tok_start: i - 1,
@@ -479,7 +504,7 @@ pub fn find(toks: &[Token]) -> Vec<DateMention> {
         }
         // Relative words.
         if t.kind == Tk::Word {
-            let l = t.text.to_ascii_lowercase();
+            let l = Lower::new(t.text);
             let rel = match l.as_str() {
                 "today" => Some((DateExpr::DayRel(0), 1)),
                 "yesterday" => Some((DateExpr::DayRel(-1), 1)),

@@ -348,6 +348,18 @@ impl Gazetteer {
 /// match exactly; others match case-insensitively, but a capitalised phrase
 /// token needs a capitalised text token.
 fn token_matches(pt: &str, exact: bool, tt: &str) -> bool {
+    // The hot case: an ASCII token against an ASCII phrase word.
+    if tt.is_ascii() && pt.is_ascii() {
+        if exact {
+            return pt == tt;
+        }
+        if !pt.eq_ignore_ascii_case(tt) {
+            return false;
+        }
+        let pcap = pt.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        let tcap = tt.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+        return !pcap || tcap;
+    }
     let folded;
     let tt = if tt.contains(['’', '“', '”']) {
         folded = fold_apostrophes(tt);
@@ -376,17 +388,33 @@ fn is_exact_token(pt: &str) -> bool {
 /// allocating for short ASCII words (the hot path).
 fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let b = w.as_bytes();
-    if b.len() <= 48 && w.is_ascii() {
-        let mut buf = [0u8; 48];
+    let mut buf = [0u8; 64];
+    if b.len() <= buf.len() && w.is_ascii() {
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
         // ASCII lower-casing keeps the bytes valid UTF-8.
         let k = std::str::from_utf8(&buf[..b.len()]).unwrap_or_default();
-        f(k)
-    } else {
-        f(&fold_apostrophes(w).to_lowercase())
+        return f(k);
     }
+    // "Russia’s", "“Open": curly quotes folded, still on the stack.
+    let mut len = 0;
+    for c in w.chars() {
+        let c = match c {
+            '’' => '\'',
+            '“' | '”' => '"',
+            c => c,
+        };
+        for l in c.to_lowercase() {
+            let n = l.len_utf8();
+            if len + n > buf.len() {
+                return f(&fold_apostrophes(w).to_lowercase());
+            }
+            l.encode_utf8(&mut buf[len..len + n]);
+            len += n;
+        }
+    }
+    f(std::str::from_utf8(&buf[..len]).unwrap_or_default())
 }
 
 /// True when the token is a word token.
@@ -930,8 +958,11 @@ pub const PRONOUNS: &[&str] = &[
 ];
 
 pub fn month_of(w: &str) -> Option<u32> {
-    let lw = w.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.iter().find(|(m, _)| *m == lw).map(|&(_, n)| n)
+    let w = w.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .find(|(m, _)| m.eq_ignore_ascii_case(w))
+        .map(|&(_, n)| n)
 }
 
 /// Whether `w` is one of [`NOT_NAMES`] (a set, built once).
