@@ -10,6 +10,11 @@
 
 use std::time::{Duration, Instant};
 
+/// The same global allocator as the `treatydeck` binary, so the figures are
+/// the app's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn articles() -> Vec<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut v =

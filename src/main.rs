@@ -4,6 +4,11 @@ use clap::Parser;
 use treatydeck::cli::{Cli, open_store, run};
 use treatydeck::gui;
 
+/// Card generation allocates many small strings: mimalloc serves them
+/// faster than the system allocator (see BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if cli.command.is_none() {

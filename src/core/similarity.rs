@@ -7,54 +7,90 @@ pub fn norm(s: &str) -> String {
     if s.is_ascii() {
         return norm_ascii(s);
     }
-    let mut out = String::with_capacity(s.len());
+    // Mostly ASCII with a curly quote or an accent: ASCII bytes by table,
+    // other characters decoded one by one.
+    let b = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii() {
+            let m = NORM_TABLE[usize::from(b[i])];
+            if m == 0 {
+                pending_space = true;
+            } else {
+                if pending_space && !out.is_empty() {
+                    out.push(b' ');
+                }
+                pending_space = false;
+                out.push(m);
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
+        i += c.len_utf8();
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
-                out.push(' ');
+                out.push(b' ');
             }
             pending_space = false;
+            let mut buf = [0u8; 4];
             for l in c.to_lowercase() {
-                out.push(l);
+                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
             }
-        } else if c == '\'' || c == '’' {
-            // Possessive/apostrophe: "Russia's" -> "russia s" like the scorer.
-            pending_space = true;
         } else {
+            // Curly apostrophes and quotes separate words, as in the scorer.
             pending_space = true;
         }
     }
-    for art in ["the ", "a ", "an "] {
-        if let Some(r) = out.strip_prefix(art) {
-            return r.to_string();
-        }
-    }
-    out
+    finish(out)
 }
+
+/// Drop a leading article; the bytes are UTF-8 by construction.
+fn finish(mut out: Vec<u8>) -> String {
+    let skip = [&b"the "[..], b"a ", b"an "]
+        .iter()
+        .find(|a| out.starts_with(a))
+        .map_or(0, |a| a.len());
+    out.drain(..skip);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Each ASCII byte's normal form: lower-cased letters and digits, 0 for a
+/// separator.
+const NORM_TABLE: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] = b.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
 
 /// [`norm`] for ASCII text, byte by byte (the common, hot case).
 fn norm_ascii(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut pending_space = false;
     for &b in s.as_bytes() {
-        if b.is_ascii_alphanumeric() {
+        let m = NORM_TABLE[usize::from(b & 0x7f)];
+        if m == 0 {
+            pending_space = true;
+        } else {
             if pending_space && !out.is_empty() {
-                out.push(' ');
+                out.push(b' ');
             }
             pending_space = false;
-            out.push(char::from(b.to_ascii_lowercase()));
-        } else {
-            pending_space = true;
+            out.push(m);
         }
     }
-    for art in ["the ", "a ", "an "] {
-        if out.starts_with(art) {
-            out.drain(..art.len());
-            break;
-        }
-    }
-    out
+    finish(out)
 }
 
 /// Ratcliff/Obershelp similarity (as Python's difflib ratio for short
