@@ -471,7 +471,13 @@ fn is_context_bound(question: &str) -> bool {
             .iter()
             .take_while(|w| !is(w, &["that"]))
             .any(|w| is(w, &["those", "these"]));
-        if body_len <= 3 || demonstrative {
+        // "Which two countries voted against?": against what is elsewhere.
+        let open_end = question.strip_suffix('?').is_some_and(|q| {
+            q.rsplit(' ')
+                .next()
+                .is_some_and(|w| is(w, &["against", "for", "with", "to", "from", "on", "of"]))
+        });
+        if body_len <= 3 || demonstrative || open_end {
             return true;
         }
     }
@@ -1601,6 +1607,12 @@ mod tests {
             "They said their aim was to bring ___ back into compliance."
         ));
         assert!(is_context_bound("Which country turned it down?"));
+        assert!(is_context_bound(
+            "JCPOA: Which two countries voted against?"
+        ));
+        assert!(!is_context_bound(
+            "JCPOA: Which two countries voted against the resolution?"
+        ));
         assert!(is_context_bound(
             "Treaty on Open Skies: Which country followed?"
         ));
