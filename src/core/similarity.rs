@@ -4,11 +4,8 @@
 /// Lower-case, fold typographic quotes and dashes, keep only letters and
 /// digits separated by single spaces, drop a leading article.
 pub fn norm(s: &str) -> String {
-    if s.is_ascii() {
-        return norm_ascii(s);
-    }
-    // Mostly ASCII with a curly quote or an accent: ASCII bytes by table,
-    // other characters decoded one by one.
+    // ASCII bytes by table (also beside a curly quote or an accent), other
+    // characters decoded one by one.
     let b = s.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(s.len());
     let mut pending_space = false;
@@ -73,25 +70,6 @@ const NORM_TABLE: [u8; 128] = {
     }
     t
 };
-
-/// [`norm`] for ASCII text, byte by byte (the common, hot case).
-fn norm_ascii(s: &str) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(s.len());
-    let mut pending_space = false;
-    for &b in s.as_bytes() {
-        let m = NORM_TABLE[usize::from(b & 0x7f)];
-        if m == 0 {
-            pending_space = true;
-        } else {
-            if pending_space && !out.is_empty() {
-                out.push(b' ');
-            }
-            pending_space = false;
-            out.push(m);
-        }
-    }
-    finish(out)
-}
 
 /// Ratcliff/Obershelp similarity (as Python's difflib ratio for short
 /// strings): 2 * matches / total length, in [0, 1].
