@@ -1016,6 +1016,16 @@ fn choices_for(
         }
     }
     let former_state = cloze && f.pool == Pool::Entity(EntClass::Country) && is_former();
+    let answer_is_russia = name_norms
+        .iter()
+        .any(|n| n == "russia" || n == "russian federation");
+    let answer_is_soviet = name_norms.iter().any(|n| is_former_name(n));
+    // A year after the Soviet Union's end in the sentence.
+    let modern = sentence
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4)
+        .filter_map(|d| d.parse::<u32>().ok())
+        .any(|y| (1992..2100).contains(&y));
     // "the ___" wants a name said with "the".
     let after_the = cloze
         && f.pool == Pool::Entity(EntClass::Country)
@@ -1142,6 +1152,14 @@ fn choices_for(
             continue;
         }
         if after_the && !former_state && !takes_the(&c.text) {
+            continue;
+        }
+        // A state that no longer existed, or its successor, is no fair
+        // option for Russia or for a year after 1991.
+        if !former_state && is_former_name(&c.text) && (answer_is_russia || modern) {
+            continue;
+        }
+        if answer_is_soviet && c.text.starts_with("Russia") {
             continue;
         }
         // Dates are shown in the answer's style; judge them as shown.
@@ -1276,26 +1294,17 @@ const US_OFFICES: &[&str] = &[
     "Secretary of Defense",
     "National Security Adviser",
 ];
-const SOVIET_OFFICES: &[&str] = &[
-    "General Secretary",
-    "President",
-    "Premier",
-    "Foreign Minister",
-    "Defence Minister",
-];
+/// A Soviet leader could hold the party's and the state's top posts at
+/// once (Gorbachev in 1990-91): neither is offered against the other.
+const SOVIET_OFFICES: &[&str] = &["Premier", "Foreign Minister", "Defence Minister"];
 const NATIONAL_OFFICES: &[&str] = &[
     "President",
     "Prime Minister",
     "Foreign Minister",
     "Defence Minister",
 ];
-const BARE_OFFICES: &[&str] = &[
-    "President",
-    "Vice President",
-    "Prime Minister",
-    "Secretary of State",
-    "Foreign Minister",
-];
+/// A bare "President" is most often a U.S. president in these texts.
+const BARE_OFFICES: &[&str] = US_OFFICES;
 
 fn office_swaps(answer: &str) -> Vec<String> {
     let Some(prefix) = OFFICE_HEADS
@@ -1332,6 +1341,12 @@ const FORMER_STATES: &[&str] = &[
     "East Germany",
     "West Germany",
 ];
+
+/// Is `name` one of [`FORMER_STATES`] (or the USSR)?
+fn is_former_name(name: &str) -> bool {
+    name.eq_ignore_ascii_case("USSR")
+        || FORMER_STATES.iter().any(|st| name.eq_ignore_ascii_case(st))
+}
 
 /// Country names said with "the" ("the United States", "the Netherlands").
 fn takes_the(name: &str) -> bool {
@@ -1811,7 +1826,7 @@ mod tests {
         assert!(!v.iter().any(|o| o.contains("Secretary of State")), "{v:?}");
         assert!(office_swaps("senior analyst").is_empty());
         let cards = cards_of(
-            "President Vladimir Putin signed the law on 2 November 2023. Lithuania objected.",
+            "Russian President Vladimir Putin signed the law on 2 November 2023. Lithuania objected.",
         );
         let c = cards
             .iter()
@@ -1822,9 +1837,17 @@ mod tests {
             .expect("an office card");
         let choices = c.choices.as_ref().expect("options");
         assert!(
-            choices.contains(&"Prime Minister".to_string()),
+            choices.contains(&"Russian Prime Minister".to_string()),
             "{choices:?}"
         );
+        // A bare "President" is a U.S. president's office in these texts.
+        let v = office_swaps("President");
+        assert!(v.contains(&"Secretary of State".to_string()), "{v:?}");
+        assert!(!v.iter().any(|o| o.contains("Prime Minister")), "{v:?}");
+        // Gorbachev held both top Soviet posts at once: neither is a
+        // wrong option for the other.
+        let v = office_swaps("Soviet President");
+        assert!(!v.iter().any(|o| o.contains("General Secretary")), "{v:?}");
     }
 
     #[test]
@@ -1847,6 +1870,21 @@ mod tests {
             for o in c.choices.as_ref().expect("options") {
                 assert!(takes_the(o), "{o}");
             }
+        }
+    }
+
+    #[test]
+    fn no_former_state_is_offered_for_russia_or_after_1991() {
+        let cards = cards_of(
+            "In 2020 the United States accused Russia of violating the Ottawa Accord. \
+             The Soviet Union and Czechoslovakia had signed it in 1990. Kenya and Peru joined later.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "Russia")
+            .expect("a card for Russia");
+        for o in c.choices.as_ref().expect("options") {
+            assert!(!is_former_name(o), "{o}");
         }
     }
 
