@@ -4250,7 +4250,26 @@ fn own_clause(s: &str) -> String {
         let new_subject = ws.next().is_some_and(|w| {
             matches!(
                 w,
-                "the" | "a" | "an" | "its" | "their" | "his" | "her" | "other"
+                "the"
+                    | "a"
+                    | "an"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "other"
+                    // ", and it entered into force", ", and most allies took".
+                    | "it"
+                    | "they"
+                    | "he"
+                    | "she"
+                    | "we"
+                    | "most"
+                    | "many"
+                    | "some"
+                    | "all"
+                    | "both"
+                    | "several"
             )
         }) && ws
             .take(12)
@@ -4928,6 +4947,14 @@ mod tests {
         assert_eq!(
             own_clause("asked Lott to wait, but the request was refused"),
             "asked Lott to wait"
+        );
+        assert_eq!(
+            own_clause("approved it in 2010, and it entered into force in 2011"),
+            "approved it in 2010"
+        );
+        assert_eq!(
+            own_clause("stopped sharing data, and most allies took similar steps"),
+            "stopped sharing data"
         );
         assert_eq!(
             own_clause("limited tanks, and the artillery of both sides"),
