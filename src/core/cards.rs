@@ -512,6 +512,22 @@ fn is_context_bound(question: &str) -> bool {
 /// treaty tag places them.
 const EVENT_NOUNS: &[&str] = &["meeting", "move", "proposal", "request", "offer"];
 
+/// "delivered a letter to the President of the ___ notifying the Council":
+/// a body's head word standing alone ("the Council" for "Security
+/// Council") gives the answer away.
+fn head_leaks(f: &Fact, question: &str) -> bool {
+    if f.kind != FactKind::Party {
+        return false;
+    }
+    let mut words = f.answer.split_whitespace();
+    let (Some(_), Some(head)) = (words.next(), words.next_back()) else {
+        return false;
+    };
+    head.len() >= 4
+        && head.starts_with(|c: char| c.is_uppercase())
+        && (question.contains(&format!("the {head}")) || question.contains(&format!("The {head}")))
+}
+
 /// "the above conditions", "the meeting", "included this, but": a
 /// reference the card cannot resolve on its own, so a reader cannot
 /// answer it.
@@ -752,6 +768,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         let dangling_it = from_cloze && question.starts_with("It ");
         if is_context_bound(&question)
             || dangling_it
+            || head_leaks(f, &question)
             || has_dangling_reference(&question)
             || (f.kind == FactKind::Number && counted_by_list(text, f))
         {
@@ -1871,6 +1888,23 @@ mod tests {
                 assert!(takes_the(o), "{o}");
             }
         }
+    }
+
+    #[test]
+    fn a_bodys_head_word_alone_gives_it_away() {
+        let cards = cards_of(
+            "On 2 May 2020 Spain wrote to the Security Council, asking the Council to act. \
+             The Security Council met on 9 May 2020.",
+        );
+        assert!(
+            cards
+                .iter()
+                .filter(|c| c.answer == "Security Council")
+                .all(|c| !c.question.contains("the Council")),
+            "{:?}",
+            cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+        );
+        assert!(cards.iter().any(|c| c.answer == "Security Council"));
     }
 
     #[test]
