@@ -2698,6 +2698,7 @@ impl<'a> FactBuilder<'a> {
                 if verb_ok && toks.get(head_end).is_some() {
                     let rest = clause_text(&text[toks[head_end].start..]);
                     let q = format!("{wh} {}?", trim_words(&own_clause(&rest), 40));
+                    let q = drop_repeated_noun(&q);
                     if !contains_any(&q, &ent.all_names()) {
                         question = Some(q);
                     }
@@ -4231,6 +4232,28 @@ fn is_meta_sentence(s: &str) -> bool {
     }) && !l.contains(" said")
 }
 
+/// "Which country was the first country to sign" -> "Which country was
+/// the first to sign": the asked-for noun once.
+fn drop_repeated_noun(q: &str) -> String {
+    let Some(rest) = q.strip_prefix("Which ") else {
+        return q.to_string();
+    };
+    let noun = rest.split_whitespace().next().unwrap_or("");
+    for ord in ["first", "only", "last", "second", "third"] {
+        let twice = format!(" the {ord} {noun} ");
+        if !noun.is_empty() && q.contains(&twice) {
+            // "the only to have tested" needs its "one".
+            let once = if ord == "only" {
+                " the only one ".to_string()
+            } else {
+                format!(" the {ord} ")
+            };
+            return q.replacen(&twice, &once, 1);
+        }
+    }
+    q.to_string()
+}
+
 /// Cut a claim before a new independent clause: ", and Russia ...", "; ...".
 fn own_clause(s: &str) -> String {
     let mut cut = s.len();
@@ -4936,6 +4959,22 @@ mod tests {
         );
         let ex = extract(&art);
         assert!(ex.topics.iter().all(Option::is_none), "{:?}", ex.topics);
+    }
+
+    #[test]
+    fn the_asked_for_noun_is_said_once() {
+        assert_eq!(
+            drop_repeated_noun("Which country was the first country to sign?"),
+            "Which country was the first to sign?"
+        );
+        assert_eq!(
+            drop_repeated_noun("Which country is the only country to test?"),
+            "Which country is the only one to test?"
+        );
+        assert_eq!(
+            drop_repeated_noun("Which country was the first state to sign?"),
+            "Which country was the first state to sign?"
+        );
     }
 
     #[test]
