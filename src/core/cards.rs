@@ -1033,6 +1033,11 @@ fn choices_for(
         }
     }
     let former_state = cloze && f.pool == Pool::Entity(EntClass::Country) && is_former();
+    let answer_is_group = f
+        .entity
+        .and_then(|e| cache.ex.entities.get(e))
+        .and_then(|e| e.gaz)
+        .is_some_and(|gi| gazetteer::get().entries[gi].group);
     let answer_is_russia = name_norms
         .iter()
         .any(|n| n == "russia" || n == "russian federation");
@@ -1074,6 +1079,16 @@ fn choices_for(
         // "Which source": a descriptive source ("Russian media") has no
         // fair same-type options.
         Pool::NoChoice | Pool::Entity(EntClass::Source) => return None,
+        // E3, P5+1, G7: a group of states among groups of states.
+        Pool::Entity(_) if answer_is_group => (
+            &[][..],
+            gazetteer::get()
+                .entries
+                .iter()
+                .filter(|e| e.group)
+                .map(|e| Cand::made(e.name.clone()))
+                .collect(),
+        ),
         Pool::Entity(_) if former_state => (
             &[][..],
             FORMER_STATES
@@ -1117,7 +1132,7 @@ fn choices_for(
         .map(|&(_, e)| super::extract::word_after(sentence, e))
         .unwrap_or_default();
     let fallback: &[Cand] = match f.pool {
-        Pool::Entity(_) if former_state => &[],
+        Pool::Entity(_) if former_state || answer_is_group => &[],
         Pool::Entity(_) | Pool::Role => fallback_for(f.pool),
         _ => &[],
     };
@@ -1887,6 +1902,30 @@ mod tests {
             for o in c.choices.as_ref().expect("options") {
                 assert!(takes_the(o), "{o}");
             }
+        }
+    }
+
+    #[test]
+    fn a_group_of_states_is_asked_for_as_one_among_groups() {
+        let cards = cards_of(
+            "On 21 August 2020 the E3 said that the U.S. declaration had no legal effect. \
+             The IAEA and the United Nations disagreed.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "E3" && c.question.starts_with("Which"))
+            .expect("a question for the E3");
+        assert!(
+            c.question.starts_with("Which group of states"),
+            "{}",
+            c.question
+        );
+        let g = gazetteer::get();
+        for o in c.choices.as_ref().expect("options") {
+            assert!(
+                g.entries.iter().any(|e| e.group && e.name == *o),
+                "{o} is not a group of states"
+            );
         }
     }
 

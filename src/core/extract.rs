@@ -1719,6 +1719,18 @@ impl<'a> FactBuilder<'a> {
             .collect()
     }
 
+    /// The question word for entity `e` of class `class`.
+    fn who(&self, e: Option<usize>, class: EntClass) -> &'static str {
+        let group = e
+            .and_then(|e| self.ent(e).gaz)
+            .is_some_and(|gi| self.g.entries[gi].group);
+        if group {
+            "Which group of states"
+        } else {
+            class.who()
+        }
+    }
+
     fn push(&mut self, mut f: Fact) {
         // "Blinken" answers as "Antony Blinken": a bare surname among full
         // names would give the option away.
@@ -2119,7 +2131,7 @@ impl<'a> FactBuilder<'a> {
                 let who = if class == EntClass::Person {
                     "Who"
                 } else {
-                    class.who()
+                    self.who(ent, class)
                 };
                 let who = if matches!(class, EntClass::Agency | EntClass::Source) {
                     "Which news outlet"
@@ -2364,7 +2376,7 @@ impl<'a> FactBuilder<'a> {
             let who = if class == EntClass::Person {
                 "Who"
             } else {
-                class.who()
+                self.who(ent_id, class)
             };
             // "..., and Russia and China have also rejected it" is not part
             // of what this speaker said.
@@ -2662,7 +2674,7 @@ impl<'a> FactBuilder<'a> {
                 let who = if class == EntClass::Person {
                     "Who"
                 } else {
-                    class.who()
+                    self.who(Some(m.entity), class)
                 };
                 let mut head_end = m.te;
                 let mut wh = who.to_string();
@@ -3453,7 +3465,7 @@ impl<'a> FactBuilder<'a> {
         let who = if ent.class == EntClass::Person {
             "Who"
         } else {
-            ent.class.who()
+            self.who(Some(owner), ent.class)
         };
         self.push(Fact {
             kind: FactKind::Speaker,

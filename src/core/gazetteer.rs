@@ -43,6 +43,8 @@ pub struct Entry {
     pub adjectives: Vec<String>,
     pub capitals: Vec<String>,
     pub year: Option<i32>,
+    /// A group of states (E3, P5+1, G7): "Which group", not "Which organisation".
+    pub group: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -127,12 +129,15 @@ impl Gazetteer {
                 adjectives: list(r.get(2)),
                 capitals: list(r.get(3)),
                 year: None,
+                group: false,
             });
         }
         for r in rows(ORGANISATIONS_TSV) {
             let kind = match r.first().copied().unwrap_or("") {
                 "alliance" => EntKind::Alliance,
-                "organisation" | "organization" => EntKind::Organisation,
+                // A group of states (E3, P5+1, G7) acts like an organisation
+                // but is asked for as a group.
+                "organisation" | "organization" | "group" => EntKind::Organisation,
                 "body" => EntKind::Body,
                 "agency" => EntKind::Agency,
                 "faction" => EntKind::Faction,
@@ -148,6 +153,7 @@ impl Gazetteer {
                 adjectives: Vec::new(),
                 capitals: Vec::new(),
                 year: None,
+                group: r.first().copied() == Some("group"),
             });
         }
         for r in rows(TREATIES_TSV) {
@@ -165,6 +171,7 @@ impl Gazetteer {
                 adjectives: Vec::new(),
                 capitals: Vec::new(),
                 year: r.get(2).and_then(|y| y.parse().ok()),
+                group: false,
             });
         }
         for (i, e) in g.entries.iter().enumerate() {
