@@ -707,8 +707,22 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         if f.kind != FactKind::Number {
             spans.extend(cache.spans(f.sentence, text, &names));
         }
+        // "withdrew last year" -> "withdrew in ___": a resolved relative
+        // date needs the preposition its words carried.
+        let with_prep;
+        let cloze_text = match missing_preposition(f, text) {
+            Some((at, prep)) => {
+                with_prep = format!("{}{prep} {}", &text[..at], &text[at..]);
+                let shift = prep.len() + 1;
+                for s in spans.iter_mut().filter(|s| s.0 >= at) {
+                    *s = (s.0 + shift, s.1 + shift);
+                }
+                with_prep.as_str()
+            }
+            None => text,
+        };
         // "The ___ (___) confirmed": a name and its abbreviation are one blank.
-        let mut cloze = blank(text, &spans);
+        let mut cloze = blank(cloze_text, &spans);
         if cloze.contains('(') {
             cloze = cloze.replace("___ (___)", "___");
         }
@@ -725,12 +739,12 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .count();
         let cloze_norm = norm(&cloze);
         let blanks = count_blanks(&cloze);
-        let cloze_ok = cloze != text
+        let cloze_ok = cloze != cloze_text
             && !needles.leak_norm(&cloze_norm)
             && blanks <= 4
             // "___, whose full title is the ___": a treaty's two names are
             // two answers, not one.
-            && !(f.kind == FactKind::Treaty && blanks > 1 && distinct_forms(text, &spans) > 1)
+            && !(f.kind == FactKind::Treaty && blanks > 1 && distinct_forms(cloze_text, &spans) > 1)
             && context_words >= 3;
         // The natural question if it leaks nothing and is new, else the cloze.
         let natural = f.question.as_ref().and_then(|q| {
@@ -749,7 +763,8 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             Some(t)
                 if cloze_ok
                     && cloze.is_char_boundary(t.prefix)
-                    && cloze[..t.prefix] == text[..t.prefix] =>
+                    && cloze_text.is_char_boundary(t.prefix)
+                    && cloze[..t.prefix] == cloze_text[..t.prefix] =>
             {
                 let c = format!("{}{}", t.name, &cloze[t.prefix..]);
                 let n = norm(&c);
@@ -934,6 +949,34 @@ fn distinct_forms(text: &str, spans: &[(usize, usize)]) -> usize {
     forms.sort_unstable();
     forms.dedup();
     forms.len()
+}
+
+/// Where a resolved relative date stood without a preposition ("took
+/// effect today", "Last year, ..."), the preposition its blank needs and
+/// where it goes: "on" for a day, "in" for a month or a year.
+fn missing_preposition(f: &Fact, text: &str) -> Option<(usize, &'static str)> {
+    const PREPOSITIONS: &[&str] = &[
+        "on", "in", "since", "until", "till", "by", "from", "before", "after", "of", "during",
+        "through", "between", "and", "or", "to", "at", "as", "for", "than", "within", "over",
+    ];
+    if f.kind != FactKind::Date || !f.inferred {
+        return None;
+    }
+    let r = f.resolved?;
+    let &(at, _) = f.spans.first()?;
+    let before = text.get(..at)?.trim_end();
+    let prep = if r.precision() == 3 { "on" } else { "in" };
+    if before.is_empty() {
+        return Some((at, if prep == "on" { "On" } else { "In" }));
+    }
+    if !before.ends_with(char::is_alphanumeric) {
+        return None;
+    }
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    (!PREPOSITIONS.iter().any(|p| last.eq_ignore_ascii_case(p))).then_some((at, prep))
 }
 
 /// What an unresolved weekday or month answer is, for its blank.
@@ -1843,6 +1886,25 @@ mod tests {
             "{:?}",
             cards.iter().map(|c| &c.question).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_blanked_relative_date_keeps_its_preposition() {
+        let cards = cards_of(
+            "Date: 2021-01-17\n\nSpain withdrew from the Ottawa Accord last year. \
+             The withdrawal took effect yesterday. \
+             Last year, Portugal signed the Lisbon Protocol.",
+        );
+        let q = |answer: &str, word: &str| {
+            cards
+                .iter()
+                .find(|c| c.answer == answer && c.question.contains(word))
+                .map(|c| c.question.clone())
+                .unwrap_or_else(|| panic!("no {answer} card on {word}: {cards:?}"))
+        };
+        assert!(q("2020", "Spain").contains("Accord in ___."));
+        assert!(q("January 16, 2021", "effect").contains("took effect on ___."));
+        assert!(q("2020", "Portugal").starts_with("In ___, Portugal"));
     }
 
     #[test]
