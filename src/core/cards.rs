@@ -512,22 +512,6 @@ fn is_context_bound(question: &str) -> bool {
 /// treaty tag places them.
 const EVENT_NOUNS: &[&str] = &["meeting", "move", "proposal", "request", "offer"];
 
-/// "delivered a letter to the President of the ___ notifying the Council":
-/// a body's head word standing alone ("the Council" for "Security
-/// Council") gives the answer away.
-fn head_leaks(f: &Fact, question: &str) -> bool {
-    if f.kind != FactKind::Party {
-        return false;
-    }
-    let mut words = f.answer.split_whitespace();
-    let (Some(_), Some(head)) = (words.next(), words.next_back()) else {
-        return false;
-    };
-    head.len() >= 4
-        && head.starts_with(|c: char| c.is_uppercase())
-        && (question.contains(&format!("the {head}")) || question.contains(&format!("The {head}")))
-}
-
 /// "the above conditions", "the meeting", "included this, but": a
 /// reference the card cannot resolve on its own, so a reader cannot
 /// answer it.
@@ -700,7 +684,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         let sent = &art.sentences[f.sentence];
         let text = sent.text.as_str();
         let (names, name_norms) = cache.names_of(f);
-        let needles = Needles::new(&name_norms);
+        let needles = Needles::new(&name_norms, f);
         // Cloze: blank the fact's spans and every other spelling of the answer.
         let mut spans = f.spans.clone();
         // Numbers blank only their own span: "187" must not blank "187 states".
@@ -783,7 +767,6 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         let dangling_it = from_cloze && question.starts_with("It ");
         if is_context_bound(&question)
             || dangling_it
-            || head_leaks(f, &question)
             || has_dangling_reference(&question)
             || (f.kind == FactKind::Number && counted_by_list(text, f))
         {
@@ -995,16 +978,34 @@ fn date_hint(f: &Fact) -> Option<&'static str> {
 }
 
 /// Answer spellings prepared once per card for leak checks.
-struct Needles<'n>(&'n [String]);
+struct Needles<'n> {
+    norms: &'n [String],
+    /// A body's head word with "the" ("the council" for "Security
+    /// Council"): "notifying the Council" gives the body away.
+    head: Option<String>,
+}
 
 impl<'n> Needles<'n> {
-    /// From already normalised spellings.
-    fn new(norms: &'n [String]) -> Needles<'n> {
-        Needles(norms)
+    /// From already normalised spellings of `f`'s answer.
+    fn new(norms: &'n [String], f: &Fact) -> Needles<'n> {
+        let head = (f.kind == FactKind::Party)
+            .then(|| {
+                let mut words = f.answer.split_whitespace();
+                let (Some(_), Some(head)) = (words.next(), words.next_back()) else {
+                    return None;
+                };
+                (head.len() >= 4 && head.starts_with(char::is_uppercase))
+                    .then(|| format!("the {}", norm(head)))
+            })
+            .flatten();
+        Needles { norms, head }
     }
     /// Does an already normalised question show any spelling?
     fn leak_norm(&self, q: &str) -> bool {
-        self.0.iter().any(|n| n.len() >= 3 && contains_words(q, n))
+        self.norms
+            .iter()
+            .any(|n| n.len() >= 3 && contains_words(q, n))
+            || self.head.as_ref().is_some_and(|h| contains_words(q, h))
     }
 }
 
