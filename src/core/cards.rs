@@ -778,7 +778,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                 let own = sentence_treaties(ex, f.sentence);
                 let only_subject = own.iter().all(|&e| e == sub.entity);
                 // The question with the treaty named, and its normal form.
-                let name = |q: &str, qn: &str| -> Option<(String, String)> {
+                let name = |q: &str, qn: &str, natural: bool| -> Option<(String, String)> {
                     let replaced = only_subject
                         && q.contains(" treaty")
                         && (q.contains("the treaty") || q.contains("The treaty"));
@@ -793,12 +793,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                         || cache.ent_names[sub.entity]
                             .iter()
                             .any(|(_, nn)| contains_words(&qn, nn));
-                    let tag = !named
-                        && f.kind != FactKind::Role
-                        && !q.starts_with("Who said: ")
-                        && !q.starts_with("What is the formal name")
-                        && !q.starts_with("At which institution")
-                        && !q.starts_with("By what short name");
+                    let tag = !named && f.kind != FactKind::Role && !(natural && f.standalone);
                     if tag {
                         let tagged = format!("{}: {q}", sub.tag);
                         let tn = norm(&tagged);
@@ -807,13 +802,13 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                         replaced.then_some((q, qn))
                     }
                 };
-                let named_q = name(&question, &qn);
+                let named_q = name(&question, &qn, !from_cloze);
                 let cloze = if from_cloze {
                     named_q.as_ref().map_or(cloze, |(q, _)| q.clone())
                 } else if cloze.is_empty() {
                     cloze
                 } else {
-                    name(&cloze, &cloze_norm).map_or(cloze, |(c, _)| c)
+                    name(&cloze, &cloze_norm, false).map_or(cloze, |(c, _)| c)
                 };
                 match named_q {
                     Some((q, n)) => (q, n, cloze),
@@ -1887,6 +1882,29 @@ mod tests {
             "{:?}",
             cards.iter().map(|c| &c.question).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn questions_that_name_their_subject_get_no_treaty_tag() {
+        let cards = cards_of(
+            "The CTBT bans all nuclear explosions. The CTBT was opened for signature in 1996. \
+             The CTBT, formally the Comprehensive Nuclear-Test-Ban Treaty, has not entered into force. \
+             Spain ratified it in 1998, said Ana Ruiz, a senior fellow at the Madrid Institute. \
+             She said: “Every test harms us all.”",
+        );
+        let qs: Vec<&str> = cards.iter().map(|c| c.question.as_str()).collect();
+        // The article's treaty tags a cloze that would leave it unsaid ...
+        assert!(
+            qs.iter().any(|q| q.starts_with("CTBT: Spain ratified it")),
+            "{qs:?}"
+        );
+        // ... but not a question that names what it asks about.
+        for wanted in [
+            "What is the formal name of the CTBT?",
+            "Who said: “Every test harms us all”?",
+        ] {
+            assert!(qs.contains(&wanted), "{wanted} missing from {qs:?}");
+        }
     }
 
     #[test]

@@ -178,6 +178,9 @@ pub struct Fact {
     pub resolved: Option<Ymd>,
     pub inferred: bool,
     pub pool: Pool,
+    /// The question names everything it asks about ("What is the formal
+    /// name of the CFE Treaty?", "Who said: “…”?"): it needs no tag.
+    pub standalone: bool,
     pub note: Option<String>,
 }
 
@@ -1789,6 +1792,7 @@ impl<'a> FactBuilder<'a> {
             resolved: None,
             inferred: false,
             pool,
+            standalone: false,
             note: None,
         }
     }
@@ -1873,6 +1877,7 @@ impl<'a> FactBuilder<'a> {
                 resolved: None,
                 inferred: false,
                 pool: Pool::NoChoice,
+                standalone: false,
                 note: None,
             };
             cands[i] = (rank, dominant, f, at);
@@ -1980,6 +1985,7 @@ impl<'a> FactBuilder<'a> {
             resolved: None,
             inferred: false,
             pool: Pool::NoChoice,
+            standalone: true,
             note: None,
         });
         Some((st, e, answer))
@@ -2000,6 +2006,7 @@ impl<'a> FactBuilder<'a> {
             f.accept.clear();
             f.pool = Pool::NoChoice;
             f.question = Some(other_q);
+            f.standalone = true;
         }
         let text = &self.art.sentences[si].text;
         self.push(Fact {
@@ -2013,6 +2020,7 @@ impl<'a> FactBuilder<'a> {
             resolved: None,
             inferred: false,
             pool: Pool::NoChoice,
+            standalone: true,
             note: None,
         });
     }
@@ -2166,6 +2174,7 @@ impl<'a> FactBuilder<'a> {
                     resolved: None,
                     inferred: false,
                     pool: Pool::Entity(class),
+                    standalone: false,
                     note: None,
                 });
             }
@@ -2408,6 +2417,7 @@ impl<'a> FactBuilder<'a> {
                 resolved: None,
                 inferred: false,
                 pool: Pool::Entity(class),
+                standalone: false,
                 note: if pronoun {
                     Some("speaker resolved from the pronoun".into())
                 } else {
@@ -2767,6 +2777,7 @@ impl<'a> FactBuilder<'a> {
                     } else {
                         Pool::Entity(class)
                     },
+                    standalone: false,
                     note: None,
                 },
                 PartyAt {
@@ -3048,6 +3059,7 @@ impl<'a> FactBuilder<'a> {
                     } else {
                         Pool::Date(precision)
                     },
+                    standalone: false,
                     note,
                 },
             ));
@@ -3286,6 +3298,7 @@ impl<'a> FactBuilder<'a> {
                 resolved: None,
                 inferred: false,
                 pool: Pool::Number,
+                standalone: false,
                 note: None,
             });
             k = span_end;
@@ -3482,6 +3495,7 @@ impl<'a> FactBuilder<'a> {
             resolved: None,
             inferred: false,
             pool: Pool::Entity(ent.class),
+            standalone: true,
             note: None,
         });
     }
@@ -3839,6 +3853,7 @@ impl<'a> FactBuilder<'a> {
             resolved: None,
             inferred: false,
             pool: Pool::Role,
+            standalone: false,
             note: None,
         });
         if let Some((_, o)) = employer {
@@ -3851,6 +3866,7 @@ impl<'a> FactBuilder<'a> {
                 let cls = self.ent(o.entity).class;
                 let mut f = self.mention_fact(FactKind::Party, si, s, &o, Pool::Entity(cls));
                 f.question = Some(format!("At which institution was {name} {post}?"));
+                f.standalone = true;
                 self.push(f);
             }
         }
