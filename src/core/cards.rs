@@ -1067,7 +1067,9 @@ fn choices_for(
             .split_whitespace()
             .next_back()
             .unwrap_or("");
-        if ["Ms.", "Mr.", "Mrs.", "Dr."].contains(&before) || (before == "former" && !is_former()) {
+        if crate::core::gazetteer::HONORIFICS.contains(&before)
+            || (before == "former" && !is_former())
+        {
             return None;
         }
     }

@@ -803,23 +803,7 @@ pub fn extract(art: &Article) -> Extraction {
                 continue;
             }
             let prev_title = title_ends[i];
-            let prev_hon = i > 0
-                && matches!(
-                    s.toks[i - 1].text,
-                    "Mr."
-                        | "Ms."
-                        | "Mrs."
-                        | "Dr."
-                        | "Sen."
-                        | "Gen."
-                        | "Adm."
-                        | "Amb."
-                        | "Rep."
-                        | "Gov."
-                        | "Prof."
-                        | "Col."
-                        | "Lt."
-                );
+            let prev_hon = i > 0 && gazetteer::HONORIFICS.contains(&s.toks[i - 1].text);
             let len = cap_run(&s.toks, &s.words, g, i, &s.taken);
             if len == 0 {
                 continue;
@@ -2374,7 +2358,13 @@ impl<'a> FactBuilder<'a> {
                     .or(anaphor.map(|(st, _)| toks[st].start))
                     .or(desc.map(|(st, _)| toks[st].start))
                     .unwrap_or(from);
-                let before = text[..subj_start]
+                // "..., Ms. Ruiz said.": the honorific is the speaker's.
+                let before = text[..subj_start].trim_end();
+                let before = gazetteer::HONORIFICS
+                    .iter()
+                    .find_map(|h| before.strip_suffix(h))
+                    .unwrap_or(before);
+                let before = before
                     .trim()
                     .trim_end_matches(',')
                     .trim_end_matches(['"', '”', ',']);
@@ -5037,6 +5027,24 @@ mod tests {
         assert!(has(&v, FactKind::Speaker, "Sergei Ryabkov"), "{v:?}");
         assert!(has(&v, FactKind::Role, "Deputy Foreign Minister"), "{v:?}");
         assert!(has(&v, FactKind::Date, "March 3, 2021"), "{v:?}");
+    }
+
+    #[test]
+    fn a_claim_before_an_honoured_speaker_leaves_the_honorific_out() {
+        let (ex, v) = facts(
+            "Ana Ruiz is a senior fellow at the Madrid Institute. \
+             Spain will keep pressing the holdouts to ratify, Ms. Ruiz said.",
+        );
+        let q = ex
+            .facts
+            .iter()
+            .find(|f| f.kind == FactKind::Speaker)
+            .and_then(|f| f.question.clone())
+            .unwrap_or_else(|| panic!("no speaker question: {v:?}"));
+        assert_eq!(
+            q,
+            "Who said that Spain will keep pressing the holdouts to ratify?"
+        );
     }
 
     #[test]

@@ -488,6 +488,12 @@ pub const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+/// Honorifics and ranks written before a name ("Ms. Ruiz", "Gen. Milley").
+pub const HONORIFICS: &[&str] = &[
+    "Mr.", "Ms.", "Mrs.", "Dr.", "Sen.", "Gen.", "Adm.", "Amb.", "Rep.", "Gov.", "Prof.", "Col.",
+    "Lt.",
+];
+
 pub const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
