@@ -395,6 +395,8 @@ fn fallback_for(pool: Pool) -> &'static [Cand] {
         let cand = Cand::plain;
         let names = |kind: EntKind, n: usize| -> Vec<Cand> {
             g.entries_of(kind)
+                // Groups of states are offered only among themselves.
+                .filter(|(_, e)| !e.group)
                 .take(n)
                 .map(|(_, e)| cand(e.name.clone()))
                 .collect()
@@ -1083,6 +1085,14 @@ fn choices_for(
         .iter()
         .any(|n| n == "russia" || n == "russian federation");
     let answer_is_soviet = name_norms.iter().any(|n| is_former_name(n));
+    // "U.S. Senate" against "Congress": a body and the body it belongs to
+    // are both right.
+    let gaz = gazetteer::get();
+    let answer_entry = f
+        .entity
+        .and_then(|e| cache.ex.entities.get(e))
+        .and_then(|e| e.gaz)
+        .filter(|&gi| gaz.has_nesting(gi));
     // A year after the Soviet Union's end in the sentence.
     let modern = sentence
         .split(|c: char| !c.is_ascii_digit())
@@ -1233,6 +1243,22 @@ fn choices_for(
             continue;
         }
         if answer_is_soviet && c.text.starts_with("Russia") {
+            continue;
+        }
+        let cand_gaz = c
+            .entity
+            .and_then(|e| ex.entities.get(e))
+            .and_then(|e| e.gaz);
+        if answer_entry.is_some_and(|a| {
+            cand_gaz
+                .or_else(|| gaz.entry_named(&c.text))
+                .is_some_and(|b| gaz.nested(a, b))
+        }) {
+            continue;
+        }
+        // A group of states (P5, G7) is no organisation: offered only
+        // among groups.
+        if !answer_is_group && cand_gaz.is_some_and(|b| gaz.entries[b].group) {
             continue;
         }
         // Dates are shown in the answer's style; judge them as shown.
@@ -1884,6 +1910,25 @@ mod tests {
             "{:?}",
             cards.iter().map(|c| &c.question).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_body_is_never_offered_against_the_body_it_belongs_to() {
+        let cards = cards_of(
+            "The U.S. Senate approved the treaty in 2010. The State Department briefed the Pentagon. \
+             The Kremlin rejected the plan. On January 31, 2023, the State Department told Congress that \
+             Russia was not complying.",
+        );
+        let mut checked = 0;
+        for c in &cards {
+            let Some(choices) = &c.choices else { continue };
+            let has = |n: &str| choices.iter().any(|o| o.contains(n));
+            if c.answer.contains("Senate") || c.answer == "Congress" {
+                assert!(!(has("Senate") && has("Congress")), "{c:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 1, "{cards:?}");
     }
 
     #[test]

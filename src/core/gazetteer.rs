@@ -45,6 +45,8 @@ pub struct Entry {
     pub year: Option<i32>,
     /// A group of states (E3, P5+1, G7): "Which group", not "Which organisation".
     pub group: bool,
+    /// The larger body this one belongs to (the Senate: Congress).
+    pub within: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -130,8 +132,11 @@ impl Gazetteer {
                 capitals: list(r.get(3)),
                 year: None,
                 group: false,
+                within: None,
             });
         }
+        // (entry, name of the body it belongs to), resolved once all are read.
+        let mut within: Vec<(usize, String)> = Vec::new();
         for r in rows(ORGANISATIONS_TSV) {
             let kind = match r.first().copied().unwrap_or("") {
                 "alliance" => EntKind::Alliance,
@@ -154,7 +159,11 @@ impl Gazetteer {
                 capitals: Vec::new(),
                 year: None,
                 group: r.first().copied() == Some("group"),
+                within: None,
             });
+            if let Some(w) = r.get(3).filter(|w| !w.is_empty()) {
+                within.push((g.entries.len() - 1, w.to_string()));
+            }
         }
         for r in rows(TREATIES_TSV) {
             let Some(name) = r.first().filter(|n| !n.is_empty()) else {
@@ -172,7 +181,11 @@ impl Gazetteer {
                 capitals: Vec::new(),
                 year: r.get(2).and_then(|y| y.parse().ok()),
                 group: false,
+                within: None,
             });
+        }
+        for (i, parent) in within {
+            g.entries[i].within = g.entries.iter().position(|e| e.name == parent);
         }
         for (i, e) in g.entries.iter().enumerate() {
             let mut add = |s: &str, form: Form| {
@@ -253,6 +266,39 @@ impl Gazetteer {
             v.sort_by_key(|t| std::cmp::Reverse(t.toks.len()));
         }
         g
+    }
+
+    /// Is one of two entries part of the other (the Senate and Congress,
+    /// a committee and its chamber)? Then neither is a wrong option for
+    /// the other.
+    pub fn nested(&self, a: usize, b: usize) -> bool {
+        let inside = |mut x: usize, outer: usize| {
+            // The table is small; the bound guards against a cycle in it.
+            for _ in 0..8 {
+                match self.entries.get(x).and_then(|e| e.within) {
+                    Some(p) if p == outer => return true,
+                    Some(p) => x = p,
+                    None => return false,
+                }
+            }
+            false
+        };
+        a != b && (inside(a, b) || inside(b, a))
+    }
+
+    /// Does any entry sit inside `a`, or `a` inside another?
+    pub fn has_nesting(&self, a: usize) -> bool {
+        self.entries.get(a).is_some_and(|e| e.within.is_some())
+            || self.entries.iter().any(|e| e.within == Some(a))
+    }
+
+    /// The entry a whole name spells ("U.S. Senate" -> Senate).
+    pub fn entry_named(&self, name: &str) -> Option<usize> {
+        let toks = phrase_tokens(name);
+        let refs: Vec<&str> = toks.iter().map(String::as_str).collect();
+        self.match_at(&refs, 0)
+            .filter(|m| m.len == refs.len() && m.form == Form::Name)
+            .map(|m| m.entry)
     }
 
     /// Longest gazetteer phrase starting at `toks[i]`.
@@ -1009,6 +1055,24 @@ mod tests {
 
     fn toks(s: &str) -> Vec<String> {
         tokenize(s).iter().map(|t| t.text.to_string()).collect()
+    }
+
+    #[test]
+    fn bodies_inside_others_are_nested_both_ways() {
+        let g = get();
+        let id = |n: &str| g.entry_named(n).unwrap_or_else(|| panic!("{n} not found"));
+        assert_eq!(id("U.S. Senate"), id("Senate"));
+        assert!(g.nested(id("U.S. Senate"), id("Congress")));
+        assert!(g.nested(id("Congress"), id("Senate Foreign Relations Committee")));
+        assert!(g.nested(id("UN Security Council"), id("United Nations")));
+        assert!(!g.nested(id("Senate"), id("State Duma")));
+        assert!(!g.nested(id("Senate"), id("Senate")));
+        // Every 'within' names a row of the table.
+        let named = rows(ORGANISATIONS_TSV)
+            .filter(|r| r.get(3).is_some_and(|w| !w.is_empty()))
+            .count();
+        let resolved = g.entries.iter().filter(|e| e.within.is_some()).count();
+        assert_eq!(named, resolved);
     }
 
     #[test]
