@@ -935,10 +935,6 @@ fn distinct_forms(text: &str, spans: &[(usize, usize)]) -> usize {
 /// effect today", "Last year, ..."), the preposition its blank needs and
 /// where it goes: "on" for a day, "in" for a month or a year.
 fn missing_preposition(f: &Fact, text: &str) -> Option<(usize, &'static str)> {
-    const PREPOSITIONS: &[&str] = &[
-        "on", "in", "since", "until", "till", "by", "from", "before", "after", "of", "during",
-        "through", "between", "and", "or", "to", "at", "as", "for", "than", "within", "over",
-    ];
     if f.kind != FactKind::Date || !f.inferred {
         return None;
     }
@@ -956,7 +952,10 @@ fn missing_preposition(f: &Fact, text: &str) -> Option<(usize, &'static str)> {
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    (!PREPOSITIONS.iter().any(|p| last.eq_ignore_ascii_case(p))).then_some((at, prep))
+    (!crate::core::dates::DATE_PREPOSITIONS
+        .iter()
+        .any(|p| last.eq_ignore_ascii_case(p)))
+    .then_some((at, prep))
 }
 
 /// What an unresolved weekday or month answer is, for its blank.
@@ -1952,6 +1951,28 @@ mod tests {
         ] {
             assert!(qs.contains(&wanted), "{wanted} missing from {qs:?}");
         }
+    }
+
+    #[test]
+    fn a_date_said_in_an_earlier_sentence_is_written_out() {
+        let cards = cards_of(
+            "The Ottawa Accord entered into force on June 1, 1988. \
+             Spain had to destroy its mines within three years of that date. \
+             Portugal agreed the same day. \
+             Chile joined in 1975 and Peru left the following year.",
+        );
+        let q = |answer: &str| {
+            cards
+                .iter()
+                .find(|c| c.answer == answer)
+                .map(|c| c.question.clone())
+                .unwrap_or_else(|| panic!("no card for {answer}: {cards:?}"))
+        };
+        assert!(q("Spain").contains("within three years of June 1, 1988"));
+        assert!(q("Portugal").contains("agreed on June 1, 1988"));
+        // The sentence's own year anchors "the following year": written
+        // out, it would give the blanked 1975 away.
+        assert!(q("1975").contains("the following year"));
     }
 
     #[test]

@@ -656,6 +656,106 @@ pub fn infer_reference(
     })
 }
 
+/// Prepositions a date may follow as it is ("on May 8", "since 2019"):
+/// a date standing without one needs "on" or "in" when written out.
+pub const DATE_PREPOSITIONS: &[&str] = &[
+    "on", "in", "by", "since", "until", "till", "before", "after", "of", "from", "to", "during",
+    "through", "as", "between", "and", "or", "at", "for", "than", "within", "over",
+];
+
+/// A date that points back to one already given: "that date", "the same
+/// day", "that year", "the following year".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateAnaphor {
+    /// Tokens covered.
+    pub tok_start: usize,
+    pub tok_end: usize,
+    /// The unit it names: 3 day, 2 month, 1 year.
+    pub precision: u8,
+    /// 0 for "that/the same", 1 for "the following/next".
+    pub offset: i32,
+    /// "that date" names the date itself; "the same day" says when.
+    pub names_date: bool,
+}
+
+/// Date anaphors in a sentence's tokens.
+pub fn find_anaphors(toks: &[Token]) -> Vec<DateAnaphor> {
+    let lower = |i: usize| toks.get(i).map(|t| t.text.to_ascii_lowercase());
+    let unit = |w: &str| match w {
+        "date" | "day" => Some(3),
+        "month" => Some(2),
+        "year" => Some(1),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let w0 = lower(i).unwrap_or_default();
+        // "that date", "that same day", "the same year", "the following day".
+        let (skip, offset) = match (w0.as_str(), lower(i + 1).as_deref()) {
+            ("that", Some("same")) => (2, 0),
+            ("that", _) => (1, 0),
+            ("the", Some("same")) => (2, 0),
+            ("the", Some("following" | "next")) => (2, 1),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let Some(u) = lower(i + skip) else { break };
+        let possessive = toks.get(i + skip + 1).is_some_and(|t| t.text == "'s");
+        match unit(&u) {
+            // "the next date" names nothing known; "the same date as ...".
+            Some(p) if !possessive && !(u == "date" && offset == 1) => {
+                out.push(DateAnaphor {
+                    tok_start: i,
+                    tok_end: i + skip + 1,
+                    precision: p,
+                    offset,
+                    names_date: u == "date",
+                });
+                i += skip + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+impl DateAnaphor {
+    /// The date meant, given the date it points back to.
+    pub fn resolve(&self, back: Ymd) -> Option<Ymd> {
+        if back.precision() < self.precision {
+            return None;
+        }
+        Some(match self.precision {
+            3 => Ymd::from_days(back.days() + i64::from(self.offset)),
+            2 => {
+                let m = back.m? as i32 - 1 + self.offset;
+                Ymd::ym(back.y + m.div_euclid(12), (m.rem_euclid(12) + 1) as u32)
+            }
+            _ => Ymd::year(back.y + self.offset),
+        })
+    }
+
+    /// The anaphor written out, after the word `prev`: "the same day" ->
+    /// "on May 8, 2018"; "on that day" keeps its "on".
+    pub fn shown(&self, date: Ymd, prev: &str) -> String {
+        let d = date.display();
+        if self.names_date
+            || DATE_PREPOSITIONS
+                .iter()
+                .any(|p| prev.eq_ignore_ascii_case(p))
+        {
+            d
+        } else if self.precision == 3 {
+            format!("on {d}")
+        } else {
+            format!("in {d}")
+        }
+    }
+}
+
 /// Resolve a mention against the reference date. `None` when it cannot be.
 pub fn resolve(expr: DateExpr, r: Option<Reference>) -> Option<Ymd> {
     match expr {
@@ -713,6 +813,53 @@ mod tests {
 
     fn exprs(s: &str) -> Vec<DateExpr> {
         find(&tokenize(s)).into_iter().map(|m| m.expr).collect()
+    }
+
+    #[test]
+    fn date_anaphors_are_found_and_written_out() {
+        let text = "NATO declared the same day that it agreed, within three years of that date. \
+                    The following year it met again, and later that year the next day's talks failed.";
+        let toks = tokenize(text);
+        let found = find_anaphors(&toks);
+        let spans: Vec<&str> = found
+            .iter()
+            .map(|a| &text[toks[a.tok_start].start..toks[a.tok_end - 1].end])
+            .collect();
+        assert_eq!(
+            spans,
+            vec![
+                "the same day",
+                "that date",
+                "The following year",
+                "that year"
+            ]
+        );
+        let back = Ymd::ymd(2019, 8, 2);
+        let shown: Vec<String> = found
+            .iter()
+            .map(|a| {
+                let prev = toks[..a.tok_start].last().map_or("", |t| t.text);
+                a.shown(a.resolve(back).expect("resolvable"), prev)
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            vec!["on August 2, 2019", "August 2, 2019", "in 2020", "in 2019"]
+        );
+        // A year cannot say which day "the same day" was.
+        assert_eq!(found[0].resolve(Ymd::year(2019)), None);
+        // December's next month is January of the next year.
+        let next_month = DateAnaphor {
+            tok_start: 0,
+            tok_end: 3,
+            precision: 2,
+            offset: 1,
+            names_date: false,
+        };
+        assert_eq!(
+            next_month.resolve(Ymd::ym(1991, 12)),
+            Some(Ymd::ym(1992, 1))
+        );
     }
 
     #[test]

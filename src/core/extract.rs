@@ -1049,6 +1049,9 @@ pub fn extract(art: &Article) -> Extraction {
         experts: HashSet::default(),
         label_owner: HashMap::default(),
     };
+    // The dates of the latest sentence that gave any: what "the same day"
+    // in the sentences after it means.
+    let mut recent_dates: Option<(usize, Vec<Ymd>)> = None;
     for (si, s) in sents.iter().enumerate() {
         let ents: Vec<usize> = s.mentions.iter().map(|m| m.entity).collect();
         ex.sentence_entities.push(ents);
@@ -1056,9 +1059,9 @@ pub fn extract(art: &Article) -> Extraction {
             continue;
         }
         fb.sentence(si, s);
+        let text = &art.sentences[si].text;
+        let mut rel = Vec::new();
         if reference.is_some_and(|r| r.year_known) {
-            let text = &art.sentences[si].text;
-            let mut rel = Vec::new();
             for (di, d) in s.dates.iter().enumerate() {
                 if !d.expr.is_relative()
                     // "Our briefers today are ...": no day of any event.
@@ -1093,15 +1096,11 @@ pub fn extract(art: &Article) -> Extraction {
                     .next_back()
                     .unwrap_or("")
                     .to_ascii_lowercase();
-                const PREPOSITIONS: &[&str] = &[
-                    "on", "in", "by", "since", "until", "till", "before", "after", "of", "from",
-                    "to", "during", "through", "as",
-                ];
                 let after_date = di
                     .checked_sub(1)
                     .and_then(|p| s.dates.get(p))
                     .is_some_and(|p| p.tok_end + 1 >= d.tok_start);
-                let shown = if after_date || PREPOSITIONS.contains(&prev.as_str()) {
+                let shown = if after_date || dates::DATE_PREPOSITIONS.contains(&prev.as_str()) {
                     shown
                 } else if r.d.is_some() {
                     format!("on {shown}")
@@ -1112,6 +1111,49 @@ pub fn extract(art: &Article) -> Extraction {
                     rel.push((surface.to_string(), shown));
                 }
             }
+        }
+        // "within three years of that date", "declared the same day": the
+        // date meant is the last one given, in this sentence before the
+        // words or in one of the three before it.
+        let here: Vec<(usize, Ymd)> = s
+            .dates
+            .iter()
+            .filter_map(|d| Some((d.tok_start, dates::resolve(d.expr, reference)?)))
+            .collect();
+        if s.toks.iter().any(|t| {
+            matches!(
+                t.text,
+                "that" | "That" | "same" | "following" | "next" | "Following"
+            )
+        }) {
+            for a in dates::find_anaphors(&s.toks) {
+                // "operational in 1975 and shut down the following year":
+                // the sentence holds its own date; written out, the other
+                // would give a blanked one away.
+                if here.iter().any(|&(t, _)| t < a.tok_start) {
+                    continue;
+                }
+                let back = recent_dates
+                    .as_ref()
+                    .filter(|(at, _)| si - at <= 3)
+                    .and_then(|(_, ds)| {
+                        ds.iter()
+                            .rev()
+                            .find(|y| y.precision() >= a.precision)
+                            .copied()
+                    });
+                let Some(date) = back.and_then(|b| a.resolve(b)) else {
+                    continue;
+                };
+                let prev = a.tok_start.checked_sub(1).map_or("", |p| s.toks[p].text);
+                let surface = &text[s.toks[a.tok_start].start..s.toks[a.tok_end - 1].end];
+                rel.push((surface.to_string(), a.shown(date, prev)));
+            }
+        }
+        if !here.is_empty() {
+            recent_dates = Some((si, here.into_iter().map(|(_, y)| y).collect()));
+        }
+        if !rel.is_empty() {
             if ex.relative_dates.len() < si {
                 ex.relative_dates.resize(si, Vec::new());
             }
