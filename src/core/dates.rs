@@ -706,7 +706,7 @@ pub fn find_anaphors(toks: &[Token]) -> Vec<DateAnaphor> {
         let possessive = toks.get(i + skip + 1).is_some_and(|t| t.text == "'s");
         match unit(&u) {
             // "the next date" names nothing known; "the same date as ...".
-            Some(p) if !possessive && !(u == "date" && offset == 1) => {
+            Some(p) if !(possessive || (u == "date" && offset == 1)) => {
                 out.push(DateAnaphor {
                     tok_start: i,
                     tok_end: i + skip + 1,
