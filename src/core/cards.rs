@@ -758,6 +758,37 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
             _ => (cloze, cloze_norm),
         };
+        // "Well, President ___ announced ...": a spoken opener is no part
+        // of the fact.
+        let (cloze, cloze_norm) = match crate::core::text::strip_opening_filler(&cloze) {
+            Some(c) => {
+                let n = norm(&c);
+                (c, n)
+            }
+            None => (cloze, cloze_norm),
+        };
+        // "Our goal remains ...": in a transcript, "we" are the speaker's
+        // side, so the cloze is the speaker's words; with no person behind
+        // the label ("MODERATOR") it cannot be placed.
+        let (cloze, cloze_norm, cloze_ok) = if sent.spoken && first_person(text, &sent.quotes) {
+            let who = ex
+                .speakers
+                .get(f.sentence)
+                .copied()
+                .flatten()
+                .and_then(|e| ex.entities.get(e));
+            match who {
+                Some(e) => {
+                    let c = format!("{} said: “{cloze}”", e.name);
+                    let n = norm(&c);
+                    let ok = cloze_ok && !needles.leak_norm(&n);
+                    (c, n, ok)
+                }
+                None => (cloze, cloze_norm, false),
+            }
+        } else {
+            (cloze, cloze_norm, cloze_ok)
+        };
         let from_cloze = natural.is_none();
         let (question, qn) = match natural {
             Some(x) => x,
@@ -929,6 +960,32 @@ fn distinct_forms(text: &str, spans: &[(usize, usize)]) -> usize {
     forms.sort_unstable();
     forms.dedup();
     forms.len()
+}
+
+/// Does the sentence speak in the first person outside its quotations
+/// ("Our goal remains ...", "I want to begin ...")? "US" is a country;
+/// "us" is not.
+fn first_person(text: &str, quotes: &[(usize, usize)]) -> bool {
+    let is_word = |c: char| c.is_alphanumeric();
+    let mut rest = text;
+    let mut offset = 0;
+    while let Some(i) = rest.find(is_word) {
+        let start = offset + i;
+        let len = rest[i..]
+            .find(|c: char| !is_word(c))
+            .unwrap_or(rest.len() - i);
+        let word = &text[start..start + len];
+        if matches!(
+            word,
+            "I" | "we" | "We" | "our" | "Our" | "us" | "my" | "My" | "me" | "ours"
+        ) && !quotes.iter().any(|&(a, b)| start >= a && start < b)
+        {
+            return true;
+        }
+        offset = start + len;
+        rest = &text[offset..];
+    }
+    false
 }
 
 /// Where a resolved relative date stood without a preposition ("took
@@ -1951,6 +2008,46 @@ mod tests {
         ] {
             assert!(qs.contains(&wanted), "{wanted} missing from {qs:?}");
         }
+    }
+
+    #[test]
+    fn a_transcripts_we_is_its_speaker_and_fillers_are_dropped() {
+        let cards = cards_of(
+            "MODERATOR: Good morning. Our briefer today is Dr. Ana Ruiz of the Madrid Institute.\n\n\
+             QUESTION: What happened in 2018?\n\n\
+             DR. RUIZ: Well, Spain left the Ottawa Accord on May 8, 2018. \
+             Our goal remains a return to the Ottawa Accord by Spain.",
+        );
+        let qs: Vec<&str> = cards.iter().map(|c| c.question.as_str()).collect();
+        // The moderator's "our" belongs to no one the card could name.
+        assert!(qs.iter().all(|q| !q.contains("briefer today")), "{qs:?}");
+        assert!(
+            qs.iter()
+                .any(|q| q.starts_with("Ana Ruiz said: “Our goal remains a return to the ")),
+            "{qs:?}"
+        );
+        assert!(qs.iter().all(|q| !q.contains("Well,")), "{qs:?}");
+        assert!(
+            qs.iter()
+                .any(|q| q.starts_with("___ left the Ottawa Accord")
+                    || q.starts_with("Which country left the Ottawa Accord")),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
+    fn first_person_words_outside_quotes_only() {
+        let q = |t: &str| {
+            let a = t.find('“').map(|i| i + '“'.len_utf8());
+            let b = t.find('”');
+            let quotes: Vec<(usize, usize)> = a.zip(b).into_iter().collect();
+            first_person(t, &quotes)
+        };
+        assert!(q("Our goal remains the same."));
+        assert!(q("I think Spain will sign, and we agree."));
+        assert!(!q("The US said it would sign."));
+        assert!(!q("Spain said: “We will sign.”"));
+        assert!(!q("Iran said it would sign."));
     }
 
     #[test]

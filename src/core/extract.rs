@@ -205,6 +205,9 @@ pub struct Extraction {
     pub relative_dates: Vec<Vec<(String, String)>>,
     /// The treaty the article is about, when one clearly is.
     pub subject: Option<Subject>,
+    /// For each sentence of a transcript, the person its speaker label
+    /// names (None for "MODERATOR" or an unknown name).
+    pub speakers: Vec<Option<usize>>,
 }
 
 /// The treaty an article is about.
@@ -1165,6 +1168,11 @@ pub fn extract(art: &Article) -> Extraction {
             }
         }
     }
+    ex.speakers = art
+        .sentences
+        .iter()
+        .map(|sent| sent.label.as_deref().and_then(|l| fb.label_person(l)))
+        .collect();
     ex.facts = fb.facts;
     anchor_famous_roles(&mut ex.facts, art, &sents, &ctx.entities, reference);
     for f in &ex.facts {
@@ -3337,6 +3345,27 @@ impl<'a> FactBuilder<'a> {
         }
     }
 
+    /// The person a transcript label ("MR. PRICE") names, looked up once
+    /// per label: a transcript repeats them.
+    fn label_person(&mut self, label: &str) -> Option<usize> {
+        if let Some(&hit) = self.label_owner.get(label) {
+            return hit;
+        }
+        let ents = self.ents;
+        let hit = label_surname(label).and_then(|sur| {
+            let sur = norm(&sur);
+            ents.iter().position(|e| {
+                e.class == EntClass::Person
+                    && e.variants
+                        .iter()
+                        .chain(e.forms.iter())
+                        .any(|v| norm(v) == sur)
+            })
+        });
+        self.label_owner.insert(label.to_string(), hit);
+        hit
+    }
+
     /// One speaker card per line unit of quoted text, with its speaker.
     fn quote_facts(&mut self, si: usize, _s: &Sent, owner_here: Option<usize>) {
         let sent = &self.art.sentences[si];
@@ -3346,26 +3375,7 @@ impl<'a> FactBuilder<'a> {
             } else {
                 None
             })
-            .or_else(|| {
-                let label = sent.label.as_ref()?;
-                // Looked up once per label: a transcript repeats them.
-                if let Some(&hit) = self.label_owner.get(label) {
-                    return hit;
-                }
-                let ents = self.ents;
-                let hit = label_surname(label).and_then(|sur| {
-                    let sur = norm(&sur);
-                    ents.iter().position(|e| {
-                        e.class == EntClass::Person
-                            && e.variants
-                                .iter()
-                                .chain(e.forms.iter())
-                                .any(|v| norm(v) == sur)
-                    })
-                });
-                self.label_owner.insert(label.clone(), hit);
-                hit
-            });
+            .or_else(|| self.label_person(sent.label.as_deref()?));
         // Carry the speaker while the quote stays open.
         let closes = sent.quotes.last().is_none_or(|&(_, b)| b < sent.text.len());
         self.quote_speaker = if closes && !sent.quotes.iter().any(|&(_, b)| b == sent.text.len()) {
@@ -3396,9 +3406,12 @@ impl<'a> FactBuilder<'a> {
             .collect();
         // The quoted text of this sentence, or for a transcript turn the
         // whole sentence.
+        let unfilled;
         let quoted: Vec<&str> = if real_quotes.is_empty() {
             if sent.label.is_some() {
-                vec![sent.text.as_str()]
+                // "Well, ..." opens the answer; it is no part of the claim.
+                unfilled = crate::core::text::strip_opening_filler(&sent.text);
+                vec![unfilled.as_deref().unwrap_or(&sent.text)]
             } else {
                 return;
             }

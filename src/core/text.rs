@@ -30,6 +30,9 @@ pub struct Sentence {
     pub line: usize,
     /// Transcript speaker label of the turn this sentence belongs to ("MR. PRICE").
     pub label: Option<String>,
+    /// Part of a transcript turn, named ("MR. PRICE:") or not ("MODERATOR:",
+    /// "Q:"): its "we" and "I" are the speaker's.
+    pub spoken: bool,
     /// Byte ranges of quoted text inside `text` (without the quote marks).
     pub quotes: Vec<(usize, usize)>,
     /// True when the sentence starts inside a quotation opened earlier.
@@ -88,6 +91,7 @@ pub fn parse(input: &str) -> Article {
 
     // Blocks of line units.
     let mut label: Option<String> = None;
+    let mut spoken = false;
     let mut quote_depth: i32 = 0;
     let mut line_no = 0usize;
     let mut para_text = String::new();
@@ -182,12 +186,14 @@ pub fn parse(input: &str) -> Article {
                     art.title = Some(h);
                 }
                 label = None;
+                spoken = false;
                 quote_depth = 0;
             }
             Unit::Line { text, bullet } => {
                 let mut body: &str = &text;
                 if let Some((lab, rest)) = split_label(body) {
                     label = lab;
+                    spoken = true;
                     body = rest;
                     quote_depth = 0;
                     // A new turn starts a new paragraph.
@@ -246,6 +252,7 @@ pub fn parse(input: &str) -> Article {
                                 paragraph: para,
                                 line: line_no,
                                 label: label.clone(),
+                                spoken,
                                 quotes,
                                 starts_in_quote: in_q,
                                 fragment: false,
@@ -326,6 +333,7 @@ fn push_fragment(art: &mut Article, body: &str, para: usize, line: usize) {
         paragraph: para,
         line,
         label: None,
+        spoken: false,
         quotes: Vec::new(),
         starts_in_quote: false,
         fragment: true,
@@ -406,6 +414,23 @@ fn ends_terminal(s: &str) -> bool {
 }
 
 /// `MR. PRICE:`, `QUESTION:`, `Q:`, `SECRETARY BLINKEN:`, `Ned Price:`? (upper-case only).
+/// Words that open a spoken answer without adding to it.
+const FILLERS: &[&str] = &[
+    "Well", "So", "Look", "Yes", "No", "Now", "OK", "Okay", "Sure", "Right", "Indeed", "Again",
+    "Frankly", "Honestly", "Listen", "Oh",
+];
+
+/// "Well, President Trump announced ..." -> "President Trump announced ...".
+pub fn strip_opening_filler(cloze: &str) -> Option<String> {
+    let (first, rest) = cloze.split_once(", ")?;
+    if !FILLERS.contains(&first) || rest.split_whitespace().count() < 3 {
+        return None;
+    }
+    let mut cs = rest.chars();
+    let c = cs.next()?;
+    Some(c.to_uppercase().chain(cs).collect())
+}
+
 fn is_label_line(s: &str) -> bool {
     split_label(s).is_some()
 }
