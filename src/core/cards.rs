@@ -257,6 +257,11 @@ impl<'a> Cache<'a> {
         // An entity's accepted forms are its names, added below once.
         if f.entity.is_none() || f.kind == FactKind::Role {
             for a in &f.accept {
+                // "February" alone is no spelling of "February 2021" to
+                // blank: it would blank "February 5, 2026" beside it.
+                if f.kind == FactKind::Date && !a.contains(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
                 add(a, norm(a));
             }
         }

@@ -1335,6 +1335,7 @@ fn topics(
     let mut last_treaty: Option<(usize, usize)> = None;
     let mut prev_topic: Option<usize> = None;
     let mut prev_person: Option<usize> = None;
+    let mut prev_subject: Option<(usize, String)> = None;
     for (si, s) in sents.iter().enumerate() {
         if art.sentences[si].fragment {
             continue;
@@ -1375,6 +1376,18 @@ fn topics(
             if !dummy && toks.get(v).is_some_and(|t| is_finite_verb(t.text)) {
                 topic = prev_topic;
                 prefix = toks[0].end;
+                // "The Russian Foreign Ministry has said ... It also said
+                // ...": with no treaty in view, "It" is the body that was
+                // the last sentence's subject.
+                if topic.is_none()
+                    && let Some((e, name)) = prev_subject.take()
+                {
+                    out[si] = Some(Topic {
+                        prefix,
+                        name,
+                        entity: e,
+                    });
+                }
             }
         }
         let first_treaty = s
@@ -1403,6 +1416,37 @@ fn topics(
             });
         }
         prev_topic = topic.or(first_treaty);
+        // A body, organisation or state opening the sentence as its subject.
+        prev_subject = s
+            .mentions
+            .first()
+            .filter(|m| {
+                m.ts <= 1
+                    && !m.aside
+                    && (m.ts == 0 || word(0) == "The")
+                    && matches!(
+                        entities[m.entity].class,
+                        EntClass::Country
+                            | EntClass::Organisation
+                            | EntClass::Alliance
+                            | EntClass::Body
+                            | EntClass::Agency
+                    )
+                    && toks
+                        .get(skip_adverbs(toks, m.te))
+                        .is_some_and(|t| is_finite_verb(t.text))
+            })
+            .map(|m| {
+                let text = &art.sentences[si].text;
+                let surface = strip_the(&text[m.start..m.end]);
+                let the = m.ts == 1 || surface.len() != m.end - m.start;
+                let name = if the {
+                    format!("The {surface}")
+                } else {
+                    surface.to_string()
+                };
+                (m.entity, name)
+            });
         // The one person the sentence names ("He" in the next one).
         let mut people = s
             .mentions
@@ -1500,6 +1544,19 @@ fn label_surname(lab: &str) -> Option<String> {
         }
     }
     (out.chars().count() >= 2).then_some(out)
+}
+
+/// A quotation cut short may have lost the closing mark of a quote inside
+/// it ("the word "suspending," not "withdrawing"): close what is open.
+fn balance_quotes(q: &str) -> String {
+    let mut out = q.to_string();
+    if q.matches('"').count() % 2 == 1 {
+        out.push('"');
+    }
+    if q.matches('“').count() > q.matches('”').count() {
+        out.push('”');
+    }
+    out
 }
 
 /// Normalised key for a name (case, quotes, "the", plural "Skies").
@@ -2217,6 +2274,10 @@ impl<'a> FactBuilder<'a> {
         // "X said ..." / "X issued a statement saying ..." / "said X".
         let mut quote_owner: Option<usize> = None;
         for v in 0..n {
+            // "Has Moscow said anything about ...?" asks; it reports no claim.
+            if interrogative && sent.quotes.is_empty() {
+                break;
+            }
             let is_speech = (speech_at(toks, v) && introduces_claim(toks, v))
                 || (toks[v].is("saying")
                     && v >= 3
@@ -2401,6 +2462,14 @@ impl<'a> FactBuilder<'a> {
             // Question: "Who <adverbs> said that ...?"
             let from = toks[skip_back_adverbs(toks, q_from)].start;
             let mut rest = clause_text(&text[from..]);
+            // "As Blinken has said, this decision is ...": the claim is the
+            // main clause after the comma.
+            if toks[0].is("As")
+                && let Some((verb, claim)) = rest.split_once(", ")
+                && verb.split_whitespace().count() <= 3
+            {
+                rest = format!("{verb} that {claim}");
+            }
             // "..., the ministry said.": the claim stands before the speaker.
             if rest.split_whitespace().count() < 3 {
                 let subj_start = subj
@@ -3533,9 +3602,9 @@ impl<'a> FactBuilder<'a> {
             entity: Some(owner),
             spans: Vec::new(),
             question: Some(if q.ends_with(['?', '!', '…']) {
-                format!("{who} said: “{q}”")
+                format!("{who} said: “{}”", balance_quotes(&q))
             } else {
-                format!("{who} said: “{q}”?")
+                format!("{who} said: “{}”?", balance_quotes(&q))
             }),
             resolved: None,
             inferred: false,
@@ -4447,10 +4516,65 @@ fn is_finite_verb(w: &str) -> bool {
         return true;
     }
     const IRREG: &[&str] = &[
-        "made", "took", "gave", "held", "left", "met", "told", "wrote", "became", "brought",
-        "built", "chose", "drew", "fell", "found", "got", "grew", "hit", "kept", "knew", "led",
-        "lost", "put", "ran", "saw", "sent", "set", "spoke", "stood", "struck", "thought", "threw",
-        "won", "withdrew", "sought", "began", "came", "went", "quit", "signed", "agreed",
+        "made",
+        "took",
+        "gave",
+        "held",
+        "left",
+        "met",
+        "told",
+        "wrote",
+        "became",
+        "brought",
+        "built",
+        "chose",
+        "drew",
+        "fell",
+        "found",
+        "got",
+        "grew",
+        "hit",
+        "kept",
+        "knew",
+        "led",
+        "lost",
+        "put",
+        "ran",
+        "saw",
+        "sent",
+        "set",
+        "spoke",
+        "stood",
+        "struck",
+        "thought",
+        "threw",
+        "won",
+        "withdrew",
+        "sought",
+        "began",
+        "came",
+        "went",
+        "quit",
+        "signed",
+        "agreed",
+        "said",
+        "meant",
+        "paid",
+        "heard",
+        "felt",
+        "laid",
+        "rose",
+        "broke",
+        "spent",
+        "sold",
+        "swore",
+        "undertook",
+        "upheld",
+        "withheld",
+        "overran",
+        "shut",
+        "forbade",
+        "bound",
     ];
     if IRREG.contains(&w) {
         return true;
@@ -5100,6 +5224,44 @@ mod tests {
             q,
             "Who said that Spain will keep pressing the holdouts to ratify?"
         );
+    }
+
+    #[test]
+    fn a_cut_quotation_closes_the_quotes_it_opened() {
+        assert_eq!(
+            balance_quotes("the word \"suspending,\" not \"withdrawing"),
+            "the word \"suspending,\" not \"withdrawing\""
+        );
+        assert_eq!(balance_quotes("a “mistake"), "a “mistake”");
+        assert_eq!(balance_quotes("Russia's “mistake”"), "Russia's “mistake”");
+    }
+
+    #[test]
+    fn a_question_reports_no_claim_and_as_x_said_asks_the_main_clause() {
+        let (ex, _) = facts(
+            "Has Moscow said anything about the limits? \
+             As Secretary Blinken has said, this decision is deeply unfortunate.",
+        );
+        let qs: Vec<&str> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Speaker)
+            .filter_map(|f| f.question.as_deref())
+            .collect();
+        assert_eq!(
+            qs,
+            vec!["Who said that this decision is deeply unfortunate?"]
+        );
+    }
+
+    #[test]
+    fn it_after_a_bodys_sentence_is_that_body() {
+        let (ex, _) = facts(
+            "The Russian Foreign Ministry has said Russia will respect the limits. \
+             It also said Russia would keep notifying Spain of launches.",
+        );
+        let t = ex.topics[1].as_ref().expect("a topic for It");
+        assert_eq!(t.name, "The Russian Foreign Ministry");
     }
 
     #[test]
