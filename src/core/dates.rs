@@ -169,12 +169,28 @@ const FUTURE_MARKERS: &[&str] = &[
     "until", "till", "through", "expire", "expires", "expiring", "due",
 ];
 
-/// Is the mention introduced by a future marker (within two tokens)?
+/// Is the mention introduced by a future marker (within two tokens), or
+/// by a "will" of its own clause ("the exit will take effect in six
+/// months, on June 13, 2002")?
 pub fn is_future(toks: &[Token], m: &DateMention) -> bool {
     let from = m.tok_start.saturating_sub(2);
-    toks[from..m.tok_start]
+    if toks[from..m.tok_start]
         .iter()
         .any(|t| FUTURE_MARKERS.contains(&t.text.to_ascii_lowercase().as_str()))
+    {
+        return true;
+    }
+    for t in toks[m.tok_start.saturating_sub(10)..m.tok_start]
+        .iter()
+        .rev()
+    {
+        match t.text {
+            "." | ";" | "was" | "were" | "had" | "did" => return false,
+            "will" | "shall" => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 fn year_of(t: &Token) -> Option<i32> {
@@ -813,6 +829,29 @@ mod tests {
 
     fn exprs(s: &str) -> Vec<DateExpr> {
         find(&tokenize(s)).into_iter().map(|m| m.expr).collect()
+    }
+
+    #[test]
+    fn a_date_in_a_will_clause_is_in_the_future() {
+        let future = |text: &str| {
+            let toks = tokenize(text);
+            find(&toks)
+                .iter()
+                .map(|m| is_future(&toks, m))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            future("The exit will take effect in six months, on June 13, 2002."),
+            vec![true]
+        );
+        assert_eq!(
+            future("The treaty, which will expire in 2026, was signed on April 8, 2010."),
+            vec![true, false]
+        );
+        assert_eq!(
+            future("It entered into force on June 1, 1988."),
+            vec![false]
+        );
     }
 
     #[test]

@@ -1212,6 +1212,16 @@ fn anchor_famous_roles(
         s.dates
             .iter()
             .filter(|d| !dates::is_future(&s.toks, d))
+            // "the 1972 ABM Treaty", "a 1974 protocol": a year naming a
+            // thing, not the time of the sentence's event.
+            .filter(|d| {
+                !(matches!(d.expr, DateExpr::Absolute(y) if y.m.is_none())
+                    && d.tok_start > 0
+                    && matches!(
+                        s.toks[d.tok_start - 1].text.to_ascii_lowercase().as_str(),
+                        "the" | "a" | "an" | "its" | "this" | "that"
+                    ))
+            })
             .filter_map(|d| {
                 let y = match d.expr {
                     DateExpr::Absolute(y) => Some(y),
@@ -1253,9 +1263,15 @@ fn anchor_famous_roles(
                 if present(si) {
                     return None;
                 }
+                // The sentence before, or the paragraph's story so far: a
+                // date from further back may belong to another story.
+                let para = art.sentences[si].paragraph;
                 (si.saturating_sub(3)..si)
                     .rev()
-                    .filter(|&p| !art.sentences[p].fragment)
+                    .filter(|&p| {
+                        !art.sentences[p].fragment
+                            && (p + 1 == si || art.sentences[p].paragraph == para)
+                    })
                     .find_map(|p| explicit_date(p, usize::MAX))
             });
         let Some(when) = when else { return false };
@@ -5223,6 +5239,26 @@ mod tests {
         assert_eq!(
             q,
             "Who said that Spain will keep pressing the holdouts to ratify?"
+        );
+    }
+
+    #[test]
+    fn a_year_naming_a_treaty_does_not_date_a_leaders_office() {
+        let (ex, _) = facts(
+            "President George W. Bush announced on Thursday that the United States will leave the 1972 ABM Treaty.\n\n\
+             \"The 1972 ABM treaty was signed in a different world,\" Bush said.\n\n\
+             In Moscow, Russian President Vladimir Putin called the decision a mistake.\n\n\
+             The treaty was signed on May 26, 1972, by President Richard Nixon.",
+        );
+        let offices: Vec<&str> = ex
+            .facts
+            .iter()
+            .filter(|f| f.pool == Pool::Office)
+            .filter_map(|f| f.question.as_deref())
+            .collect();
+        assert_eq!(
+            offices,
+            vec!["What office did Richard Nixon hold on May 26, 1972?"]
         );
     }
 
