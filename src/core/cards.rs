@@ -722,6 +722,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         if let Some(hint) = date_hint(f) {
             cloze = cloze.replacen("___", &format!("___ ({hint})"), 1);
         }
+        let field = sent.field.is_some();
         // A cloze needs words around its blanks ("___" alone asks nothing).
         let context_words = cloze
             .split_whitespace()
@@ -736,7 +737,10 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             // "___, whose full title is the ___": a treaty's two names are
             // two answers, not one.
             && !(f.kind == FactKind::Treaty && blanks > 1 && distinct_forms(cloze_text, &spans) > 1)
-            && context_words >= 3;
+            // "Ultimatum: ___" on a fact sheet: the field's label and the
+            // article's treaty, named in the tag, are the context.
+            && (context_words >= 3
+                || (field && ex.subject.is_some() && context_words >= 1));
         // The natural question if it leaks nothing and is new, else the cloze.
         let natural = f.question.as_ref().and_then(|q| {
             let qn = norm(q);
@@ -831,9 +835,17 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                         || cache.ent_names[sub.entity]
                             .iter()
                             .any(|(_, nn)| contains_words(&qn, nn));
-                    let tag = !named && f.kind != FactKind::Role && !(natural && f.standalone);
+                    // A field ("Full name: ___") names nothing of its own.
+                    let tag = (!named || (field && !natural))
+                        && f.kind != FactKind::Role
+                        && !(natural && f.standalone);
                     if tag {
-                        let tagged = format!("{}: {q}", sub.tag);
+                        // "INF Treaty — Signed: ___": a field keeps its colon.
+                        let tagged = if field {
+                            format!("{} — {q}", sub.tag)
+                        } else {
+                            format!("{}: {q}", sub.tag)
+                        };
                         let tn = norm(&tagged);
                         Some((tagged, tn))
                     } else {
@@ -2013,6 +2025,73 @@ mod tests {
         ] {
             assert!(qs.contains(&wanted), "{wanted} missing from {qs:?}");
         }
+    }
+
+    #[test]
+    fn fact_sheet_fields_are_cards_of_the_sheets_treaty() {
+        let cards = cards_of(
+            "# Fact Sheet: The Ottawa Treaty\n\n\
+             Full name: Convention on the Prohibition of Anti-Personnel Mines\n\
+             Signed: December 3, 1997, Ottawa\n\
+             Entered into force: March 1, 1999\n\n\
+             The Ottawa Treaty bans anti-personnel mines. The Ottawa Treaty has 164 parties.\n\n\
+             Verification: national reports, which began in 1999\n\
+             After 1999, Spain destroyed its stocks.",
+        );
+        let q = |answer: &str| {
+            cards
+                .iter()
+                .find(|c| c.answer == answer)
+                .map(|c| c.question.clone())
+                .unwrap_or_else(|| panic!("no card for {answer}: {cards:?}"))
+        };
+        assert_eq!(q("December 3, 1997"), "Ottawa Treaty — Signed: ___, Ottawa");
+        assert_eq!(
+            q("March 1, 1999"),
+            "Ottawa Treaty — Entered into force: ___"
+        );
+        // A field line is not run into the sentence after it.
+        assert!(
+            cards
+                .iter()
+                .all(|c| !(c.sentence.contains("Verification") && c.sentence.contains("Spain"))),
+            "{cards:?}"
+        );
+        // "Full name: ___" asks for the treaty's formal name, with no
+        // other treaties (or the treaty itself) as options.
+        let full = cards
+            .iter()
+            .find(|c| c.answer.starts_with("Convention on the Prohibition"))
+            .expect("a card for the full name");
+        assert_eq!(full.question, "Ottawa Treaty — Full name: ___");
+        assert!(full.choices.is_none(), "{full:?}");
+        // "Ottawa" after a date is where, not who.
+        assert!(cards.iter().all(|c| c.answer != "Canada"), "{cards:?}");
+    }
+
+    #[test]
+    fn counts_with_modifiers_ranges_and_limits_are_asked() {
+        let cards = cards_of(
+            "The Ottawa Treaty was signed in 1997. It originally permitted each side two missile defense sites. \
+             A 1999 protocol cut that number to one site per side. \
+             Spain gave Portugal 60 days to reply. \
+             Spain will cut its stocks to between 1,700 and 2,200 mines. \
+             They are the world's two largest stockpiles.",
+        );
+        let answers: Vec<&str> = cards
+            .iter()
+            .filter(|c| c.kind == FactKind::Number)
+            .map(|c| c.answer.as_str())
+            .collect();
+        for a in ["two", "one", "60 days", "between 1,700 and 2,200"] {
+            assert!(answers.contains(&a), "{a} missing from {answers:?}");
+        }
+        assert!(!answers.contains(&"one per"), "{answers:?}");
+        assert_eq!(
+            answers.iter().filter(|a| **a == "two").count(),
+            1,
+            "{answers:?}"
+        );
     }
 
     #[test]

@@ -548,7 +548,13 @@ fn speech_at(toks: &[Token], i: usize) -> bool {
 
 /// Skip adverbs after `i`; return the index of the next non-adverb token.
 fn skip_adverbs(toks: &[Token], mut i: usize) -> usize {
-    while i < toks.len() && toks[i].kind == Tk::Word && ADVERBS.contains(&toks[i].text) {
+    // Listed adverbs, and "-ly" words ("originally", "eventually"); "only"
+    // and "early" are no adverbs of manner here.
+    let adverb = |w: &str| {
+        ADVERBS.contains(&w)
+            || (w.len() > 5 && w.ends_with("ly") && w.starts_with(|c: char| c.is_lowercase()))
+    };
+    while i < toks.len() && toks[i].kind == Tk::Word && adverb(toks[i].text) {
         i += 1;
     }
     i
@@ -2157,7 +2163,9 @@ impl<'a> FactBuilder<'a> {
         if is_meta_sentence(text) {
             return;
         }
-        if is_verbless(toks) {
+        // A fact-sheet field ("Signed: December 8, 1987") states its fact
+        // without a verb.
+        if is_verbless(toks) && sent.field.is_none() {
             self.short_answer(si, s);
             return;
         }
@@ -2667,10 +2675,12 @@ impl<'a> FactBuilder<'a> {
             }
             // A capital names its government only as an actor ("Moscow
             // tried"), not as a place ("talks in Vienna").
+            // Nor after a date ("Signed: December 8, 1987, Washington").
             if m.form == Form::Capital
                 && m.ts > 0
-                && toks[m.ts - 1].kind == Tk::Word
-                && !toks[m.ts - 1].is_cap()
+                && ((toks[m.ts - 1].kind == Tk::Word && !toks[m.ts - 1].is_cap())
+                    || (toks[m.ts - 1].text == ","
+                        && s.dates.iter().any(|d| d.tok_end + 1 == m.ts)))
             {
                 continue;
             }
@@ -3061,7 +3071,15 @@ impl<'a> FactBuilder<'a> {
             prev_cued_end = Some(m.te);
             seen_treaty.insert(m.entity);
             self.treaty_seen.insert(m.entity);
-            let f = self.mention_fact(FactKind::Treaty, si, s, m, Pool::Entity(EntClass::Treaty));
+            // "Full name: Treaty Between ...": a formal title has no fair
+            // options.
+            let pool = match self.art.sentences[si].field {
+                Some(l) if text[..l].contains("name") || text[..l].contains("title") => {
+                    Pool::NoChoice
+                }
+                _ => Pool::Entity(EntClass::Treaty),
+            };
+            let f = self.mention_fact(FactKind::Treaty, si, s, m, pool);
             self.push(f);
         }
 
@@ -3210,6 +3228,8 @@ impl<'a> FactBuilder<'a> {
                 || (t.kind == Tk::Number
                     && k > 0
                     && toks[k - 1].is_cap()
+                    // "gave Russia 60 days": a name ends before the number.
+                    && !s.mentions.iter().any(|m| m.te == k)
                     // "All 51 votes", "Only 12 states": an opening word.
                     && !(k == 1 && OPENING_QUANTIFIERS.contains(&toks[0].text))
                     && !toks[k - 1].is("Article")
@@ -3245,6 +3265,18 @@ impl<'a> FactBuilder<'a> {
                 let ranged = k > 0 && (toks[k - 1].is("from") || toks[k - 1].is("between"));
                 if to_number && (vote || (unit_after && !ranged)) {
                     answer_toks = (k, k + 3);
+                    span_end = k + 3;
+                }
+                // "to between 1,700 and 2,200": the range is the answer. With
+                // a unit ("between 500 and 5,500 kilometres") each bound is
+                // a fact of its own.
+                if k > 0
+                    && toks[k - 1].is("between")
+                    && toks.get(k + 1).is_some_and(|x| x.is("and"))
+                    && toks.get(k + 2).is_some_and(|x| x.kind == Tk::Number)
+                    && !unit_after
+                {
+                    answer_toks = (k - 1, k + 3);
                     span_end = k + 3;
                 }
                 // "paragraphs 36 and 37": one reference.
@@ -3288,12 +3320,38 @@ impl<'a> FactBuilder<'a> {
                         && !x.text.ends_with("ss")
                         && (!x.is_cap() || x.text.ends_with("ans") || x.text.ends_with("ats"))
                 };
+                // A word between a count and its noun: "six nuclear tests",
+                // "two missile defense sites", "two ABM deployment areas".
+                // Not a superlative: "the two largest arsenals" ranks.
+                let modifier = |x: &Token| {
+                    x.kind == Tk::Word
+                        && !x.text.ends_with('s')
+                        && !x.text.ends_with("est")
+                        && (!x.is_cap() || x.text.chars().all(|c| c.is_ascii_uppercase()))
+                        && !matches!(
+                            x.text,
+                            "of" | "to"
+                                | "the"
+                                | "and"
+                                | "or"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "by"
+                                | "for"
+                                | "with"
+                                | "from"
+                                | "a"
+                                | "an"
+                                | "that"
+                                | "which"
+                        )
+                };
                 // "two annexes", "six nuclear tests", "Nine of them", "from two to one".
-                let next_plural = toks.get(k + 1).is_some_and(plural)
-                    || (toks.get(k + 1).is_some_and(|x| {
-                        x.kind == Tk::Word && !x.is_cap() && !x.text.ends_with('s')
-                    }) && toks.get(k + 2).is_some_and(plural))
-                    || (k == 0 && toks.get(k + 1).is_some_and(|x| x.is("of")))
+                let next_plural = (1..=3).any(|j| {
+                    toks.get(k + j).is_some_and(plural)
+                        && toks[k + 1..k + j].iter().all(&modifier)
+                }) || (k == 0 && toks.get(k + 1).is_some_and(|x| x.is("of")))
                     || (k >= 3
                         && toks[k - 1].is("to")
                         && toks[k - 3..k - 1].iter().any(|x| x.is("from")));
@@ -3325,11 +3383,21 @@ impl<'a> FactBuilder<'a> {
                 // "two-thirds of the senators present", "a two-thirds majority".
                 is_num = true;
             } else if t.is("one")
-                && k >= 3
+                && k >= 2
                 && toks[k - 1].is("to")
-                && toks[k - 3].is("from")
-                && (toks[k - 2].kind == Tk::Number
-                    || gazetteer::number_word(toks[k - 2].text).is_some())
+                && ((k >= 3
+                    && toks[k - 3].is("from")
+                    && (toks[k - 2].kind == Tk::Number
+                        || gazetteer::number_word(toks[k - 2].text).is_some()))
+                    // "cut that number to one site": a limit lowered to one.
+                    || (toks[k.saturating_sub(6)..k - 1].iter().any(|x| {
+                        matches!(
+                            x.text,
+                            "cut" | "reduced" | "limited" | "lowered" | "capped" | "restricted"
+                        )
+                    }) && toks
+                        .get(k + 1)
+                        .is_some_and(|x| x.kind == Tk::Word && !x.is_cap())))
             {
                 is_num = true;
             } else if t.is_cap()
@@ -3350,6 +3418,8 @@ impl<'a> FactBuilder<'a> {
             while e < n
                 && e < answer_toks.1 + 2
                 && gazetteer::NUMBER_UNITS.contains(&toks[e].text.to_lowercase().as_str())
+                // "one per side" is a rate, not a unit.
+                && (toks[e].text != "per" || toks.get(e + 1).is_some_and(|x| x.is("cent")))
             {
                 e += 1;
                 if toks[e - 1].text == "per" {
@@ -4591,6 +4661,11 @@ fn is_finite_verb(w: &str) -> bool {
         "shut",
         "forbade",
         "bound",
+        "cut",
+        "let",
+        "cost",
+        "spread",
+        "cast",
     ];
     if IRREG.contains(&w) {
         return true;

@@ -39,6 +39,9 @@ pub struct Sentence {
     pub starts_in_quote: bool,
     /// Headlines, bylines, captions and similar: never turned into cards.
     pub fragment: bool,
+    /// A fact-sheet field ("Signed: December 8, 1987"): the byte length of
+    /// its label with the colon.
+    pub field: Option<usize>,
 }
 
 impl Sentence {
@@ -97,6 +100,14 @@ pub fn parse(input: &str) -> Article {
     let mut para_text = String::new();
     let mut para_has = false;
 
+    // A fact sheet has several "Label: value" lines; one such line alone
+    // ("Press Briefing: New START After ...") is a title.
+    let fields_on = lines
+        .iter()
+        .filter(|l| field_label(strip_bullet(l.trim()).0).is_some())
+        .count()
+        >= 2;
+    let is_field = |s: &str| fields_on && field_label(s).is_some();
     let mut units: Vec<Unit> = Vec::new();
     let mut pending: Option<Unit> = None;
     for raw in lines.iter() {
@@ -130,7 +141,12 @@ pub fn parse(input: &str) -> Article {
         // Join hard-wrapped lines: previous line ends without terminal
         // punctuation and this one continues in lower case.
         if let Some(Unit::Line { text, .. }) = pending.as_mut() {
-            let prev_open = !ends_terminal(text) && !is_label_line(body) && !bullet;
+            // A field line ("Signed: December 8, 1987") stands alone.
+            let prev_open = !ends_terminal(text)
+                && !is_label_line(body)
+                && !bullet
+                && !is_field(text)
+                && !is_field(body);
             let cont = body
                 .chars()
                 .next()
@@ -202,7 +218,8 @@ pub fn parse(input: &str) -> Article {
                 }
                 if first_content {
                     first_content = false;
-                    if !bullet && next_is_break && is_title_case_line(body) {
+                    let field = is_field(body);
+                    if !bullet && !field && next_is_break && is_title_case_line(body) {
                         if art.title.is_none() {
                             art.title = Some(body.to_string());
                         }
@@ -213,7 +230,7 @@ pub fn parse(input: &str) -> Article {
                     if let Some((dl, rest)) = split_dateline(body) {
                         art.dateline = dl;
                         body = rest;
-                    } else if !bullet && is_headline(body) {
+                    } else if !bullet && !field && is_headline(body) {
                         if art.title.is_none() {
                             art.title = Some(body.to_string());
                         }
@@ -239,7 +256,13 @@ pub fn parse(input: &str) -> Article {
                 let folded = fold_ws(body);
                 para_text.push_str(&folded);
                 para_has = true;
-                if is_fragment_line(body) {
+                let field = if is_field(body) {
+                    field_label(body)
+                } else {
+                    None
+                };
+                let mut first = true;
+                if is_fragment_line(body) && field.is_none() {
                     push_fragment(&mut art, body, para, line_no);
                 } else {
                     split_folded(&folded, &mut quote_depth, |s, quotes, in_q| {
@@ -253,6 +276,8 @@ pub fn parse(input: &str) -> Article {
                                 line: line_no,
                                 label: label.clone(),
                                 spoken,
+                                // The label opens the line's first sentence.
+                                field: field.filter(|_| std::mem::replace(&mut first, false)),
                                 quotes,
                                 starts_in_quote: in_q,
                                 fragment: false,
@@ -337,6 +362,7 @@ fn push_fragment(art: &mut Article, body: &str, para: usize, line: usize) {
         quotes: Vec::new(),
         starts_in_quote: false,
         fragment: true,
+        field: None,
     });
 }
 
@@ -429,6 +455,23 @@ pub fn strip_opening_filler(cloze: &str) -> Option<String> {
     let mut cs = rest.chars();
     let c = cs.next()?;
     Some(c.to_uppercase().chain(cs).collect())
+}
+
+/// A fact-sheet field line: "Signed: December 8, 1987, Washington",
+/// "Entered into force: June 1, 1988". Returns the byte length of the
+/// label with its colon. A transcript's upper-case label is no field.
+pub fn field_label(s: &str) -> Option<usize> {
+    let colon = s.find(": ")?;
+    let label = &s[..colon];
+    let words = label.split_whitespace().count();
+    let value = s[colon + 2..].trim();
+    let first_upper = label.chars().next().is_some_and(char::is_uppercase);
+    let all_upper = !label.chars().any(char::is_lowercase);
+    let plain = label
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'');
+    (first_upper && !all_upper && plain && (1..=4).contains(&words) && !value.is_empty())
+        .then_some(colon + 1)
 }
 
 fn is_label_line(s: &str) -> bool {
