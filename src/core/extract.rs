@@ -508,9 +508,17 @@ fn cap_run(toks: &[Token], words: &[&str], g: &Gazetteer, i: usize, taken: &[boo
         if taken[j] || t.kind != Tk::Word {
             break;
         }
+        // "Theresa May of ...": a month word after a given name is a surname
+        // unless a day or a year follows it.
+        let month_surname = j > i
+            && gazetteer::month_of(t.text).is_some()
+            && !t.text.ends_with('.')
+            && !toks
+                .get(j + 1)
+                .is_some_and(|n| n.kind == Tk::Number || n.text == ",");
         let ok = (t.is_cap()
             && !t.text.chars().all(|c| c.is_uppercase() || c == '.')
-            && !is_not_name(t.text))
+            && (!is_not_name(t.text) || month_surname))
             || is_initial(t)
             || (j > i
                 && matches!(
@@ -925,7 +933,8 @@ pub fn extract(art: &Article) -> Extraction {
         if !ctx.entities[e].variants.contains(&full) {
             ctx.entities[e].variants.push(full);
         }
-        if !ctx.entities[e].variants.contains(&sur) {
+        // "May" alone is a month, not Theresa May.
+        if !ctx.entities[e].variants.contains(&sur) && !(p.len() > 1 && is_not_name(&sur)) {
             ctx.entities[e].variants.push(sur.clone());
         }
         if !surname_entity.iter().any(|(k, _)| *k == key) {
@@ -1279,6 +1288,21 @@ fn anchor_famous_roles(
                             && (p + 1 == si || art.sentences[p].paragraph == para)
                     })
                     .find_map(|p| explicit_date(p, usize::MAX))
+            })
+            .or_else(|| {
+                // "President Macron ... said they took note": a dated
+                // report's reaction is of its day; asked by the month.
+                let r = reference.filter(|r| r.year_known && (r.explicit || r.date.d.is_some()))?;
+                sents[si]
+                    .toks
+                    .iter()
+                    .any(|t| {
+                        matches!(
+                            t.text,
+                            "said" | "stated" | "announced" | "told" | "called" | "warned"
+                        )
+                    })
+                    .then_some(Ymd { d: None, ..r.date })
             });
         let Some(when) = when else { return false };
         let at = match (when.m, when.d) {
@@ -3349,8 +3373,7 @@ impl<'a> FactBuilder<'a> {
                 };
                 // "two annexes", "six nuclear tests", "Nine of them", "from two to one".
                 let next_plural = (1..=3).any(|j| {
-                    toks.get(k + j).is_some_and(plural)
-                        && toks[k + 1..k + j].iter().all(&modifier)
+                    toks.get(k + j).is_some_and(plural) && toks[k + 1..k + j].iter().all(&modifier)
                 }) || (k == 0 && toks.get(k + 1).is_some_and(|x| x.is("of")))
                     || (k >= 3
                         && toks[k - 1].is("to")
@@ -5335,6 +5358,38 @@ mod tests {
             offices,
             vec!["What office did Richard Nixon hold on May 26, 1972?"]
         );
+    }
+
+    #[test]
+    fn a_month_after_a_given_name_is_a_surname() {
+        let (ex, v) = facts(
+            "Prime Minister Theresa May of the United Kingdom said on May 8, 2018 that she regretted it.",
+        );
+        assert!(has(&v, FactKind::Party, "Theresa May"), "{v:?}");
+        assert!(has(&v, FactKind::Date, "May 8, 2018"), "{v:?}");
+        // "May" alone stays a month: no spelling of her name.
+        let e = ex
+            .entities
+            .iter()
+            .find(|e| e.name == "Theresa May")
+            .expect("an entity");
+        assert!(!e.variants.iter().any(|v| v == "May"), "{e:?}");
+    }
+
+    #[test]
+    fn a_dated_reports_reaction_dates_a_leaders_office_by_its_month() {
+        let (ex, _) = facts(
+            "Statement on the Ottawa Treaty\n\n\
+             The United States left the Ottawa Treaty on May 8, 2018.\n\n\
+             We regret it. In a joint statement, President Emmanuel Macron of France said he took note of the decision.",
+        );
+        let offices: Vec<&str> = ex
+            .facts
+            .iter()
+            .filter(|f| f.pool == Pool::Office)
+            .filter_map(|f| f.question.as_deref())
+            .collect();
+        assert_eq!(offices, vec!["What office did Emmanuel Macron hold in May 2018?"]);
     }
 
     #[test]

@@ -219,7 +219,11 @@ pub fn parse(input: &str) -> Article {
                 if first_content {
                     first_content = false;
                     let field = is_field(body);
-                    if !bullet && !field && next_is_break && is_title_case_line(body) {
+                    // After a title, a capitalised sentence with a verb in
+                    // it is the lede ("The United States left the Ottawa
+                    // Treaty on May 8, 2018."), not a second title.
+                    let lede = art.title.is_some() && reads_as_prose(body);
+                    if !bullet && !field && !lede && next_is_break && is_title_case_line(body) {
                         if art.title.is_none() {
                             art.title = Some(body.to_string());
                         }
@@ -584,6 +588,19 @@ fn is_title_case_line(s: &str) -> bool {
         })
         .count();
     caps * 3 >= words.len() * 2
+}
+
+/// A full sentence: it ends with a stop and has a lower-case content word
+/// ("left", "signed"), not only "by", "of", "the".
+fn reads_as_prose(s: &str) -> bool {
+    const FUNCTION: &[&str] = &[
+        "by", "of", "the", "on", "in", "at", "for", "and", "to", "a", "an", "with", "from", "or",
+    ];
+    ends_terminal(s)
+        && s.split_whitespace().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            w.len() >= 3 && w.chars().all(char::is_lowercase) && !FUNCTION.contains(&w)
+        })
 }
 
 /// Bylines, captions, credits and other lines that are not prose.
