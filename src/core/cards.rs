@@ -1250,6 +1250,34 @@ fn choices_for(
         Vec::new()
     };
     let answer_value = number_value(&f.answer);
+    // "More than ___ flights": a smaller option would be true as well, so
+    // options lie beyond the answer on the side the words point to.
+    let direction: i8 = match f.spans.first().filter(|_| f.pool == Pool::Number) {
+        Some(&(start, _)) => {
+            let before = sentence[..start].trim_end().to_ascii_lowercase();
+            if [
+                "more than",
+                "over",
+                "at least",
+                "in excess of",
+                "upwards of",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w))
+                && !before.ends_with("no more than")
+            {
+                1
+            } else if ["fewer than", "less than", "under"]
+                .iter()
+                .any(|w| before.ends_with(w))
+            {
+                -1
+            } else {
+                0
+            }
+        }
+        None => 0,
+    };
     let noun = f
         .spans
         .first()
@@ -1304,6 +1332,11 @@ fn choices_for(
             && !bounds.is_empty()
             && number_value(&c.text)
                 .is_none_or(|v| bounds.iter().any(|&m| (v < m) != (a < m) || v == m))
+        {
+            continue;
+        }
+        if let Some(a) = answer_value.filter(|_| direction != 0)
+            && number_value(&c.text).is_none_or(|v| (v - a) * f64::from(direction) <= 0.0)
         {
             continue;
         }

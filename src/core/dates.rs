@@ -698,7 +698,7 @@ pub struct DateAnaphor {
 pub fn find_anaphors(toks: &[Token]) -> Vec<DateAnaphor> {
     let lower = |i: usize| toks.get(i).map(|t| t.text.to_ascii_lowercase());
     let unit = |w: &str| match w {
-        "date" | "day" => Some(3),
+        "date" | "day" | "point" => Some(3),
         "month" => Some(2),
         "year" => Some(1),
         _ => None,
@@ -720,15 +720,23 @@ pub fn find_anaphors(toks: &[Token]) -> Vec<DateAnaphor> {
         };
         let Some(u) = lower(i + skip) else { break };
         let possessive = toks.get(i + skip + 1).is_some_and(|t| t.text == "'s");
+        // "From that point" is a date; "at that point" a moment.
+        let point_ok = u != "point"
+            || (offset == 0
+                && i > 0
+                && matches!(
+                    lower(i - 1).as_deref(),
+                    Some("from" | "since" | "after" | "until" | "before")
+                ));
         match unit(&u) {
             // "the next date" names nothing known; "the same date as ...".
-            Some(p) if !(possessive || (u == "date" && offset == 1)) => {
+            Some(p) if point_ok && !(possessive || (u == "date" && offset == 1)) => {
                 out.push(DateAnaphor {
                     tok_start: i,
                     tok_end: i + skip + 1,
                     precision: p,
                     offset,
-                    names_date: u == "date",
+                    names_date: u == "date" || u == "point",
                 });
                 i += skip + 1;
             }
@@ -887,6 +895,9 @@ mod tests {
         );
         // A year cannot say which day "the same day" was.
         assert_eq!(found[0].resolve(Ymd::year(2019)), None);
+        // "From that point" names a date; "at that point" does not.
+        let toks = tokenize("From that point Russia stopped, and at that point it left.");
+        assert_eq!(find_anaphors(&toks).len(), 1);
         // December's next month is January of the next year.
         let next_month = DateAnaphor {
             tok_start: 0,

@@ -934,7 +934,8 @@ pub fn extract(art: &Article) -> Extraction {
             ctx.entities[e].variants.push(full);
         }
         // "May" alone is a month, not Theresa May.
-        if !ctx.entities[e].variants.contains(&sur) && !(p.len() > 1 && is_not_name(&sur)) {
+        let month_alone = p.len() > 1 && is_not_name(&sur);
+        if !month_alone && !ctx.entities[e].variants.contains(&sur) {
             ctx.entities[e].variants.push(sur.clone());
         }
         if !surname_entity.iter().any(|(k, _)| *k == key) {
@@ -1018,8 +1019,17 @@ pub fn extract(art: &Article) -> Extraction {
                 .map(|d| d.expr),
         );
     }
+    // A date alone on a line above the text ("May 8, 2018" under a
+    // statement's title) dates the article like a Date: header.
+    let date_line = art
+        .sentences
+        .iter()
+        .take_while(|s| s.fragment)
+        .filter(|s| s.text.split_whitespace().count() <= 5)
+        .find(|s| dates::parse_date_text(&s.text).is_some_and(|d| d.d.is_some()))
+        .map(|s| s.text.as_str());
     let reference = dates::infer_reference(
-        art.date_header.as_deref(),
+        art.date_header.as_deref().or(date_line),
         art.dateline.as_deref(),
         &all_exprs,
     );
@@ -1292,7 +1302,7 @@ fn anchor_famous_roles(
             .or_else(|| {
                 // "President Macron ... said they took note": a dated
                 // report's reaction is of its day; asked by the month.
-                let r = reference.filter(|r| r.year_known && (r.explicit || r.date.d.is_some()))?;
+                let r = reference.filter(|r| r.explicit && r.year_known && r.date.m.is_some())?;
                 sents[si]
                     .toks
                     .iter()
@@ -3162,6 +3172,12 @@ impl<'a> FactBuilder<'a> {
                     || d.tok_start.checked_sub(1).is_some_and(|p| {
                         matches!(toks[p].text, "said" | "told" | "stated" | "added" | "says")
                     }))
+            {
+                continue;
+            }
+            // "As of November 2024, 187 states had signed": the day a count
+            // was taken, no event of the history.
+            if d.tok_start >= 2 && toks[d.tok_start - 2].is("as") && toks[d.tok_start - 1].is("of")
             {
                 continue;
             }
@@ -5379,8 +5395,8 @@ mod tests {
     #[test]
     fn a_dated_reports_reaction_dates_a_leaders_office_by_its_month() {
         let (ex, _) = facts(
-            "Statement on the Ottawa Treaty\n\n\
-             The United States left the Ottawa Treaty on May 8, 2018.\n\n\
+            "Statement on the Ottawa Treaty\nVienna, Austria\nMay 8, 2018\n\n\
+             The United States left the Ottawa Treaty today.\n\n\
              We regret it. In a joint statement, President Emmanuel Macron of France said he took note of the decision.",
         );
         let offices: Vec<&str> = ex
@@ -5389,7 +5405,10 @@ mod tests {
             .filter(|f| f.pool == Pool::Office)
             .filter_map(|f| f.question.as_deref())
             .collect();
-        assert_eq!(offices, vec!["What office did Emmanuel Macron hold in May 2018?"]);
+        assert_eq!(
+            offices,
+            vec!["What office did Emmanuel Macron hold in May 2018?"]
+        );
     }
 
     #[test]

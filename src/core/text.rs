@@ -645,6 +645,17 @@ fn is_fragment_line(s: &str) -> bool {
             return true;
         }
     }
+    // A place line under a title: "Washington, D.C.", "Vienna, Austria".
+    if n <= 4
+        && t.contains(',')
+        && t.split_whitespace().all(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_none_or(char::is_uppercase)
+        })
+    {
+        return true;
+    }
     // Short line without any sentence punctuation: a sub-heading or label.
     if n <= 12 && !t.chars().any(|c| matches!(c, '.' | '?' | '!' | ',' | ';')) {
         return true;
