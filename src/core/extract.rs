@@ -2033,6 +2033,95 @@ impl<'a> FactBuilder<'a> {
         }
     }
 
+    /// "India, North Korea and Pakistan have not even signed.": a list of
+    /// three to five states opening the sentence is one answer, asked
+    /// "Which three countries have not even signed?".
+    fn listed_subject(&mut self, si: usize, s: &Sent) {
+        let ms = &s.mentions;
+        let toks = &s.toks;
+        let text = self.art.sentences[si].text.as_str();
+        let Some(first) = ms
+            .first()
+            .filter(|m| m.ts == 0 || (m.ts == 1 && toks[0].is("The")))
+        else {
+            return;
+        };
+        let class = self.ent(first.entity).class;
+        if class != EntClass::Country {
+            return;
+        }
+        let mut j = 0;
+        let mut saw_and = false;
+        while j + 1 < ms.len() {
+            let gap = &toks[ms[j].te..ms[j + 1].ts];
+            let ok = !gap.is_empty()
+                && gap.len() <= 2
+                && gap.iter().all(|t| matches!(t.text, "," | "and" | "the"))
+                && self.ent(ms[j + 1].entity).class == class
+                && ms[j + 1].entity != ms[j].entity;
+            if !ok {
+                break;
+            }
+            saw_and |= gap.iter().any(|t| t.text == "and");
+            j += 1;
+        }
+        let count = j + 1;
+        if !(3..=5).contains(&count) || !saw_and {
+            return;
+        }
+        let last = &ms[j];
+        // "have not even signed", "all voted": the verb after the list.
+        let mut v = last.te;
+        while let Some(t) = toks.get(v)
+            && (matches!(
+                t.text,
+                "not" | "never" | "even" | "yet" | "all" | "both" | "each"
+            ) || skip_adverbs(toks, v) > v)
+        {
+            v += 1;
+        }
+        let aux = toks[last.te..v]
+            .iter()
+            .any(|t| matches!(t.text, "have" | "has" | "had"));
+        if !(aux || toks.get(v).is_some_and(|t| is_finite_verb(t.text))) {
+            return;
+        }
+        let v = last.te + usize::from(toks[last.te].is("all") || toks[last.te].is("both"));
+        let n = ["three", "four", "five"][count - 3];
+        let rest = clause_text(&text[toks[v].start..]);
+        let question = format!(
+            "Which {n} countries {}?",
+            trim_words(&own_clause(&rest), 40)
+        );
+        let start = ms[0].start.min(if first.ts == 1 {
+            toks[0].start
+        } else {
+            ms[0].start
+        });
+        let answer = strip_the(&text[start..last.end]).to_string();
+        let names: Vec<String> = ms[..count]
+            .iter()
+            .flat_map(|m| self.ent(m.entity).all_names())
+            .collect();
+        if contains_any(&question, &names) {
+            return;
+        }
+        self.push(Fact {
+            kind: FactKind::Party,
+            sentence: si,
+            answer,
+            accept: Vec::new(),
+            entity: None,
+            spans: vec![(start, last.end)],
+            question: Some(question),
+            resolved: None,
+            inferred: false,
+            pool: Pool::NoChoice,
+            standalone: false,
+            note: None,
+        });
+    }
+
     /// "INTERVIEWER: Who kept the system running? / GUEST: The Consultative
     /// Commission, which meets in Vienna.": a verbless reply naming someone
     /// answers the question just asked.
@@ -2963,6 +3052,7 @@ impl<'a> FactBuilder<'a> {
         }
         if !interrogative {
             self.pair_parties(si, s, &mut party_cands);
+            self.listed_subject(si, s);
         }
         // The article's dominant countries get at most one card a sentence.
         let best_dominant = party_cands
@@ -5373,6 +5463,32 @@ mod tests {
         assert_eq!(
             offices,
             vec!["What office did Richard Nixon hold on May 26, 1972?"]
+        );
+    }
+
+    #[test]
+    fn a_list_of_states_opening_a_sentence_is_one_answer() {
+        let (ex, _) = facts(
+            "India, North Korea and Pakistan have not even signed. China, France and Russia voted against the plan.",
+        );
+        let got: Vec<(&str, Option<&str>)> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Party && f.answer.contains(" and "))
+            .map(|f| (f.answer.as_str(), f.question.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "India, North Korea and Pakistan",
+                    Some("Which three countries have not even signed?")
+                ),
+                (
+                    "China, France and Russia",
+                    Some("Which three countries voted against the plan?")
+                ),
+            ]
         );
     }
 
