@@ -936,7 +936,18 @@ fn with_dates_resolved(q: &str, rel: &[(String, String)]) -> String {
     at.dedup_by(|later, earlier| later.0 < earlier.1);
     let mut out = q.to_string();
     for (a, b, shown) in at.into_iter().rev() {
-        out.replace_range(a..b, shown);
+        // "Last month, Bush ..." -> "In November 2001, Bush ...".
+        let opens = a == 0 || out[..a].ends_with(": ");
+        if opens && shown.starts_with(char::is_lowercase) {
+            let mut cs = shown.chars();
+            let head: String = cs
+                .next()
+                .map(|c| c.to_uppercase().collect())
+                .unwrap_or_default();
+            out.replace_range(a..b, &format!("{head}{}", cs.as_str()));
+        } else {
+            out.replace_range(a..b, shown);
+        }
     }
     out
 }
@@ -1013,7 +1024,14 @@ fn missing_preposition(f: &Fact, text: &str) -> Option<(usize, &'static str)> {
         return None;
     }
     let r = f.resolved?;
-    let &(at, _) = f.spans.first()?;
+    let &(at, end) = f.spans.first()?;
+    // "criticized Thursday's decision": a possessive takes no preposition.
+    if text
+        .get(end..)
+        .is_some_and(|t| t.starts_with("'s") || t.starts_with("’s"))
+    {
+        return None;
+    }
     let before = text.get(..at)?.trim_end();
     let prep = if r.precision() == 3 { "on" } else { "in" };
     if before.is_empty() {
@@ -2206,6 +2224,22 @@ mod tests {
         assert!(q("2020", "Spain").contains("Accord in ___."));
         assert!(q("January 16, 2021", "effect").contains("took effect on ___."));
         assert!(q("2020", "Portugal").starts_with("In ___, Portugal"));
+        // Written out in other cards: "last year's vote" is "the 2020 vote",
+        // and an opening "Last year" reads "In 2020".
+        let cards = cards_of(
+            "Date: 2021-01-17\n\nSpain criticized last year's vote by Portugal. \
+             Last year, Chile signed the Lisbon Protocol in Madrid.",
+        );
+        let qs: Vec<&str> = cards.iter().map(|c| c.question.as_str()).collect();
+        assert!(
+            qs.iter().any(|q| q.contains("criticized the 2020 vote")),
+            "{qs:?}"
+        );
+        assert!(
+            qs.iter().any(|q| q.contains("criticized ___'s vote")),
+            "{qs:?}"
+        );
+        assert!(qs.iter().any(|q| q.starts_with("In 2020, ")), "{qs:?}");
     }
 
     #[test]

@@ -780,6 +780,25 @@ impl DateAnaphor {
     }
 }
 
+/// "WASHINGTON, Dec. 13 — ... announced on Thursday ... will take effect on
+/// June 13, 2002": a dateline's day without a year is the last such day
+/// before the text's earliest future date, when a weekday the text names
+/// confirms it.
+pub fn year_before_future(month: u32, day: u32, future: &[Ymd], weekdays: &[u32]) -> Option<i32> {
+    let f = future
+        .iter()
+        .filter(|f| f.d.is_some())
+        .min_by_key(|f| f.days())?;
+    let (fm, fd) = (f.m?, f.d?);
+    let y = if (month, day) <= (fm, fd) {
+        f.y
+    } else {
+        f.y - 1
+    };
+    (day <= days_in_month(y, month) && weekdays.contains(&weekday(days_from_civil(y, month, day))))
+        .then_some(y)
+}
+
 /// Resolve a mention against the reference date. `None` when it cannot be.
 pub fn resolve(expr: DateExpr, r: Option<Reference>) -> Option<Ymd> {
     match expr {
@@ -837,6 +856,20 @@ mod tests {
 
     fn exprs(s: &str) -> Vec<DateExpr> {
         find(&tokenize(s)).into_iter().map(|m| m.expr).collect()
+    }
+
+    #[test]
+    fn a_datelines_year_comes_from_the_next_future_date_and_its_weekday() {
+        let june = [Ymd::ymd(2002, 6, 13)];
+        // December 13, 2001 was a Thursday (weekday 3, Monday = 0).
+        assert_eq!(year_before_future(12, 13, &june, &[3]), Some(2001));
+        // A weekday that does not fit: no year is guessed.
+        assert_eq!(year_before_future(12, 13, &june, &[0]), None);
+        // Before the future date in its own year.
+        let sept = [Ymd::ymd(2019, 9, 2)];
+        let wd = weekday(days_from_civil(2019, 8, 2));
+        assert_eq!(year_before_future(8, 2, &sept, &[wd]), Some(2019));
+        assert_eq!(year_before_future(8, 2, &[], &[wd]), None);
     }
 
     #[test]

@@ -1028,11 +1028,34 @@ pub fn extract(art: &Article) -> Extraction {
         .filter(|s| s.text.split_whitespace().count() <= 5)
         .find(|s| dates::parse_date_text(&s.text).is_some_and(|d| d.d.is_some()))
         .map(|s| s.text.as_str());
-    let reference = dates::infer_reference(
+    let mut reference = dates::infer_reference(
         art.date_header.as_deref().or(date_line),
         art.dateline.as_deref(),
         &all_exprs,
     );
+    // A dateline's day with no year: the future dates and weekdays of the
+    // text may fix it.
+    if let Some(r) = reference.as_mut()
+        && r.explicit
+        && !r.year_known
+        && let (Some(m), Some(d)) = (r.date.m, r.date.d)
+    {
+        let mut future = Vec::new();
+        let mut weekdays = Vec::new();
+        for s in &sents {
+            for dm in &s.dates {
+                match dm.expr {
+                    DateExpr::Absolute(y) if dates::is_future(&s.toks, dm) => future.push(y),
+                    DateExpr::Weekday(w) => weekdays.push(w),
+                    _ => {}
+                }
+            }
+        }
+        if let Some(y) = dates::year_before_future(m, d, &future, &weekdays) {
+            r.date = Ymd::ymd(y, m, d);
+            r.year_known = true;
+        }
+    }
 
     let mut ex = Extraction {
         reference,
@@ -1107,10 +1130,19 @@ pub fn extract(art: &Article) -> Extraction {
                     continue;
                 };
                 let mut start = s.toks[d.tok_start].start;
-                let end = s.toks[d.tok_end - 1].end;
+                let mut end = s.toks[d.tok_end - 1].end;
                 // "the 16th" reads "January 16, 2021", without "the".
                 if matches!(d.expr, DateExpr::DayOfMonth(_)) && text[..start].ends_with("the ") {
                     start -= 4;
+                }
+                // "last year's race" reads "the 2000 race".
+                if let Some(t) = s.toks.get(d.tok_end)
+                    && matches!(t.text, "'s" | "’s")
+                    && t.start == end
+                {
+                    end = t.end;
+                    rel.push((text[start..end].to_string(), format!("the {}", r.display())));
+                    continue;
                 }
                 let surface = &text[start..end];
                 let shown = match d.expr {
