@@ -1503,7 +1503,21 @@ fn topics(
                 entity: e,
             });
         }
-        prev_topic = topic.or(first_treaty);
+        // "The first was the Interim Agreement ... It froze ...": a treaty
+        // named as the complement of "was" is what the next "It" means.
+        let copular_treaty = s
+            .mentions
+            .iter()
+            .find(|m| {
+                entities[m.entity].class == EntClass::Treaty
+                    && !m.aside
+                    && m.ts >= 2
+                    && matches!(word(m.ts - 1), "the" | "was" | "is")
+                    && (matches!(word(m.ts - 1), "was" | "is")
+                        || matches!(word(m.ts - 2), "was" | "is"))
+            })
+            .map(|m| m.entity);
+        prev_topic = topic.or(first_treaty).or(copular_treaty);
         // A body, organisation or state opening the sentence as its subject.
         prev_subject = s
             .mentions
@@ -5585,6 +5599,16 @@ mod tests {
             qs,
             vec!["Who said that this decision is deeply unfortunate?"]
         );
+    }
+
+    #[test]
+    fn it_after_a_treaty_named_by_was_is_that_treaty() {
+        let (ex, _) = facts(
+            "The talks produced two documents. The first was the Anti-Ballistic Missile Treaty. \
+             It allowed each side two sites.",
+        );
+        let t = ex.topics[2].as_ref().expect("a topic for It");
+        assert_eq!(t.name, "The Anti-Ballistic Missile Treaty");
     }
 
     #[test]
