@@ -3972,6 +3972,13 @@ impl<'a> FactBuilder<'a> {
     fn role_predicate(&self, s: &Sent, name_end: usize) -> Option<(usize, usize)> {
         let toks = &s.toks;
         let mut k = name_end;
+        // "Robert Floyd of Australia is the ...": the name's country.
+        if toks.get(k).is_some_and(|t| t.is("of")) {
+            k += 1;
+            while toks.get(k).is_some_and(|t| t.is_cap()) {
+                k += 1;
+            }
+        }
         while toks.get(k).is_some_and(|t| {
             matches!(
                 t.text,
@@ -3981,7 +3988,14 @@ impl<'a> FactBuilder<'a> {
             k += 1;
         }
         let w = toks.get(k)?.text;
-        if matches!(w, "served" | "serves" | "serving")
+        // "X is the Executive Secretary": a title as the whole predicate.
+        let copular = k > name_end
+            && matches!(toks[k - 1].text, "is" | "was")
+            && w == "the"
+            && toks.get(k + 1).is_some_and(|t| t.is_cap());
+        if copular {
+            // The article is skipped below.
+        } else if matches!(w, "served" | "serves" | "serving")
             && toks.get(k + 1).is_some_and(|t| t.is("as"))
         {
             k += 2;
@@ -5599,6 +5613,14 @@ mod tests {
             qs,
             vec!["Who said that this decision is deeply unfortunate?"]
         );
+    }
+
+    #[test]
+    fn a_title_as_the_whole_predicate_is_a_role() {
+        let (_, v) = facts(
+            "The CTBTO runs the monitoring network. Robert Floyd of Australia is the Executive Secretary.",
+        );
+        assert!(has(&v, FactKind::Role, "Executive Secretary"), "{v:?}");
     }
 
     #[test]
