@@ -3759,6 +3759,17 @@ impl<'a> FactBuilder<'a> {
         if real_quotes.is_empty() && self.experts.contains(&owner) && !opinion {
             return;
         }
+        // "Thank you", "Good afternoon": courtesies say nothing to remember.
+        const STEERING: &[&str] = &[
+            "Thank you",
+            "Thanks",
+            "Good morning",
+            "Good afternoon",
+            "Next question",
+        ];
+        if real_quotes.is_empty() && STEERING.iter().any(|p| sent.text.starts_with(p)) {
+            return;
+        }
         // "Putin linked the decision to ..." in a briefer's turn reports what
         // someone else did; it is not the briefer's own claim.
         if real_quotes.is_empty()
@@ -4565,7 +4576,18 @@ fn is_verbless(toks: &[Token]) -> bool {
                         "it" | "that" | "there" | "he" | "she" | "what"
                     ))
         });
-        if !in_relative && t.kind == Tk::Word && (is_finite_verb(t.text) || contracted) {
+        // "We remain ready", "I want to begin": a plain verb after a
+        // subject pronoun.
+        let after_pronoun = k > 0
+            && matches!(
+                toks[k - 1].text,
+                "I" | "we" | "We" | "you" | "You" | "they" | "They"
+            )
+            && t.text.chars().all(|c| c.is_ascii_lowercase());
+        if !in_relative
+            && t.kind == Tk::Word
+            && (is_finite_verb(t.text) || contracted || after_pronoun)
+        {
             return false;
         }
     }
@@ -5613,6 +5635,17 @@ mod tests {
             qs,
             vec!["Who said that this decision is deeply unfortunate?"]
         );
+    }
+
+    #[test]
+    fn a_plain_verb_after_we_makes_a_sentence() {
+        let (_, v) = facts(
+            "MR. PRICE: We remain ready to talk about arms limitations with Russia at any time.",
+        );
+        assert!(has(&v, FactKind::Party, "Russia"), "{v:?}");
+        assert!(is_verbless(&tokenize(
+            "Signed: December 8, 1987, Washington"
+        )));
     }
 
     #[test]
