@@ -677,6 +677,25 @@ pub fn extract(art: &Article) -> Extraction {
         }
         let mut i = 0;
         while i < s.toks.len() {
+            // "a 1974 protocol", "under a 1988 agreement": an instrument
+            // named by its year, unless the article's known treaty of that
+            // year is meant ("the 1972 treaty").
+            if let Some(y) = dated_instrument(&s.toks, i)
+                && !ctx.entities.iter().any(|e| {
+                    e.class == EntClass::Treaty
+                        && e.gaz.is_some_and(|gi| g.entries[gi].year == Some(y))
+                })
+            {
+                let text = &art.sentences[si].text[s.toks[i].start..s.toks[i + 1].end];
+                let key = format!("{:?}:{}", EntClass::Treaty, norm_name(text));
+                let e = ctx.entity_for_key(EntClass::Treaty, key, text);
+                ctx.note_form(e, text);
+                // The year stays a date of its own as well.
+                s.add_mention(i, i + 2, e, Form::Name);
+                s.taken[i + 1] = true;
+                i += 2;
+                continue;
+            }
             if s.taken[i] {
                 i += 1;
                 continue;
@@ -1668,6 +1687,23 @@ fn norm_name(s: &str) -> String {
 
 /// A capitalised treaty or organisation name not in the gazetteer:
 /// "the Consultative Committee", "Treaty on X", "the X Agreement".
+/// "a 1974 protocol": a year and a lower-case instrument word after an
+/// article. Returns the year.
+fn dated_instrument(toks: &[Token], i: usize) -> Option<i32> {
+    let t = toks.get(i)?;
+    let head = toks.get(i + 1)?;
+    let y: i32 = t.text.parse().ok().filter(|y| (1900..2100).contains(y))?;
+    let det = i > 0 && matches!(toks[i - 1].text, "a" | "an" | "the" | "A" | "An" | "The");
+    let instrument = matches!(
+        head.text,
+        "protocol" | "agreement" | "accord" | "memorandum" | "treaty" | "convention"
+    );
+    // "the 1974 protocol's limits" still names it; "a 1988 agreement
+    // between ..." too. A capitalised word after it is a longer name.
+    let longer = toks.get(i + 2).is_some_and(|n| n.is_cap());
+    (t.kind == Tk::Number && det && instrument && !longer).then_some(y)
+}
+
 fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntClass)> {
     let t = &toks[i];
     if !t.is_cap() || is_stop_start(t.text) {
@@ -3245,6 +3281,14 @@ impl<'a> FactBuilder<'a> {
             // options.
             let pool = match self.art.sentences[si].field {
                 Some(l) if text[..l].contains("name") || text[..l].contains("title") => {
+                    Pool::NoChoice
+                }
+                // "1974 protocol" among named treaties would stand out.
+                _ if self
+                    .ent(m.entity)
+                    .name
+                    .starts_with(|c: char| c.is_ascii_digit()) =>
+                {
                     Pool::NoChoice
                 }
                 _ => Pool::Entity(EntClass::Treaty),
@@ -5635,6 +5679,19 @@ mod tests {
             qs,
             vec!["Who said that this decision is deeply unfortunate?"]
         );
+    }
+
+    #[test]
+    fn an_instrument_named_by_its_year_is_a_treaty() {
+        let (_, v) = facts(
+            "The ABM Treaty was signed in 1972. A 1974 protocol cut that number to one site. \
+             Russia kept notifying launches under a 1988 agreement. The 1972 treaty lapsed in 2002.",
+        );
+        assert!(has(&v, FactKind::Treaty, "1974 protocol"), "{v:?}");
+        assert!(has(&v, FactKind::Treaty, "1988 agreement"), "{v:?}");
+        assert!(has(&v, FactKind::Date, "1974"), "{v:?}");
+        // The article's known treaty of that year is not a new one.
+        assert!(!has(&v, FactKind::Treaty, "1972 treaty"), "{v:?}");
     }
 
     #[test]
