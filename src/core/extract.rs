@@ -4641,53 +4641,12 @@ fn is_verbless(toks: &[Token]) -> bool {
 /// Does the sentence tell of something done: a past-tense verb ("signed",
 /// "was", "took")?
 fn has_past_verb(toks: &[Token]) -> bool {
-    const IRREGULAR: &[&str] = &[
-        "was",
-        "were",
-        "had",
-        "did",
-        "said",
-        "told",
-        "took",
-        "gave",
-        "made",
-        "met",
-        "began",
-        "came",
-        "went",
-        "left",
-        "held",
-        "sent",
-        "spoke",
-        "wrote",
-        "broke",
-        "won",
-        "lost",
-        "set",
-        "put",
-        "saw",
-        "became",
-        "brought",
-        "chose",
-        "drew",
-        "fell",
-        "got",
-        "led",
-        "let",
-        "paid",
-        "ran",
-        "rose",
-        "sought",
-        "stood",
-        "struck",
-        "threw",
-        "withdrew",
-        "undertook",
-    ];
     toks.iter().any(|t| {
         t.kind == Tk::Word
             && !t.is_cap()
-            && (IRREGULAR.contains(&t.text) || (t.text.len() > 4 && t.text.ends_with("ed")))
+            && (matches!(t.text, "was" | "were" | "had" | "did")
+                || gazetteer::IRREGULAR_PAST.contains(&t.text)
+                || (t.text.len() > 4 && t.text.ends_with("ed")))
     })
 }
 
@@ -4856,72 +4815,8 @@ fn is_finite_verb(w: &str) -> bool {
     if AUX.contains(&w) {
         return true;
     }
-    const IRREG: &[&str] = &[
-        "made",
-        "took",
-        "gave",
-        "held",
-        "left",
-        "met",
-        "told",
-        "wrote",
-        "became",
-        "brought",
-        "built",
-        "chose",
-        "drew",
-        "fell",
-        "found",
-        "got",
-        "grew",
-        "hit",
-        "kept",
-        "knew",
-        "led",
-        "lost",
-        "put",
-        "ran",
-        "saw",
-        "sent",
-        "set",
-        "spoke",
-        "stood",
-        "struck",
-        "thought",
-        "threw",
-        "won",
-        "withdrew",
-        "sought",
-        "began",
-        "came",
-        "went",
-        "quit",
-        "signed",
-        "agreed",
-        "said",
-        "meant",
-        "paid",
-        "heard",
-        "felt",
-        "laid",
-        "rose",
-        "broke",
-        "spent",
-        "sold",
-        "swore",
-        "undertook",
-        "upheld",
-        "withheld",
-        "overran",
-        "shut",
-        "forbade",
-        "bound",
-        "cut",
-        "let",
-        "cost",
-        "spread",
-        "cast",
-    ];
+    const IRREG: &[&str] = gazetteer::IRREGULAR_PAST;
+
     if IRREG.contains(&w) {
         return true;
     }
