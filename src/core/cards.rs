@@ -490,6 +490,8 @@ fn is_context_bound(question: &str) -> bool {
     }
     // "Which country is one of them, ...?", "They said their aim ...": who
     // "they" are is in another sentence.
+    // ("Which alliance's allies said they supported ...": "they" after a
+    // speech verb is the question's own subject.)
     if words.first().is_some_and(|w| is(w, &["they"]))
         || (asks
             && !question.contains(['“', '"'])
@@ -497,7 +499,23 @@ fn is_context_bound(question: &str) -> bool {
                 .iter()
                 .take(6)
                 .take_while(|w| !is(w, &["that"]))
-                .any(|w| is(w, &["them", "they"])))
+                .enumerate()
+                .any(|(k, w)| {
+                    is(w, &["them", "they"])
+                        && !(k > 0
+                            && is(
+                                words[k - 1],
+                                &[
+                                    "said",
+                                    "say",
+                                    "says",
+                                    "stated",
+                                    "announced",
+                                    "argued",
+                                    "warned",
+                                ],
+                            ))
+                }))
     {
         return true;
     }
@@ -1845,6 +1863,10 @@ mod tests {
             "They said their aim was to bring ___ back into compliance."
         ));
         assert!(is_context_bound("Which country turned it down?"));
+        // "they" after a speech verb is the question's own subject.
+        assert!(!is_context_bound(
+            "Which alliance's allies said they fully supported the U.S. action?"
+        ));
         assert!(is_context_bound(
             "JCPOA: Which two countries voted against?"
         ));

@@ -3276,7 +3276,11 @@ impl<'a> FactBuilder<'a> {
             }
             prev_cued_end = Some(m.te);
             seen_treaty.insert(m.entity);
-            self.treaty_seen.insert(m.entity);
+            // A fact sheet's "Full name:" field leaves the name to be asked
+            // again where the prose first uses it.
+            if self.art.sentences[si].field.is_none() {
+                self.treaty_seen.insert(m.entity);
+            }
             // "Full name: Treaty Between ...": a formal title has no fair
             // options.
             let pool = match self.art.sentences[si].field {
