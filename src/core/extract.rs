@@ -1443,6 +1443,7 @@ fn topics(
     let mut prev_topic: Option<usize> = None;
     let mut prev_person: Option<usize> = None;
     let mut prev_subject: Option<(usize, String)> = None;
+    let mut prev_named: Vec<usize> = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         if art.sentences[si].fragment {
             continue;
@@ -1521,6 +1522,65 @@ fn topics(
                 name: entities[e].name.clone(),
                 entity: e,
             });
+        }
+        // "The two leaders signed ...": the two people or states the
+        // sentence before named.
+        if out[si].is_none()
+            && word(0) == "The"
+            && let Some(count) = ["two", "three"]
+                .iter()
+                .position(|n| word(1) == *n)
+                .map(|p| p + 2)
+        {
+            let people = matches!(word(2), "leaders" | "presidents" | "men" | "ministers");
+            let states = matches!(
+                word(2),
+                "sides" | "countries" | "governments" | "states" | "nations" | "powers"
+            );
+            let named: Vec<usize> = prev_named
+                .iter()
+                .copied()
+                .filter(|&e| match entities[e].class {
+                    EntClass::Person => people,
+                    EntClass::Country => states,
+                    _ => false,
+                })
+                .collect();
+            if (people || states) && named.len() == count {
+                let names: Vec<String> = named
+                    .iter()
+                    .map(|&e| {
+                        let n = &entities[e].name;
+                        if entities[e].class == EntClass::Country && gazetteer::takes_the(n) {
+                            format!("the {n}")
+                        } else {
+                            n.clone()
+                        }
+                    })
+                    .collect();
+                let joined = match names.as_slice() {
+                    [a, b] => format!("{a} and {b}"),
+                    [a, b, c] => format!("{a}, {b} and {c}"),
+                    _ => String::new(),
+                };
+                let mut cs = joined.chars();
+                let name: String = cs
+                    .next()
+                    .map(|c| c.to_uppercase().chain(cs).collect())
+                    .unwrap_or_default();
+                out[si] = Some(Topic {
+                    prefix: toks[2].end,
+                    name,
+                    entity: named[0],
+                });
+            }
+        }
+        // The distinct people and states this sentence names, in order.
+        prev_named = Vec::new();
+        for m in &s.mentions {
+            if !m.aside && !prev_named.contains(&m.entity) {
+                prev_named.push(m.entity);
+            }
         }
         // "The first was the Interim Agreement ... It froze ...": a treaty
         // named as the complement of "was" is what the next "It" means.
@@ -5620,6 +5680,23 @@ mod tests {
         );
         let t = ex.topics[2].as_ref().expect("a topic for It");
         assert_eq!(t.name, "The Anti-Ballistic Missile Treaty");
+    }
+
+    #[test]
+    fn the_two_leaders_are_the_two_people_just_named() {
+        let (ex, _) = facts(
+            "Ronald Reagan met Mikhail Gorbachev in Washington. The two leaders signed the accord in 1987. \
+             Spain and Portugal objected. The two governments wrote to Chile. The two sides met again.",
+        );
+        let names: Vec<Option<&str>> = ex
+            .topics
+            .iter()
+            .map(|t| t.as_ref().map(|t| t.name.as_str()))
+            .collect();
+        assert_eq!(names[1], Some("Ronald Reagan and Mikhail Gorbachev"));
+        assert_eq!(names[3], Some("Spain and Portugal"));
+        // The sentence before names Spain, Portugal and Chile: not two.
+        assert_eq!(names[4], None);
     }
 
     #[test]

@@ -534,6 +534,25 @@ pub const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+/// Country names said with "the" ("the United States", "the Netherlands").
+pub fn takes_the(name: &str) -> bool {
+    name.starts_with("United ")
+        || [
+            "Republic",
+            "Union",
+            "Federation",
+            "Kingdom",
+            "Emirates",
+            "Islands",
+        ]
+        .iter()
+        .any(|w| name.split_whitespace().any(|x| x == *w))
+        || matches!(
+            name,
+            "Netherlands" | "Philippines" | "Bahamas" | "Gambia" | "Holy See"
+        )
+}
+
 /// Irregular past-tense verbs ("froze", "withdrew", "said"): finite verbs
 /// that no "-ed" ending shows.
 pub const IRREGULAR_PAST: &[&str] = &[
