@@ -705,6 +705,11 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
     let mut seen_q: HashSet<String> = HashSet::default();
     let mut seen_id: HashSet<String> = HashSet::default();
     let mut cache = Cache::new(ex);
+    let tag_norm = ex
+        .subject
+        .as_ref()
+        .map(|s| norm(&s.tag))
+        .unwrap_or_default();
     for f in &ex.facts {
         let sent = &art.sentences[f.sentence];
         let text = sent.text.as_str();
@@ -870,7 +875,21 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                         } else {
                             format!("{}: {q}", sub.tag)
                         };
-                        let tn = norm(&tagged);
+                        // norm("TAG: q") is norm("TAG") and norm(q) joined,
+                        // with the article norm(q) dropped from its start.
+                        let first = q
+                            .split(|c: char| !c.is_alphanumeric())
+                            .find(|w| !w.is_empty())
+                            .unwrap_or("");
+                        let article = ["the", "a", "an"]
+                            .into_iter()
+                            .find(|a| first.eq_ignore_ascii_case(a));
+                        let tn = match (tag_norm.as_str(), qn.as_str(), article) {
+                            ("", _, _) | (_, "", _) => norm(&tagged),
+                            (t, n, Some(a)) => format!("{t} {a} {n}"),
+                            (t, n, None) => format!("{t} {n}"),
+                        };
+                        debug_assert_eq!(tn, norm(&tagged), "{tagged}");
                         Some((tagged, tn))
                     } else {
                         replaced.then_some((q, qn))
@@ -1092,24 +1111,26 @@ fn date_hint(f: &Fact) -> Option<&'static str> {
 /// Answer spellings prepared once per card for leak checks.
 struct Needles<'n> {
     norms: &'n [String],
-    /// A body's head word with "the" ("the council" for "Security
-    /// Council"): "notifying the Council" gives the body away.
-    head: Option<String>,
+    /// A body's head word ("Council" for "Security Council"): "notifying
+    /// the Council" gives the body away.
+    head: Option<&'n str>,
 }
 
 impl<'n> Needles<'n> {
     /// From already normalised spellings of `f`'s answer.
-    fn new(norms: &'n [String], f: &Fact) -> Needles<'n> {
-        let head = (f.kind == FactKind::Party)
-            .then(|| {
-                let mut words = f.answer.split_whitespace();
-                let (Some(_), Some(head)) = (words.next(), words.next_back()) else {
-                    return None;
-                };
-                (head.len() >= 4 && head.starts_with(char::is_uppercase))
-                    .then(|| format!("the {}", norm(head)))
-            })
-            .flatten();
+    fn new(norms: &'n [String], f: &'n Fact) -> Needles<'n> {
+        let mut words = f.answer.split_whitespace();
+        let head = match (words.next(), words.next_back()) {
+            (Some(_), Some(h))
+                if f.kind == FactKind::Party
+                    && h.len() >= 4
+                    && h.starts_with(char::is_uppercase)
+                    && h.bytes().all(|b| b.is_ascii_alphabetic()) =>
+            {
+                Some(h)
+            }
+            _ => None,
+        };
         Needles { norms, head }
     }
     /// Does an already normalised question show any spelling?
@@ -1117,7 +1138,16 @@ impl<'n> Needles<'n> {
         self.norms
             .iter()
             .any(|n| n.len() >= 3 && contains_words(q, n))
-            || self.head.as_ref().is_some_and(|h| contains_words(q, h))
+            || self.head.is_some_and(|h| {
+                // "the council" as whole words, without allocating.
+                q.match_indices("the ").any(|(i, _)| {
+                    (i == 0 || q.as_bytes()[i - 1] == b' ')
+                        && q[i + 4..]
+                            .get(..h.len())
+                            .is_some_and(|w| w.eq_ignore_ascii_case(h))
+                        && q.as_bytes().get(i + 4 + h.len()).is_none_or(|&b| b == b' ')
+                })
+            })
     }
 }
 

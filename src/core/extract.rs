@@ -4709,7 +4709,7 @@ fn has_past_verb(toks: &[Token]) -> bool {
         t.kind == Tk::Word
             && !t.is_cap()
             && (matches!(t.text, "was" | "were" | "had" | "did")
-                || gazetteer::IRREGULAR_PAST.contains(&t.text)
+                || gazetteer::is_irregular_past(t.text)
                 || (t.text.len() > 4 && t.text.ends_with("ed")))
     })
 }
@@ -4879,9 +4879,8 @@ fn is_finite_verb(w: &str) -> bool {
     if AUX.contains(&w) {
         return true;
     }
-    const IRREG: &[&str] = gazetteer::IRREGULAR_PAST;
 
-    if IRREG.contains(&w) {
+    if gazetteer::is_irregular_past(w) {
         return true;
     }
     const NOUN_ENDINGS: &[&str] = &[

@@ -75,6 +75,8 @@ pub struct Gazetteer {
     /// Well-known people: each spelling (as tokens) -> index into `people`.
     pub people: Vec<Vec<String>>,
     people_index: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Per entry: is it inside another body, or another inside it?
+    nesting: Vec<bool>,
 }
 
 /// A gazetteer match inside a token slice.
@@ -184,8 +186,14 @@ impl Gazetteer {
                 within: None,
             });
         }
+        g.nesting = vec![false; g.entries.len()];
         for (i, parent) in within {
-            g.entries[i].within = g.entries.iter().position(|e| e.name == parent);
+            let p = g.entries.iter().position(|e| e.name == parent);
+            g.entries[i].within = p;
+            if let Some(p) = p {
+                g.nesting[i] = true;
+                g.nesting[p] = true;
+            }
         }
         for (i, e) in g.entries.iter().enumerate() {
             let mut add = |s: &str, form: Form| {
@@ -288,8 +296,7 @@ impl Gazetteer {
 
     /// Does any entry sit inside `a`, or `a` inside another?
     pub fn has_nesting(&self, a: usize) -> bool {
-        self.entries.get(a).is_some_and(|e| e.within.is_some())
-            || self.entries.iter().any(|e| e.within == Some(a))
+        self.nesting.get(a).copied().unwrap_or(false)
     }
 
     /// The entry a whole name spells ("U.S. Senate" -> Senate).
@@ -554,141 +561,146 @@ pub fn takes_the(name: &str) -> bool {
 }
 
 /// Irregular past-tense verbs ("froze", "withdrew", "said"): finite verbs
-/// that no "-ed" ending shows.
+/// that no "-ed" ending shows. Sorted: looked up by binary search.
 pub const IRREGULAR_PAST: &[&str] = &[
-    "made",
-    "took",
-    "gave",
-    "held",
-    "left",
-    "met",
-    "told",
-    "wrote",
+    "agreed",
+    "arose",
     "became",
+    "began",
+    "bent",
+    "bid",
+    "bit",
+    "blew",
+    "bore",
+    "bought",
+    "bound",
+    "bred",
+    "broadcast",
+    "broke",
     "brought",
     "built",
+    "burst",
+    "came",
+    "cast",
+    "caught",
     "chose",
+    "cost",
+    "cut",
+    "dealt",
+    "drank",
     "drew",
+    "drove",
+    "dug",
+    "fed",
     "fell",
+    "felt",
+    "fled",
+    "flew",
+    "forbade",
+    "forecast",
+    "foresaw",
+    "forgave",
+    "forgot",
+    "fought",
     "found",
+    "froze",
+    "gave",
     "got",
     "grew",
+    "ground",
+    "heard",
+    "held",
+    "hid",
     "hit",
+    "hung",
+    "hurt",
     "kept",
+    "knelt",
     "knew",
+    "laid",
     "led",
+    "left",
+    "lent",
+    "let",
+    "lit",
     "lost",
+    "made",
+    "meant",
+    "met",
+    "misled",
+    "mistook",
+    "overcame",
+    "overran",
+    "oversaw",
+    "overtook",
+    "paid",
     "put",
+    "quit",
     "ran",
+    "rang",
+    "rode",
+    "rose",
+    "said",
+    "sang",
+    "sank",
+    "sat",
     "saw",
     "sent",
     "set",
+    "shook",
+    "shot",
+    "shrank",
+    "shut",
+    "signed",
+    "slept",
+    "slid",
+    "sold",
+    "sought",
+    "sped",
+    "spent",
+    "split",
     "spoke",
+    "sprang",
+    "spread",
+    "spun",
+    "stole",
     "stood",
+    "strode",
+    "strove",
     "struck",
+    "stuck",
+    "stung",
+    "swam",
+    "swept",
+    "swore",
+    "swung",
+    "taught",
     "thought",
     "threw",
-    "won",
-    "withdrew",
-    "sought",
-    "began",
-    "came",
-    "went",
-    "quit",
-    "signed",
-    "agreed",
-    "said",
-    "meant",
-    "paid",
-    "heard",
-    "felt",
-    "laid",
-    "rose",
-    "broke",
-    "spent",
-    "sold",
-    "swore",
-    "undertook",
-    "upheld",
-    "withheld",
-    "overran",
-    "shut",
-    "forbade",
-    "bound",
-    "cut",
-    "let",
-    "cost",
-    "spread",
-    "cast",
-    "froze",
-    "drove",
-    "rode",
-    "wore",
+    "told",
+    "took",
     "tore",
-    "hid",
-    "bit",
-    "fed",
-    "fled",
-    "fought",
-    "bought",
-    "caught",
-    "taught",
-    "dealt",
-    "slept",
-    "wept",
-    "swept",
-    "lent",
-    "bent",
-    "lit",
-    "slid",
-    "stuck",
-    "strove",
-    "woke",
-    "stole",
-    "sank",
-    "sang",
-    "rang",
-    "drank",
-    "swam",
-    "shrank",
-    "sprang",
-    "forgot",
-    "forgave",
-    "overcame",
-    "flew",
-    "blew",
-    "undid",
     "understood",
+    "undertook",
     "underwent",
-    "oversaw",
-    "foresaw",
-    "bore",
-    "shook",
-    "mistook",
-    "overtook",
-    "arose",
-    "strode",
-    "stung",
-    "hung",
-    "swung",
-    "spun",
-    "dug",
-    "misled",
-    "bred",
-    "sped",
-    "knelt",
-    "shot",
-    "sat",
-    "split",
+    "undid",
+    "upheld",
     "upset",
-    "broadcast",
-    "forecast",
-    "burst",
-    "hurt",
-    "bid",
+    "went",
+    "wept",
+    "withdrew",
+    "withheld",
+    "woke",
+    "won",
+    "wore",
     "wound",
-    "ground",
+    "wrote",
 ];
+
+/// Is `w` an irregular past-tense verb?
+pub fn is_irregular_past(w: &str) -> bool {
+    IRREGULAR_PAST.binary_search(&w).is_ok()
+}
 
 /// Honorifics and ranks written before a name ("Ms. Ruiz", "Gen. Milley").
 pub const HONORIFICS: &[&str] = &[
@@ -1211,6 +1223,13 @@ mod tests {
 
     fn toks(s: &str) -> Vec<String> {
         tokenize(s).iter().map(|t| t.text.to_string()).collect()
+    }
+
+    #[test]
+    fn the_irregular_verb_table_is_sorted_for_binary_search() {
+        assert!(IRREGULAR_PAST.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_irregular_past("froze") && is_irregular_past("withdrew"));
+        assert!(!is_irregular_past("treaty"));
     }
 
     #[test]

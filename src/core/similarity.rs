@@ -171,6 +171,25 @@ pub fn similar(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_tagged_questions_norm_is_the_tags_and_the_questions_joined() {
+        for (tag, q) in [
+            ("INF Treaty", "The ___ was signed in 1987."),
+            ("New START", "“We will judge ___ by its actions.”"),
+            ("JCPOA", "Which group of states said: ‘no’?"),
+        ] {
+            // norm drops an opening article, which a tag puts inside.
+            let joined = format!("{} {}", norm(tag), norm(q));
+            let with_the = format!("{} the {}", norm(tag), norm(q));
+            let got = norm(&format!("{tag}: {q}"));
+            assert!(
+                got == joined || (q.starts_with("The ") && got == with_the),
+                "{got}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]
