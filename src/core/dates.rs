@@ -237,26 +237,46 @@ fn is_ordinal(t: &Token) -> bool {
 
 /// A short word lower-cased on the stack: the date finder compares every
 /// token with its small vocabularies and must not allocate for each.
-struct Lower {
+struct Lower<'a> {
+    /// The word itself when it has no capitals (most words).
+    plain: Option<&'a str>,
     buf: [u8; 24],
     len: usize,
 }
 
-impl Lower {
-    fn new(w: &str) -> Lower {
+impl<'a> Lower<'a> {
+    fn new(w: &'a str) -> Lower<'a> {
         let mut buf = [0u8; 24];
         let b = w.as_bytes();
         // Longer words are in no vocabulary here: they compare as "".
         if b.len() > buf.len() || !w.is_ascii() {
-            return Lower { buf, len: 0 };
+            return Lower {
+                plain: Some(""),
+                buf,
+                len: 0,
+            };
+        }
+        if !b.iter().any(u8::is_ascii_uppercase) {
+            return Lower {
+                plain: Some(w),
+                buf,
+                len: 0,
+            };
         }
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();
         }
-        Lower { buf, len: b.len() }
+        Lower {
+            plain: None,
+            buf,
+            len: b.len(),
+        }
     }
     fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+        match self.plain {
+            Some(p) => p,
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default(),
+        }
     }
 }
 

@@ -449,6 +449,9 @@ fn is_exact_token(pt: &str) -> bool {
 fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     let b = w.as_bytes();
     let mut buf = [0u8; 64];
+    if w.is_ascii() && !b.iter().any(u8::is_ascii_uppercase) {
+        return f(w);
+    }
     if b.len() <= buf.len() && w.is_ascii() {
         for (d, s) in buf.iter_mut().zip(b) {
             *d = s.to_ascii_lowercase();

@@ -7,7 +7,8 @@ pub fn norm(s: &str) -> String {
     // ASCII bytes by table (also beside a curly quote or an accent), other
     // characters decoded one by one.
     let b = s.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(s.len());
+    // A String built char by char: no UTF-8 check at the end.
+    let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     let mut i = 0;
     while i < b.len() {
@@ -17,10 +18,10 @@ pub fn norm(s: &str) -> String {
                 pending_space = true;
             } else {
                 if pending_space && !out.is_empty() {
-                    out.push(b' ');
+                    out.push(' ');
                 }
                 pending_space = false;
-                out.push(m);
+                out.push(char::from(m));
             }
             i += 1;
             continue;
@@ -31,29 +32,20 @@ pub fn norm(s: &str) -> String {
         i += c.len_utf8();
         if c.is_alphanumeric() {
             if pending_space && !out.is_empty() {
-                out.push(b' ');
+                out.push(' ');
             }
             pending_space = false;
-            let mut buf = [0u8; 4];
-            for l in c.to_lowercase() {
-                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-            }
+            out.extend(c.to_lowercase());
         } else {
             // Curly apostrophes and quotes separate words, as in the scorer.
             pending_space = true;
         }
     }
-    finish(out)
-}
-
-/// Drop a leading article; the bytes are UTF-8 by construction.
-fn finish(mut out: Vec<u8>) -> String {
-    let skip = [&b"the "[..], b"a ", b"an "]
-        .iter()
-        .find(|a| out.starts_with(a))
-        .map_or(0, |a| a.len());
-    out.drain(..skip);
-    String::from_utf8(out).unwrap_or_default()
+    // Drop a leading article.
+    if let Some(a) = ["the ", "a ", "an "].iter().find(|a| out.starts_with(**a)) {
+        out.drain(..a.len());
+    }
+    out
 }
 
 /// Each ASCII byte's normal form: lower-cased letters and digits, 0 for a
