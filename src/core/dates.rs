@@ -180,7 +180,7 @@ pub fn is_future(toks: &[Token], m: &DateMention) -> bool {
     {
         return true;
     }
-    for t in toks[m.tok_start.saturating_sub(10)..m.tok_start]
+    for t in toks[m.tok_start.saturating_sub(16)..m.tok_start]
         .iter()
         .rev()
     {
@@ -912,6 +912,12 @@ mod tests {
         assert_eq!(
             future("It entered into force on June 1, 1988."),
             vec![false]
+        );
+        assert_eq!(
+            future(
+                "Under the decree, the suspension will take effect 150 days after the other treaty states are notified, on December 12, 2007."
+            ),
+            vec![true]
         );
     }
 

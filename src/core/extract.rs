@@ -2111,8 +2111,9 @@ impl<'a> FactBuilder<'a> {
                 continue;
             }
             let (fa, fb) = (&cands[i].2.answer, &cands[i + 1].2.answer);
-            let answer = format!("{fa} and {fb}");
-            let mut accept = vec![format!("{fb} and {fa}")];
+            // As written: "NATO and the Warsaw Pact".
+            let answer = strip_the(&text[a.start..b.end]).to_string();
+            let mut accept = vec![format!("{fa} and {fb}"), format!("{fb} and {fa}")];
             let (na, nb) = (&self.ent(ea).name, &self.ent(eb).name);
             if (na, nb) != (fa, fb) {
                 accept.push(format!("{na} and {nb}"));
@@ -2182,9 +2183,10 @@ impl<'a> FactBuilder<'a> {
         let ms = &s.mentions;
         let toks = &s.toks;
         let text = self.art.sentences[si].text.as_str();
+        // "Only Russia, Belarus, Kazakhstan and Ukraine have ratified".
         let Some(first) = ms
             .first()
-            .filter(|m| m.ts == 0 || (m.ts == 1 && toks[0].is("The")))
+            .filter(|m| m.ts == 0 || (m.ts == 1 && (toks[0].is("The") || toks[0].is("Only"))))
         else {
             return;
         };
@@ -2235,11 +2237,11 @@ impl<'a> FactBuilder<'a> {
             "Which {n} countries {}?",
             trim_words(&own_clause(&rest), 40)
         );
-        let start = ms[0].start.min(if first.ts == 1 {
+        let start = if first.ts == 1 && toks[0].is("The") {
             toks[0].start
         } else {
             ms[0].start
-        });
+        };
         let answer = strip_the(&text[start..last.end]).to_string();
         let names: Vec<String> = ms[..count]
             .iter()
@@ -4239,6 +4241,13 @@ impl<'a> FactBuilder<'a> {
             return None;
         }
         let mut k = name_end + 1;
+        // ", to send an expert mission": an infinitive, no appositive.
+        if toks
+            .get(k)
+            .is_some_and(|t| t.is("to") || (t.kind == Tk::Word && is_finite_verb(t.text)))
+        {
+            return None;
+        }
         k = skip_article(toks, k);
         let start = k;
         let mut has_title = false;
@@ -5553,7 +5562,8 @@ mod tests {
     #[test]
     fn a_list_of_states_opening_a_sentence_is_one_answer() {
         let (ex, _) = facts(
-            "India, North Korea and Pakistan have not even signed. China, France and Russia voted against the plan.",
+            "India, North Korea and Pakistan have not even signed. China, France and Russia voted against the plan. \
+             Only Russia, Belarus and Ukraine have ratified it. NATO and the Warsaw Pact signed the CFE Treaty.",
         );
         let got: Vec<(&str, Option<&str>)> = ex
             .facts
@@ -5571,6 +5581,15 @@ mod tests {
                 (
                     "China, France and Russia",
                     Some("Which three countries voted against the plan?")
+                ),
+                (
+                    "Russia, Belarus and Ukraine",
+                    Some("Which three countries have ratified it?")
+                ),
+                // A pair is answered as written, with its "the".
+                (
+                    "NATO and the Warsaw Pact",
+                    Some("Which two alliances signed the CFE Treaty?")
                 ),
             ]
         );
