@@ -836,11 +836,24 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         // "It was the first time since ___ that ...": an "It" the topic
         // could not name points to another sentence.
         let dangling_it = from_cloze && question.starts_with("It ");
-        if is_context_bound(&question)
-            || dangling_it
-            || has_dangling_reference(&question)
-            || (f.kind == FactKind::Number && counted_by_list(text, f))
-        {
+        // "___ categories of weapons: tanks, artillery, ...": the list
+        // counts out the answer, so the cloze stops before it.
+        let (question, qn, cloze) = if f.kind == FactKind::Number && counted_by_list(text, f) {
+            match question
+                .find("___")
+                .and_then(|b| question[b..].find(':').map(|c| b + c))
+            {
+                Some(colon) if from_cloze => {
+                    let q = format!("{}.", question[..colon].trim_end());
+                    let n = norm(&q);
+                    (q.clone(), n, q)
+                }
+                _ => continue,
+            }
+        } else {
+            (question, qn, cloze)
+        };
+        if is_context_bound(&question) || dangling_it || has_dangling_reference(&question) {
             continue;
         }
         // Name the article's treaty where the card would leave it unsaid.
@@ -1983,15 +1996,18 @@ mod tests {
     }
 
     #[test]
-    fn a_count_spelled_out_by_a_list_is_not_asked() {
+    fn a_count_spelled_out_by_a_list_is_asked_without_the_list() {
         let cards = cards_of(
             "The accord limits the three kinds of weapon it covers: tanks, artillery and aircraft. \
              Spain signed the accord in 1990.",
         );
-        assert!(
-            cards.iter().all(|c| c.answer != "three"),
-            "{:?}",
-            cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+        let three = cards
+            .iter()
+            .find(|c| c.answer == "three")
+            .unwrap_or_else(|| panic!("no card for the count: {cards:?}"));
+        assert_eq!(
+            three.question,
+            "The accord limits the ___ kinds of weapon it covers."
         );
         assert!(cards.iter().any(|c| c.answer == "Spain"));
     }
