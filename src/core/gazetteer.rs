@@ -1217,7 +1217,15 @@ pub fn number_word(w: &str) -> Option<u64> {
     if w.len() > 16 {
         return None;
     }
-    with_lower(w, |k| map.get(k).copied())
+    with_lower(w, |k| {
+        map.get(k).copied().or_else(|| {
+            // "Fifty-four": tens and a unit.
+            let (tens, unit) = k.split_once('-')?;
+            let t: u64 = *map.get(tens)?;
+            let u: u64 = if unit == "one" { 1 } else { *map.get(unit)? };
+            ((20..=90).contains(&t) && t % 10 == 0 && (1..=9).contains(&u)).then_some(t + u)
+        })
+    })
 }
 
 #[cfg(test)]
@@ -1226,6 +1234,14 @@ mod tests {
 
     fn toks(s: &str) -> Vec<String> {
         tokenize(s).iter().map(|t| t.text.to_string()).collect()
+    }
+
+    #[test]
+    fn number_words_with_a_hyphen_add_up() {
+        assert_eq!(number_word("Fifty-four"), Some(54));
+        assert_eq!(number_word("twenty-one"), Some(21));
+        assert_eq!(number_word("four-five"), None);
+        assert_eq!(number_word("twenty-twenty"), None);
     }
 
     #[test]
