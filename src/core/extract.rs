@@ -4176,6 +4176,38 @@ impl<'a> FactBuilder<'a> {
                 best = Some(k);
             }
         }
+        // "the Director General of the IAEA, Rafael Grossi": a title of a
+        // body named right before the name.
+        if best.is_none() && end < name_start {
+            for l in 1..=6 {
+                let Some(k) = end.checked_sub(l) else { break };
+                let Some(m) = self.g.match_at(&s.words, k).filter(|m| k + m.len == end) else {
+                    continue;
+                };
+                if !matches!(
+                    self.g.entries[m.entry].kind,
+                    EntKind::Organisation | EntKind::Body | EntKind::Alliance | EntKind::Agency
+                ) {
+                    continue;
+                }
+                let mut j = k;
+                if j > 0 && s.toks[j - 1].is("the") {
+                    j -= 1;
+                }
+                if j > 1 && s.toks[j - 1].is("of") {
+                    let of = j - 1;
+                    for l2 in 1..=4 {
+                        let Some(k2) = of.checked_sub(l2) else { break };
+                        if s.title(k2).is_some_and(|len| k2 + len == of) {
+                            best = Some(k2);
+                        }
+                    }
+                }
+                if best.is_some() {
+                    break;
+                }
+            }
+        }
         let mut start = best?;
         let name_start = end;
         // Extend left over modifiers: country adjectives/names, bodies,
@@ -5680,6 +5712,23 @@ mod tests {
         assert!(is_verbless(&tokenize(
             "Signed: December 8, 1987, Washington"
         )));
+    }
+
+    #[test]
+    fn a_title_of_a_body_before_a_name_is_a_role() {
+        let (_, v) = facts(
+            "We fully support the efforts of the Director General of the IAEA, Rafael Mariano Grossi, to send a mission.",
+        );
+        assert!(
+            has(&v, FactKind::Role, "Director General of the IAEA"),
+            "{v:?}"
+        );
+        // ", to send a mission" is no appositive title.
+        assert!(
+            !v.iter()
+                .any(|(k, a)| *k == FactKind::Role && a.contains("mission")),
+            "{v:?}"
+        );
     }
 
     #[test]

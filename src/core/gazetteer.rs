@@ -957,6 +957,8 @@ pub const NOT_NAMES: &[&str] = &[
     "Summit",
     "Meeting",
     "Talks",
+    "Debate",
+    "Session",
     // Heads of programmes and institutions, never part of a person's name
     // ("International Monitoring System").
     "System",
@@ -1223,7 +1225,8 @@ pub fn number_word(w: &str) -> Option<u64> {
             let (tens, unit) = k.split_once('-')?;
             let t: u64 = *map.get(tens)?;
             let u: u64 = if unit == "one" { 1 } else { *map.get(unit)? };
-            ((20..=90).contains(&t) && t.is_multiple_of(10) && (1..=9).contains(&u)).then_some(t + u)
+            ((20..=90).contains(&t) && t.is_multiple_of(10) && (1..=9).contains(&u))
+                .then_some(t + u)
         })
     })
 }
