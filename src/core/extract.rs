@@ -3892,6 +3892,27 @@ impl<'a> FactBuilder<'a> {
         // Quote text for the question: this sentence's quote, followed by
         // the next sentences of the same line while they stay quoted and short.
         let mut q = quoted.join(" … ");
+        // "“NATO regrets this decision. It is a step in the wrong
+        // direction,” the spokesman said.": the quotation began in the
+        // sentence before, which named no speaker.
+        if sent.starts_in_quote && real_quotes.first().is_some_and(|&(a, _)| a == 0) {
+            let mut p = si;
+            while p > 0 && q.split_whitespace().count() < 30 {
+                let pv = &self.art.sentences[p - 1];
+                if pv.line != sent.line || pv.fragment || pv.quotes.len() != 1 {
+                    break;
+                }
+                let (a, b) = pv.quotes[0];
+                if a > 3 || b != pv.text.len() {
+                    break;
+                }
+                q = format!("{} {q}", pv.text[a..b].trim());
+                if !pv.starts_in_quote {
+                    break;
+                }
+                p -= 1;
+            }
+        }
         let mut k = si + 1;
         while !real_quotes.is_empty() && q.split_whitespace().count() < 12 {
             let Some(nx) = self.art.sentences.get(k) else {
@@ -5659,6 +5680,25 @@ mod tests {
         assert_eq!(
             offices,
             vec!["What office did Emmanuel Macron hold in May 2018?"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_begun_a_sentence_earlier_is_asked_whole() {
+        let (ex, _) = facts(
+            "The alliance met in 2007.\n\n\"NATO regrets this decision by the Russian Federation. \
+             It is a step in the wrong direction,\" NATO spokesman James Appathurai said in Brussels.",
+        );
+        let q = ex
+            .facts
+            .iter()
+            .find(|f| f.kind == FactKind::Speaker && f.answer == "James Appathurai")
+            .and_then(|f| f.question.as_deref());
+        assert_eq!(
+            q,
+            Some(
+                "Who said: “NATO regrets this decision by the Russian Federation. It is a step in the wrong direction”?"
+            )
         );
     }
 
