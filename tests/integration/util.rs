@@ -35,6 +35,28 @@ pub fn scored_articles() -> Vec<(String, PathBuf, PathBuf)> {
     out
 }
 
+/// The held-out set: articles written after the generator and first
+/// scored as they came (tests/data/heldout), as (name, article, gold).
+pub fn heldout_articles() -> Vec<(String, PathBuf, PathBuf)> {
+    let mut names: Vec<String> = std::fs::read_dir(data("heldout/articles"))
+        .expect("tests/data/heldout/articles")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".txt"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| {
+            let stem = n.trim_end_matches(".txt").to_string();
+            let gold = data(&format!("heldout/gold/{stem}.gold.json"));
+            assert!(gold.exists(), "no gold file for held-out {n}");
+            let article = data(&format!("heldout/articles/{n}"));
+            (stem, article, gold)
+        })
+        .collect()
+}
+
 pub fn read_json(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
