@@ -4754,9 +4754,27 @@ fn is_verbless(toks: &[Token]) -> bool {
                 "I" | "we" | "We" | "you" | "You" | "they" | "They"
             )
             && t.text.chars().all(|c| c.is_ascii_lowercase());
+        // "Canada and Hungary act as depositaries": a common plain verb,
+        // not after "to" or a modal.
+        let plain_verb = gazetteer::PLAIN_VERBS.contains(&t.text)
+            && k > 0
+            && !matches!(
+                toks[k - 1].text,
+                "to" | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "the"
+                    | "a"
+                    | "an"
+            );
         if !in_relative
             && t.kind == Tk::Word
-            && (is_finite_verb(t.text) || contracted || after_pronoun)
+            && (is_finite_verb(t.text) || contracted || after_pronoun || plain_verb)
         {
             return false;
         }
@@ -5741,6 +5759,16 @@ mod tests {
         assert!(has(&v, FactKind::Date, "1974"), "{v:?}");
         // The article's known treaty of that year is not a new one.
         assert!(!has(&v, FactKind::Treaty, "1972 treaty"), "{v:?}");
+    }
+
+    #[test]
+    fn a_common_plain_verb_makes_a_sentence() {
+        let (_, v) =
+            facts("The governments of Canada and Hungary act as the depositaries of the treaty.");
+        assert!(has(&v, FactKind::Party, "Canada and Hungary"), "{v:?}");
+        assert!(is_verbless(&tokenize(
+            "Ratification: a plan to limit the arsenal"
+        )));
     }
 
     #[test]

@@ -700,6 +700,15 @@ pub const IRREGULAR_PAST: &[&str] = &[
     "wrote",
 ];
 
+/// Plain present-tense verbs common in reporting ("the allies remain",
+/// "Canada and Hungary act as depositaries"): they make a sentence.
+pub const PLAIN_VERBS: &[&str] = &[
+    "act", "remain", "say", "agree", "believe", "expect", "need", "want", "seek", "support",
+    "oppose", "continue", "consider", "plan", "intend", "share", "insist", "argue", "claim",
+    "reject", "accept", "welcome", "regret", "urge", "maintain", "hope", "fear", "serve", "hold",
+    "keep", "view", "see", "regard", "allow", "require", "provide", "ban", "limit",
+];
+
 /// Is `w` an irregular past-tense verb?
 pub fn is_irregular_past(w: &str) -> bool {
     IRREGULAR_PAST.binary_search(&w).is_ok()
