@@ -4310,8 +4310,9 @@ impl<'a> FactBuilder<'a> {
             if t.kind == Tk::Punct && t.text != "'s" && t.text != "’s" && t.text != "-" {
                 break;
             }
-            // "a senior fellow who follows arms control": the title ends.
-            if t.is("who") && end > start {
+            // "a senior fellow who follows arms control", "a historian
+            // based in Stockholm": the title ends.
+            if (t.is("who") || t.is("based") || t.is("located") || t.is("working")) && end > start {
                 break;
             }
             if t.is("who") || t.is("said") || speech_at(toks, end) {
@@ -4329,7 +4330,9 @@ impl<'a> FactBuilder<'a> {
         if end < toks.len()
             && toks[end].text != ","
             && toks[end].text != "."
-            && !toks[end].is("who")
+            && !["who", "based", "located", "working"]
+                .iter()
+                .any(|w| toks[end].is(w))
         {
             return None;
         }
@@ -5759,6 +5762,17 @@ mod tests {
         assert!(has(&v, FactKind::Date, "1974"), "{v:?}");
         // The article's known treaty of that year is not a new one.
         assert!(!has(&v, FactKind::Treaty, "1972 treaty"), "{v:?}");
+    }
+
+    #[test]
+    fn an_appositive_role_stops_before_where_it_is_based() {
+        let (_, v) = facts(
+            "My guest today is Professor Karin Lindqvist, a historian of arms control based in Stockholm.",
+        );
+        assert!(
+            has(&v, FactKind::Role, "historian of arms control"),
+            "{v:?}"
+        );
     }
 
     #[test]
