@@ -1679,10 +1679,25 @@ fn topics(
         } else {
             form.clone()
         };
+        // "Joint Comprehensive Plan of Action: ..." is a long tag: the
+        // gazetteer's acronym ("JCPOA") reads at a glance.
+        let tag = if form.len() > 24 {
+            std::iter::once(&entities[e].name)
+                .chain(&entities[e].variants)
+                .find(|v| {
+                    (3..=8).contains(&v.len())
+                        && v.chars()
+                            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                })
+                .cloned()
+                .unwrap_or_else(|| form.clone())
+        } else {
+            form.clone()
+        };
         Some(Subject {
             entity: e,
             inline,
-            tag: form.clone(),
+            tag,
         })
     });
     (out, subject)
@@ -1789,7 +1804,22 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
         if j > i
             && matches!(
                 w.text,
-                "That" | "Which" | "Who" | "Let" | "Lets" | "Is" | "Was" | "Are" | "Were" | "Will"
+                "That"
+                    | "Which"
+                    | "Who"
+                    | "Let"
+                    | "Lets"
+                    | "Is"
+                    | "Was"
+                    | "Are"
+                    | "Were"
+                    | "Will"
+                    // "The Test-Ban Treaty After Russia's Step Back".
+                    | "After"
+                    | "Before"
+                    | "Amid"
+                    | "Since"
+                    | "Despite"
             )
         {
             break;
@@ -1817,6 +1847,15 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
         .iter()
         .filter(|w| w.is_cap() && !gazetteer::TREATY_HEADS.contains(&w.text))
         .count();
+    // "Tenth Review Conference of the Parties to the Treaty on ...": a
+    // body of a treaty, named before the treaty's head word.
+    let org_first = run
+        .iter()
+        .position(|w| ORG_HEADS.contains(&w.text) || w.text == "Conference")
+        .is_some_and(|o| heads.first().is_some_and(|&h| o < h));
+    if !heads.is_empty() && caps_other >= 1 && org_first {
+        return Some((end - i, EntClass::Body));
+    }
     if !heads.is_empty() && caps_other >= 1 {
         // "Treaty on X ..." or "X ... Treaty": cut after the last head if
         // the name ends with a head, else keep the "of/on" tail.
@@ -2761,8 +2800,28 @@ impl<'a> FactBuilder<'a> {
             {
                 rest = format!("{verb} that {claim}");
             }
+            // "..., the Kremlin said on Saturday, deepening a dispute": a
+            // time and a participle follow the verb; the claim is before.
+            let (verb, after) = rest.split_once(' ').unwrap_or((rest.as_str(), ""));
+            let when_only = {
+                let (head, tail) = after.split_once(", ").unwrap_or((after, ""));
+                let first = head.split_whitespace().next().unwrap_or("");
+                matches!(
+                    first,
+                    "on" | "in" | "at" | "late" | "early" | "earlier" | "today"
+                ) && head.split_whitespace().count() <= 6
+                    && (tail.is_empty()
+                        || tail
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| w.len() > 4 && w.ends_with("ing")))
+            };
+            if when_only {
+                let head = after.split_once(", ").map_or(after, |(h, _)| h);
+                rest = format!("{verb} {}", head.trim_end_matches(['.', ',']));
+            }
             // "..., the ministry said.": the claim stands before the speaker.
-            if rest.split_whitespace().count() < 3 {
+            if rest.split_whitespace().count() < 3 || when_only {
                 let subj_start = subj
                     .map(|m| m.start)
                     .or(anaphor.map(|(st, _)| toks[st].start))
@@ -2772,6 +2831,7 @@ impl<'a> FactBuilder<'a> {
                 let before = text[..subj_start].trim_end();
                 let before = gazetteer::HONORIFICS
                     .iter()
+                    .chain(&[" the", " The"])
                     .find_map(|h| before.strip_suffix(h))
                     .unwrap_or(before);
                 let before = before
@@ -5762,6 +5822,55 @@ mod tests {
         assert!(has(&v, FactKind::Date, "1974"), "{v:?}");
         // The article's known treaty of that year is not a new one.
         assert!(!has(&v, FactKind::Treaty, "1972 treaty"), "{v:?}");
+    }
+
+    #[test]
+    fn a_claim_before_the_speaker_and_a_time_after_the_verb() {
+        let (ex, _) = facts(
+            "President Vladimir Putin has signed a decree suspending the CFE Treaty, the Kremlin said on Saturday, deepening a dispute with NATO.",
+        );
+        let q = ex
+            .facts
+            .iter()
+            .find(|f| f.kind == FactKind::Speaker && f.answer == "Kremlin")
+            .and_then(|f| f.question.as_deref());
+        assert_eq!(
+            q,
+            Some(
+                "Which body said on Saturday that President Vladimir Putin has signed a decree suspending the CFE Treaty?"
+            )
+        );
+    }
+
+    #[test]
+    fn headline_words_and_treaty_bodies_are_not_treaty_names() {
+        let (ex, _) = facts(
+            "The Test-Ban Treaty After Russia's Step Back\n\n\
+             Delegates met at the Tenth Review Conference of the Parties to the Treaty on the Non-Proliferation of Nuclear Weapons in 2022.",
+        );
+        let treaties: Vec<&str> = ex
+            .entities
+            .iter()
+            .filter(|e| e.class == EntClass::Treaty)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert!(
+            treaties
+                .iter()
+                .all(|t| !t.contains("After") && !t.contains("Conference")),
+            "{treaties:?}"
+        );
+    }
+
+    #[test]
+    fn a_long_subject_is_tagged_by_its_acronym() {
+        let (ex, _) = facts(
+            "Iran signed the Joint Comprehensive Plan of Action in 2015. The Joint Comprehensive Plan of Action capped enrichment. \
+             The Joint Comprehensive Plan of Action was endorsed by the UN.",
+        );
+        let sub = ex.subject.expect("a subject");
+        assert_eq!(sub.tag, "JCPOA");
+        assert_eq!(sub.inline, "the Joint Comprehensive Plan of Action");
     }
 
     #[test]
