@@ -804,19 +804,31 @@ impl DateAnaphor {
 /// June 13, 2002": a dateline's day without a year is the last such day
 /// before the text's earliest future date, when a weekday the text names
 /// confirms it.
-pub fn year_before_future(month: u32, day: u32, future: &[Ymd], weekdays: &[u32]) -> Option<i32> {
+pub fn year_before_future(
+    month: u32,
+    day: u32,
+    future: &[Ymd],
+    weekdays: &[u32],
+    not_before: Option<i32>,
+) -> Option<i32> {
     let f = future
         .iter()
         .filter(|f| f.d.is_some())
         .min_by_key(|f| f.days())?;
     let (fm, fd) = (f.m?, f.d?);
-    let y = if (month, day) <= (fm, fd) {
+    let latest = if (month, day) <= (fm, fd) {
         f.y
     } else {
         f.y - 1
     };
-    (day <= days_in_month(y, month) && weekdays.contains(&weekday(days_from_civil(y, month, day))))
-        .then_some(y)
+    // The latest such day whose weekday the text confirms, no earlier than
+    // the latest past year the text states ("until Feb. 5, 2026" after an
+    // extension "on Wednesday", February 3: 2021, not 2026).
+    let floor = not_before.unwrap_or(latest).max(latest - 10);
+    (floor..=latest).rev().find(|&y| {
+        day <= days_in_month(y, month)
+            && weekdays.contains(&weekday(days_from_civil(y, month, day)))
+    })
 }
 
 /// Resolve a mention against the reference date. `None` when it cannot be.
@@ -882,14 +894,20 @@ mod tests {
     fn a_datelines_year_comes_from_the_next_future_date_and_its_weekday() {
         let june = [Ymd::ymd(2002, 6, 13)];
         // December 13, 2001 was a Thursday (weekday 3, Monday = 0).
-        assert_eq!(year_before_future(12, 13, &june, &[3]), Some(2001));
+        assert_eq!(year_before_future(12, 13, &june, &[3], None), Some(2001));
         // A weekday that does not fit: no year is guessed.
-        assert_eq!(year_before_future(12, 13, &june, &[0]), None);
+        assert_eq!(year_before_future(12, 13, &june, &[0], None), None);
         // Before the future date in its own year.
         let sept = [Ymd::ymd(2019, 9, 2)];
         let wd = weekday(days_from_civil(2019, 8, 2));
-        assert_eq!(year_before_future(8, 2, &sept, &[wd]), Some(2019));
-        assert_eq!(year_before_future(8, 2, &[], &[wd]), None);
+        assert_eq!(year_before_future(8, 2, &sept, &[wd], None), Some(2019));
+        assert_eq!(year_before_future(8, 2, &[], &[wd], None), None);
+        // "until Feb. 5, 2026", "on Wednesday", Feb 3, past dates up to
+        // 2011: the Wednesday, February 3 is in 2021.
+        let feb = [Ymd::ymd(2026, 2, 5)];
+        assert_eq!(year_before_future(2, 3, &feb, &[2], Some(2011)), Some(2021));
+        // Not before the text's latest past year.
+        assert_eq!(year_before_future(2, 3, &feb, &[2], Some(2022)), None);
     }
 
     #[test]

@@ -1065,12 +1065,21 @@ pub fn extract(art: &Article) -> Extraction {
             for dm in &s.dates {
                 match dm.expr {
                     DateExpr::Absolute(y) if dates::is_future(&s.toks, dm) => future.push(y),
-                    DateExpr::Weekday(w) => weekdays.push(w),
+                    // The lede's weekday is the dateline's day; later
+                    // ones ("on Friday, Putin signed") are other days.
+                    DateExpr::Weekday(w) if weekdays.is_empty() => weekdays.push(w),
                     _ => {}
                 }
             }
         }
-        if let Some(y) = dates::year_before_future(m, d, &future, &weekdays) {
+        let past_year = all_exprs
+            .iter()
+            .filter_map(|e| match e {
+                DateExpr::Absolute(y) => Some(y.y),
+                _ => None,
+            })
+            .max();
+        if let Some(y) = dates::year_before_future(m, d, &future, &weekdays, past_year) {
             r.date = Ymd::ymd(y, m, d);
             r.year_known = true;
         }
