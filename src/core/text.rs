@@ -452,7 +452,11 @@ const FILLERS: &[&str] = &[
 
 /// "Well, President Trump announced ..." -> "President Trump announced ...".
 pub fn strip_opening_filler(cloze: &str) -> Option<String> {
-    let (first, rest) = cloze.split_once(", ")?;
+    // The fillers are short words: their comma is near the start.
+    let comma = cloze.as_bytes()[..cloze.len().min(12)]
+        .windows(2)
+        .position(|w| w == b", ")?;
+    let (first, rest) = (&cloze[..comma], &cloze[comma + 2..]);
     if !FILLERS.contains(&first) || rest.split_whitespace().count() < 3 {
         return None;
     }
@@ -465,7 +469,9 @@ pub fn strip_opening_filler(cloze: &str) -> Option<String> {
 /// "Entered into force: June 1, 1988". Returns the byte length of the
 /// label with its colon. A transcript's upper-case label is no field.
 pub fn field_label(s: &str) -> Option<usize> {
-    let colon = s.find(": ")?;
+    // A label is short: look for its colon near the start only.
+    let head = &s.as_bytes()[..s.len().min(48)];
+    let colon = head.windows(2).position(|w| w == b": ")?;
     let label = &s[..colon];
     let words = label.split_whitespace().count();
     let value = s[colon + 2..].trim();
