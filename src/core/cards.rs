@@ -2184,6 +2184,20 @@ mod tests {
             .expect("a card for the full name");
         assert_eq!(full.question, "Ottawa Treaty — Full name: ___");
         assert!(full.choices.is_none(), "{full:?}");
+        // A full name the gazetteer knows is asked by the short one.
+        let cards = cards_of(
+            "# Fact Sheet: The INF Treaty\n\n\
+             Full name: Treaty on the Elimination of Intermediate-Range and Shorter-Range Missiles\n\
+             Signed: December 8, 1987\n\n\
+             The INF Treaty banned a whole class of missiles. The INF Treaty ended in 2019.",
+        );
+        assert!(
+            cards
+                .iter()
+                .any(|c| c.question == "What is the formal name of the INF Treaty?"),
+            "{:?}",
+            cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+        );
         // "Ottawa" after a date is where, not who.
         assert!(cards.iter().all(|c| c.answer != "Canada"), "{cards:?}");
     }

@@ -3428,7 +3428,24 @@ impl<'a> FactBuilder<'a> {
                 }
                 _ => Pool::Entity(EntClass::Treaty),
             };
-            let f = self.mention_fact(FactKind::Treaty, si, s, m, pool);
+            let mut f = self.mention_fact(FactKind::Treaty, si, s, m, pool);
+            // "Full name: Treaty Between ...": asked by the treaty's short
+            // name, which the sheet's title gives.
+            let name_field = self.art.sentences[si]
+                .field
+                .is_some_and(|l| text[..l].contains("name") || text[..l].contains("title"));
+            if name_field
+                && let Some(short) = self
+                    .ent(m.entity)
+                    .gaz
+                    .map(|gi| self.g.entries[gi].name.clone())
+                    .filter(|n| norm(n) != norm(&f.answer))
+            {
+                f.question = Some(format!("What is the formal name of the {short}?"));
+                f.entity = None;
+                f.accept.clear();
+                f.standalone = true;
+            }
             self.push(f);
         }
 
