@@ -5240,6 +5240,14 @@ mod tests {
         (ex, v)
     }
 
+    /// The question of the first fact of kind `k` answered `a`.
+    fn question_of<'e>(ex: &'e Extraction, k: FactKind, a: &str) -> Option<&'e str> {
+        ex.facts
+            .iter()
+            .find(|f| f.kind == k && f.answer == a)
+            .and_then(|f| f.question.as_deref())
+    }
+
     fn has(v: &[(FactKind, String)], k: FactKind, a: &str) -> bool {
         v.iter().any(|(kk, aa)| *kk == k && aa == a)
     }
@@ -5796,11 +5804,7 @@ mod tests {
             "The alliance met in 2007.\n\n\"NATO regrets this decision by the Russian Federation. \
              It is a step in the wrong direction,\" NATO spokesman James Appathurai said in Brussels.",
         );
-        let q = ex
-            .facts
-            .iter()
-            .find(|f| f.kind == FactKind::Speaker && f.answer == "James Appathurai")
-            .and_then(|f| f.question.as_deref());
+        let q = question_of(&ex, FactKind::Speaker, "James Appathurai");
         assert_eq!(
             q,
             Some(
@@ -5855,11 +5859,7 @@ mod tests {
         let (ex, _) = facts(
             "President Vladimir Putin has signed a decree suspending the CFE Treaty, the Kremlin said on Saturday, deepening a dispute with NATO.",
         );
-        let q = ex
-            .facts
-            .iter()
-            .find(|f| f.kind == FactKind::Speaker && f.answer == "Kremlin")
-            .and_then(|f| f.question.as_deref());
+        let q = question_of(&ex, FactKind::Speaker, "Kremlin");
         assert_eq!(
             q,
             Some(
