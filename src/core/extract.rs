@@ -3529,8 +3529,18 @@ impl<'a> FactBuilder<'a> {
             if let Some(r) = resolved {
                 accept.extend(r.variants());
             }
-            accept.push(surface.clone());
-            accept.push(text[toks[d.tok_start].start..end].to_string());
+            // "today", "last year": words that answer nothing once the
+            // card is read on another day.
+            if !matches!(
+                d.expr,
+                DateExpr::DayRel(_)
+                    | DateExpr::YearRel(_)
+                    | DateExpr::MonthOffset(_)
+                    | DateExpr::MonthRel(..)
+            ) {
+                accept.push(surface.clone());
+                accept.push(text[toks[d.tok_start].start..end].to_string());
+            }
             accept.retain(|a| norm(a) != norm(&answer));
             dedup(&mut accept);
             let key = norm(&answer);
@@ -5760,6 +5770,26 @@ mod tests {
                     Some("Which two alliances signed the CFE Treaty?")
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn a_relative_date_is_no_accepted_answer() {
+        let (ex, _) = facts(
+            "Date: 2021-01-17\n\nSpain left the Ottawa Treaty last year. Portugal left it today.",
+        );
+        for f in ex.facts.iter().filter(|f| f.kind == FactKind::Date) {
+            assert!(
+                f.accept
+                    .iter()
+                    .all(|a| !a.contains("last year") && a != "today"),
+                "{f:?}"
+            );
+        }
+        assert!(
+            ex.facts
+                .iter()
+                .any(|f| f.kind == FactKind::Date && f.answer == "2020")
         );
     }
 
