@@ -750,6 +750,13 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         };
         // "The ___ (___) confirmed": a name and its abbreviation are one blank.
         let mut cloze = blank(cloze_text, &spans);
+        if cloze_text.len() != text.len()
+            && (cloze.contains("he ___'s") || cloze.contains("he ___’s"))
+        {
+            cloze = cloze
+                .replacen("he ___'s", "he ___", 1)
+                .replacen("he ___’s", "he ___", 1);
+        }
         if cloze.contains('(') {
             cloze = cloze.replace("___ (___)", "___");
         }
@@ -852,10 +859,13 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         // "___ categories of weapons: tanks, artillery, ...": the list
         // counts out the answer, so the cloze stops before it.
         let (question, qn, cloze) = if f.kind == FactKind::Number && counted_by_list(text, f) {
-            match question
-                .find("___")
-                .and_then(|b| question[b..].find(':').map(|c| b + c))
-            {
+            let cut_at = |b: usize| {
+                let rest = &question[b..];
+                rest.find(':')
+                    .or_else(|| rest.find(", one "))
+                    .map(|c| b + c)
+            };
+            match question.find("___").and_then(cut_at) {
                 Some(colon) if from_cloze => {
                     let q = format!("{}.", question[..colon].trim_end());
                     let n = norm(&q);
@@ -1094,12 +1104,14 @@ fn missing_preposition(f: &Fact, text: &str) -> Option<(usize, &'static str)> {
     }
     let r = f.resolved?;
     let &(at, end) = f.spans.first()?;
-    // "criticized Thursday's decision": a possessive takes no preposition.
+    // "criticized Thursday's decision", "during last year's race": the
+    // possessive reads "the ___ decision" (its "'s" goes with the blank).
     if text
         .get(end..)
         .is_some_and(|t| t.starts_with("'s") || t.starts_with("’s"))
     {
-        return None;
+        let start = text.get(..at)?.trim_end().is_empty();
+        return Some((at, if start { "The" } else { "the" }));
     }
     let before = text.get(..at)?.trim_end();
     let prep = if r.precision() == 3 { "on" } else { "in" };
@@ -1703,6 +1715,17 @@ fn counted_by_list(sentence: &str, f: &Fact) -> bool {
     let Some(&(_, end)) = f.spans.first() else {
         return false;
     };
+    // "two sites, one around its capital and one around a field": the
+    // "one ..." items count it out too.
+    if let Some(comma) = sentence[end..].find(", one ") {
+        let items = sentence[end + comma..]
+            .split_whitespace()
+            .filter(|w| w.eq_ignore_ascii_case("one"))
+            .count();
+        if items as f64 == n {
+            return true;
+        }
+    }
     let Some(colon) = sentence[end..].find(':') else {
         return false;
     };
@@ -2022,6 +2045,20 @@ mod tests {
             three.question,
             "The accord limits the ___ kinds of weapon it covers."
         );
+        // "two sites, one ... and one ...": the items count it out as well.
+        let cards = cards_of(
+            "The Ottawa Treaty was signed in 1997. \
+             It originally permitted each side two missile sites, one around its capital and one around a field.",
+        );
+        let two = cards
+            .iter()
+            .find(|c| c.answer == "two")
+            .unwrap_or_else(|| panic!("no card for the count: {cards:?}"));
+        assert!(
+            two.question.ends_with("___ missile sites."),
+            "{}",
+            two.question
+        );
         assert!(cards.iter().any(|c| c.answer == "Spain"));
     }
 
@@ -2318,7 +2355,7 @@ mod tests {
             "{qs:?}"
         );
         assert!(
-            qs.iter().any(|q| q.contains("criticized ___'s vote")),
+            qs.iter().any(|q| q.contains("criticized the ___ vote")),
             "{qs:?}"
         );
         assert!(qs.iter().any(|q| q.starts_with("In 2020, ")), "{qs:?}");

@@ -2492,7 +2492,12 @@ impl<'a> FactBuilder<'a> {
         let listed: HashSet<usize> = list_members(s);
 
         // ---- Roles (pre-nominal title and appositive) ----
-        for m in &s.mentions {
+        // "I'm Claire Dunmore, director of communications": a host
+        // introducing herself is no fact of the history.
+        let self_intro = ["I'm ", "I’m ", "I am ", "My name is "]
+            .iter()
+            .any(|p| text.starts_with(p));
+        for m in s.mentions.iter().filter(|_| !self_intro) {
             if self.ent(m.entity).class != EntClass::Person || in_quote(m.start, m.end) {
                 continue;
             }
@@ -4982,7 +4987,20 @@ fn own_clause(s: &str) -> String {
         }) && ws
             .take(12)
             .any(|w| is_finite_verb_strict(w.trim_end_matches([',', '.', ';'])));
-        if next.is_some_and(char::is_uppercase) || new_subject {
+        // ", and administration officials have said": a plain noun subject
+        // and its verb within four words.
+        let words: Vec<&str> = s[at + 6..].split_whitespace().take(4).collect();
+        let noun_subject = words.first().is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_lowercase())
+                && !is_finite_verb(w)
+                && !FUNCTION_WORDS.contains(w)
+        }) && (1..words.len()).any(|k| {
+            matches!(
+                words[k],
+                "have" | "has" | "had" | "said" | "say" | "were" | "are"
+            )
+        });
+        if next.is_some_and(char::is_uppercase) || new_subject || noun_subject {
             cut = cut.min(at);
             break;
         }
@@ -5976,6 +5994,14 @@ mod tests {
                 .any(|(k, a)| *k == FactKind::Role && a.contains("mission")),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn a_host_introducing_herself_is_no_role_fact() {
+        let (_, v) = facts(
+            "MODERATOR: Good morning. I'm Claire Dunmore, director of communications at the Northfield Forum.",
+        );
+        assert!(!v.iter().any(|(k, _)| *k == FactKind::Role), "{v:?}");
     }
 
     #[test]
