@@ -172,8 +172,6 @@ struct Cache<'a> {
     sent_norm: Option<(usize, String)>,
     /// Case-folded characters of the sentence last blanked.
     sent_chars: Option<(usize, Vec<(usize, char)>)>,
-    /// The same sentence folded as one string, for a quick substring test.
-    sent_folded: String,
 }
 
 /// A distractor candidate: display text, normalised form, entity if any,
@@ -242,7 +240,6 @@ impl<'a> Cache<'a> {
             pools: HashMap::default(),
             sent_norm: None,
             sent_chars: None,
-            sent_folded: String::new(),
         }
     }
 
@@ -286,24 +283,14 @@ impl<'a> Cache<'a> {
                     .map(|(i, c)| (i, fold_char(c)))
                     .collect(),
             ));
-            self.sent_folded = text.chars().map(fold_char).collect();
         }
         let h = self
             .sent_chars
             .as_ref()
             .map(|(_, h)| h.as_slice())
             .unwrap_or(&[]);
-        let folded = self.sent_folded.as_str();
         let mut out = Vec::new();
-        let mut needle = String::new();
         for n in names {
-            // Most spellings are not in the sentence: a substring search on
-            // the folded text rules them out before the word-by-word scan.
-            needle.clear();
-            needle.extend(n.trim().chars().map(fold_char));
-            if !needle.is_empty() && !folded.contains(needle.as_str()) {
-                continue;
-            }
             spans_in(text, h, n, &mut out);
         }
         out

@@ -4860,25 +4860,27 @@ fn is_verbless(toks: &[Token]) -> bool {
             && t.text.chars().all(|c| c.is_ascii_lowercase());
         // "Canada and Hungary act as depositaries": a common plain verb,
         // not after "to" or a modal.
-        let plain_verb = gazetteer::PLAIN_VERBS.contains(&t.text)
-            && k > 0
-            && !matches!(
-                toks[k - 1].text,
-                "to" | "will"
-                    | "would"
-                    | "can"
-                    | "could"
-                    | "may"
-                    | "might"
-                    | "must"
-                    | "should"
-                    | "the"
-                    | "a"
-                    | "an"
-            );
+        let plain_verb = || {
+            k > 0
+                && gazetteer::PLAIN_VERBS.contains(&t.text)
+                && !matches!(
+                    toks[k - 1].text,
+                    "to" | "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "the"
+                        | "a"
+                        | "an"
+                )
+        };
         if !in_relative
             && t.kind == Tk::Word
-            && (is_finite_verb(t.text) || contracted || after_pronoun || plain_verb)
+            && (is_finite_verb(t.text) || contracted || after_pronoun || plain_verb())
         {
             return false;
         }
