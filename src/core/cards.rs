@@ -752,7 +752,22 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         if let Some(hint) = date_hint(f) {
             cloze = cloze.replacen("___", &format!("___ ({hint})"), 1);
         }
-        let field = sent.field.is_some();
+        let mut field = sent.field.is_some();
+        // "Ratification: the U.S. Senate approved the treaty on ___, by a
+        // vote of 93 to 5.": a whole sentence after the label stands alone.
+        if let Some(l) = sent.field
+            && cloze.is_char_boundary(l + 1)
+            && cloze[..l].ends_with(':')
+        {
+            let value = cloze[l + 1..].trim_start();
+            if value.ends_with('.') && value.split_whitespace().count() >= 6 {
+                let mut cs = value.chars();
+                if let Some(c) = cs.next() {
+                    cloze = c.to_uppercase().chain(cs).collect();
+                    field = false;
+                }
+            }
+        }
         // A cloze needs words around its blanks ("___" alone asks nothing).
         let context_words = cloze
             .split_whitespace()
@@ -845,6 +860,20 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         let dangling_it = from_cloze && question.starts_with("It ");
         // "___ categories of weapons: tanks, artillery, ...": the list
         // counts out the answer, so the cloze stops before it.
+        // "Signed: ___" on a fact sheet is a fragment: asked as "When was
+        // the INF Treaty signed?".
+        let (question, qn, from_cloze) = match (sent.field, ex.subject.as_ref()) {
+            (Some(_), Some(sub)) if from_cloze && f.kind == FactKind::Date => {
+                match field_date_question(&question, &sub.inline) {
+                    Some(q) => {
+                        let n = norm(&q);
+                        (q, n, false)
+                    }
+                    None => (question, qn, from_cloze),
+                }
+            }
+            _ => (question, qn, from_cloze),
+        };
         let (question, qn, cloze) = if f.kind == FactKind::Number && counted_by_list(text, f) {
             let cut_at = |b: usize| {
                 let rest = &question[b..];
@@ -1080,6 +1109,36 @@ fn first_person(text: &str, quotes: &[(usize, usize)]) -> bool {
         rest = &text[offset..];
     }
     false
+}
+
+/// A fact-sheet date field as a question: "Signed: ___" -> "When was the
+/// INF Treaty signed?", "Status: Terminated ___" -> "When was the INF
+/// Treaty terminated?", "Entered into force: ___" -> "When did the INF
+/// Treaty enter into force?". `None` for a field that names no act
+/// ("Ultimatum: ___").
+fn field_date_question(cloze: &str, subject: &str) -> Option<String> {
+    let (label, value) = cloze.split_once(": ")?;
+    let value = value.trim_end_matches(['.', ' ']);
+    // The act is the label ("Signed: ___") or the value's word before the
+    // blank ("Status: Terminated ___"); only the blank may follow, or a place.
+    let (act, after) = if let Some(rest) = value.strip_prefix("___") {
+        (label, rest)
+    } else {
+        let (act, rest) = value.split_once(" ___")?;
+        (act, rest)
+    };
+    if !(after.is_empty() || after.starts_with(", ")) || act.split_whitespace().count() > 4 {
+        return None;
+    }
+    let act = act.to_lowercase();
+    if let Some(rest) = act.strip_prefix("entered into force") {
+        return rest
+            .is_empty()
+            .then(|| format!("When did {subject} enter into force?"));
+    }
+    let first = act.split_whitespace().next()?;
+    let participle = first.ends_with("ed") || gazetteer::is_irregular_past(first);
+    participle.then(|| format!("When was {subject} {act}?"))
 }
 
 /// Where a resolved relative date stood without a preposition ("took
@@ -2188,10 +2247,10 @@ mod tests {
                 .map(|c| c.question.clone())
                 .unwrap_or_else(|| panic!("no card for {answer}: {cards:?}"))
         };
-        assert_eq!(q("December 3, 1997"), "Ottawa Treaty — Signed: ___, Ottawa");
+        assert_eq!(q("December 3, 1997"), "When was the Ottawa Treaty signed?");
         assert_eq!(
             q("March 1, 1999"),
-            "Ottawa Treaty — Entered into force: ___"
+            "When did the Ottawa Treaty enter into force?"
         );
         // A field line is not run into the sentence after it.
         assert!(
@@ -2224,6 +2283,29 @@ mod tests {
         );
         // "Ottawa" after a date is where, not who.
         assert!(cards.iter().all(|c| c.answer != "Canada"), "{cards:?}");
+    }
+
+    #[test]
+    fn a_date_field_names_its_act_in_a_question() {
+        let t = "the INF Treaty";
+        assert_eq!(
+            field_date_question("Signed: ___, Washington", t).as_deref(),
+            Some("When was the INF Treaty signed?")
+        );
+        assert_eq!(
+            field_date_question("Status: Terminated ___", t).as_deref(),
+            Some("When was the INF Treaty terminated?")
+        );
+        assert_eq!(
+            field_date_question("Entered into force: ___", t).as_deref(),
+            Some("When did the INF Treaty enter into force?")
+        );
+        // A field that names no act stays a field.
+        assert_eq!(field_date_question("Ultimatum: ___", t), None);
+        assert_eq!(
+            field_date_question("Signed: ___ in a hall of mirrors", t),
+            None
+        );
     }
 
     #[test]
