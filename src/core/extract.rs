@@ -2314,6 +2314,66 @@ impl<'a> FactBuilder<'a> {
         });
     }
 
+    /// "The Treaty recognises five nuclear-weapon States: China, France,
+    /// Russia, the United Kingdom and the United States.": a list of three
+    /// to five states closing the sentence after a colon is one answer.
+    fn listed_after_colon(&mut self, si: usize, s: &Sent) {
+        let ms = &s.mentions;
+        let toks = &s.toks;
+        let text = self.art.sentences[si].text.as_str();
+        let Some(i0) = ms.iter().position(|m| {
+            let k = if m.ts > 0 && toks[m.ts - 1].is("the") {
+                m.ts - 1
+            } else {
+                m.ts
+            };
+            k > 0 && toks[k - 1].text == ":"
+        }) else {
+            return;
+        };
+        if self.ent(ms[i0].entity).class != EntClass::Country {
+            return;
+        }
+        let mut j = i0;
+        let mut saw_and = false;
+        while j + 1 < ms.len() {
+            let gap = &toks[ms[j].te..ms[j + 1].ts];
+            let ok = !gap.is_empty()
+                && gap.len() <= 2
+                && gap.iter().all(|t| matches!(t.text, "," | "and" | "the"))
+                && self.ent(ms[j + 1].entity).class == EntClass::Country;
+            if !ok {
+                break;
+            }
+            saw_and |= gap.iter().any(|t| t.text == "and");
+            j += 1;
+        }
+        let count = j - i0 + 1;
+        let last = &ms[j];
+        let closes = toks
+            .get(last.te)
+            .is_none_or(|t| matches!(t.text, "." | ";"));
+        if !(3..=5).contains(&count) || !saw_and || !closes {
+            return;
+        }
+        let start = ms[i0].start;
+        let answer = text[start..last.end].to_string();
+        self.push(Fact {
+            kind: FactKind::Party,
+            sentence: si,
+            answer,
+            accept: Vec::new(),
+            entity: None,
+            spans: vec![(start, last.end)],
+            question: None,
+            resolved: None,
+            inferred: false,
+            pool: Pool::NoChoice,
+            standalone: false,
+            note: None,
+        });
+    }
+
     /// "INTERVIEWER: Who kept the system running? / GUEST: The Consultative
     /// Commission, which meets in Vienna.": a verbless reply naming someone
     /// answers the question just asked.
@@ -3271,6 +3331,7 @@ impl<'a> FactBuilder<'a> {
         if !interrogative {
             self.pair_parties(si, s, &mut party_cands);
             self.listed_subject(si, s);
+            self.listed_after_colon(si, s);
         }
         // The article's dominant countries get at most one card a sentence.
         let best_dominant = party_cands
@@ -5812,6 +5873,24 @@ mod tests {
                 .iter()
                 .any(|f| f.kind == FactKind::Date && f.answer == "2020")
         );
+    }
+
+    #[test]
+    fn a_list_of_states_after_a_colon_is_one_answer() {
+        let (_, v) = facts(
+            "The Treaty recognises five nuclear-weapon States: China, France, Russia, the United Kingdom and the United States.",
+        );
+        assert!(
+            has(
+                &v,
+                FactKind::Party,
+                "China, France, Russia, the United Kingdom and the United States"
+            ),
+            "{v:?}"
+        );
+        // A list that goes on past the states is no answer of its own.
+        let (_, v) = facts("They named three states: China, France and Russia as sponsors.");
+        assert!(!v.iter().any(|(_, a)| a.contains(" and ")), "{v:?}");
     }
 
     #[test]
