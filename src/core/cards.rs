@@ -725,11 +725,19 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         // date needs the preposition its words carried.
         let with_prep;
         let cloze_text = match missing_preposition(f, text) {
-            Some((at, prep)) => {
-                with_prep = format!("{}{prep} {}", &text[..at], &text[at..]);
+            Some(MissingPrep { at, prep, drop }) => {
+                // The date's span ends where a dropped "'s" starts.
+                let end = f.spans.first().map_or(at, |s| s.1);
+                with_prep = format!(
+                    "{}{prep} {}{}",
+                    &text[..at],
+                    &text[at..end],
+                    &text[end + drop..]
+                );
                 let shift = prep.len() + 1;
                 for s in spans.iter_mut().filter(|s| s.0 >= at) {
-                    *s = (s.0 + shift, s.1 + shift);
+                    let back = if s.0 >= end + drop { drop } else { 0 };
+                    *s = (s.0 + shift - back, s.1 + shift - back);
                 }
                 with_prep.as_str()
             }
@@ -737,13 +745,6 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         };
         // "The ___ (___) confirmed": a name and its abbreviation are one blank.
         let mut cloze = blank(cloze_text, &spans);
-        if cloze_text.len() != text.len()
-            && (cloze.contains("he ___'s") || cloze.contains("he ___’s"))
-        {
-            cloze = cloze
-                .replacen("he ___'s", "he ___", 1)
-                .replacen("he ___’s", "he ___", 1);
-        }
         if cloze.contains('(') {
             cloze = cloze.replace("___ (___)", "___");
         }
@@ -1144,37 +1145,48 @@ fn field_date_question(cloze: &str, subject: &str) -> Option<String> {
 /// Where a resolved relative date stood without a preposition ("took
 /// effect today", "Last year, ..."), the preposition its blank needs and
 /// where it goes: "on" for a day, "in" for a month or a year.
-fn missing_preposition(f: &Fact, text: &str) -> Option<(usize, &'static str)> {
+/// What a blanked relative date needs written before it (`prep` at byte
+/// `at`), and how many bytes of a possessive "'s" after it to drop.
+struct MissingPrep {
+    at: usize,
+    prep: &'static str,
+    drop: usize,
+}
+
+fn missing_preposition(f: &Fact, text: &str) -> Option<MissingPrep> {
     if f.kind != FactKind::Date || !f.inferred {
         return None;
     }
     let r = f.resolved?;
     let &(at, end) = f.spans.first()?;
-    // "criticized Thursday's decision", "during last year's race": the
-    // possessive reads "the ___ decision" (its "'s" goes with the blank).
-    if text
-        .get(end..)
-        .is_some_and(|t| t.starts_with("'s") || t.starts_with("’s"))
-    {
-        let start = text.get(..at)?.trim_end().is_empty();
-        return Some((at, if start { "The" } else { "the" }));
-    }
     let before = text.get(..at)?.trim_end();
-    let prep = if r.precision() == 3 { "on" } else { "in" };
-    if before.is_empty() {
-        return Some((at, if prep == "on" { "On" } else { "In" }));
+    // "criticized Thursday's decision", "during last year's race": the
+    // possessive reads "the ___ decision".
+    let after = text.get(end..)?;
+    if let Some(poss) = ["'s", "’s"].into_iter().find(|p| after.starts_with(p)) {
+        let prep = if before.is_empty() { "The" } else { "the" };
+        return Some(MissingPrep {
+            at,
+            prep,
+            drop: poss.len(),
+        });
     }
-    if !before.ends_with(char::is_alphanumeric) {
-        return None;
-    }
-    let last = before
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    (!crate::core::dates::DATE_PREPOSITIONS
-        .iter()
-        .any(|p| last.eq_ignore_ascii_case(p)))
-    .then_some((at, prep))
+    let prep = if before.is_empty() {
+        match crate::core::dates::preposition_for("", r)? {
+            "on" => "On",
+            _ => "In",
+        }
+    } else {
+        if !before.ends_with(char::is_alphanumeric) {
+            return None;
+        }
+        let last = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        crate::core::dates::preposition_for(last, r)?
+    };
+    Some(MissingPrep { at, prep, drop: 0 })
 }
 
 /// What an unresolved weekday or month answer is, for its blank.
@@ -1305,23 +1317,20 @@ fn choices_for(
         }
     }
     let former_state = cloze && f.pool == Pool::Entity(EntClass::Country) && is_former();
-    let answer_is_group = f
+    let gaz = gazetteer::get();
+    // The answer's gazetteer entry, once.
+    let answer_gaz = f
         .entity
         .and_then(|e| cache.ex.entities.get(e))
-        .and_then(|e| e.gaz)
-        .is_some_and(|gi| gazetteer::get().entries[gi].group);
+        .and_then(|e| e.gaz);
+    let answer_is_group = answer_gaz.is_some_and(|gi| gaz.entries[gi].group);
     let answer_is_russia = name_norms
         .iter()
         .any(|n| n == "russia" || n == "russian federation");
     let answer_is_soviet = name_norms.iter().any(|n| is_former_name(n));
     // "U.S. Senate" against "Congress": a body and the body it belongs to
     // are both right.
-    let gaz = gazetteer::get();
-    let answer_entry = f
-        .entity
-        .and_then(|e| cache.ex.entities.get(e))
-        .and_then(|e| e.gaz)
-        .filter(|&gi| gaz.has_nesting(gi));
+    let answer_entry = answer_gaz.filter(|&gi| gaz.has_nesting(gi));
     // A year after the Soviet Union's end in the sentence.
     let modern = sentence
         .split(|c: char| !c.is_ascii_digit())
@@ -1362,8 +1371,7 @@ fn choices_for(
         // E3, P5+1, G7: a group of states among groups of states.
         Pool::Entity(_) if answer_is_group => (
             &[][..],
-            gazetteer::get()
-                .entries
+            gaz.entries
                 .iter()
                 .filter(|e| e.group)
                 .map(|e| Cand::made(e.name.clone()))

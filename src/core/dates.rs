@@ -699,6 +699,22 @@ pub const DATE_PREPOSITIONS: &[&str] = &[
     "through", "as", "between", "and", "or", "at", "for", "than", "within", "over",
 ];
 
+/// The preposition a date written out after the word `prev` needs: none
+/// after a preposition ("since May 2020"), else "on" for a day ("said on
+/// August 2, 2019") and "in" for a month or a year ("left in 2020").
+pub fn preposition_for(prev: &str, date: Ymd) -> Option<&'static str> {
+    if DATE_PREPOSITIONS
+        .iter()
+        .any(|p| prev.eq_ignore_ascii_case(p))
+    {
+        None
+    } else if date.precision() == 3 {
+        Some("on")
+    } else {
+        Some("in")
+    }
+}
+
 /// A date that points back to one already given: "that date", "the same
 /// day", "that year", "the following year".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -716,7 +732,8 @@ pub struct DateAnaphor {
 
 /// Date anaphors in a sentence's tokens.
 pub fn find_anaphors(toks: &[Token]) -> Vec<DateAnaphor> {
-    let lower = |i: usize| toks.get(i).map(|t| t.text.to_ascii_lowercase());
+    // Compared on the stack, as the date finder does.
+    let lower = |i: usize| Lower::new(toks.get(i).map_or("", |t| t.text));
     let unit = |w: &str| match w {
         "date" | "day" | "point" => Some(3),
         "month" => Some(2),
@@ -726,29 +743,32 @@ pub fn find_anaphors(toks: &[Token]) -> Vec<DateAnaphor> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let w0 = lower(i).unwrap_or_default();
         // "that date", "that same day", "the same year", "the following day".
-        let (skip, offset) = match (w0.as_str(), lower(i + 1).as_deref()) {
-            ("that", Some("same")) => (2, 0),
+        let (skip, offset) = match (lower(i).as_str(), lower(i + 1).as_str()) {
+            ("that", "same") => (2, 0),
             ("that", _) => (1, 0),
-            ("the", Some("same")) => (2, 0),
-            ("the", Some("following" | "next")) => (2, 1),
+            ("the", "same") => (2, 0),
+            ("the", "following" | "next") => (2, 1),
             _ => {
                 i += 1;
                 continue;
             }
         };
-        let Some(u) = lower(i + skip) else { break };
+        if i + skip >= toks.len() {
+            break;
+        }
+        let u = lower(i + skip);
+        let u = u.as_str();
         let possessive = toks.get(i + skip + 1).is_some_and(|t| t.text == "'s");
         // "From that point" is a date; "at that point" a moment.
         let point_ok = u != "point"
             || (offset == 0
                 && i > 0
                 && matches!(
-                    lower(i - 1).as_deref(),
-                    Some("from" | "since" | "after" | "until" | "before")
+                    lower(i - 1).as_str(),
+                    "from" | "since" | "after" | "until" | "before"
                 ));
-        match unit(&u) {
+        match unit(u) {
             // "the next date" names nothing known; "the same date as ...".
             Some(p) if point_ok && !(possessive || (u == "date" && offset == 1)) => {
                 out.push(DateAnaphor {
@@ -786,16 +806,9 @@ impl DateAnaphor {
     /// "on May 8, 2018"; "on that day" keeps its "on".
     pub fn shown(&self, date: Ymd, prev: &str) -> String {
         let d = date.display();
-        if self.names_date
-            || DATE_PREPOSITIONS
-                .iter()
-                .any(|p| prev.eq_ignore_ascii_case(p))
-        {
-            d
-        } else if self.precision == 3 {
-            format!("on {d}")
-        } else {
-            format!("in {d}")
+        match preposition_for(prev, date).filter(|_| !self.names_date) {
+            Some(p) => format!("{p} {d}"),
+            None => d,
         }
     }
 }

@@ -1188,12 +1188,9 @@ pub fn extract(art: &Article) -> Extraction {
                     .checked_sub(1)
                     .and_then(|p| s.dates.get(p))
                     .is_some_and(|p| p.tok_end + 1 >= d.tok_start);
-                let shown = if after_date || dates::DATE_PREPOSITIONS.contains(&prev.as_str()) {
-                    shown
-                } else if r.d.is_some() {
-                    format!("on {shown}")
-                } else {
-                    format!("in {shown}")
+                let shown = match dates::preposition_for(&prev, r).filter(|_| !after_date) {
+                    Some(p) => format!("{p} {shown}"),
+                    None => shown,
                 };
                 if !surface.is_empty() && surface != shown {
                     rel.push((surface.to_string(), shown));
