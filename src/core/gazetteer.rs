@@ -54,6 +54,8 @@ pub struct Phrase {
     pub toks: Vec<String>,
     /// Per token: must match exactly (all-caps or digit-bearing: US, P5+1).
     pub exact: Vec<bool>,
+    /// The first token starts with a capital: the text's must too.
+    pub first_cap: bool,
     pub entry: usize,
     pub form: Form,
 }
@@ -203,8 +205,10 @@ impl Gazetteer {
                 }
                 let key = toks[0].to_lowercase();
                 let exact = toks.iter().map(|t| is_exact_token(t)).collect();
+                let first_cap = toks[0].chars().next().is_some_and(char::is_uppercase);
                 g.phrases.entry(key).or_default().push(Phrase {
                     exact,
+                    first_cap,
                     toks,
                     entry: i,
                     form,
@@ -312,15 +316,24 @@ impl Gazetteer {
     pub fn match_at(&self, toks: &[&str], i: usize) -> Option<Match> {
         let first = toks.get(i)?;
         let cands = with_lower(first, |k| self.phrases.get(k))?;
+        // The key matched the first token's lower case: only its capital
+        // is left to check ("Treaty" is a name, "treaty" is not).
+        let first_cap = first.chars().next().is_some_and(char::is_uppercase);
         for p in cands {
             if p.toks.len() > toks.len() - i {
                 continue;
             }
-            if p.toks
-                .iter()
-                .zip(&p.exact)
-                .zip(&toks[i..])
-                .all(|((pt, &exact), tt)| token_matches(pt, exact, tt))
+            let first_ok = if p.exact[0] {
+                token_matches(&p.toks[0], true, first)
+            } else {
+                first_cap || !p.first_cap
+            };
+            if first_ok
+                && p.toks[1..]
+                    .iter()
+                    .zip(&p.exact[1..])
+                    .zip(&toks[i + 1..])
+                    .all(|((pt, &exact), tt)| token_matches(pt, exact, tt))
             {
                 return Some(Match {
                     entry: p.entry,
