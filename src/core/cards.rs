@@ -838,9 +838,17 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                 .copied()
                 .flatten()
                 .and_then(|e| ex.entities.get(e));
-            match who {
-                Some(e) => {
-                    let c = format!("{} said: “{cloze}”", e.name);
+            // "SENIOR STATE DEPARTMENT OFFICIAL:" names a role: "A senior
+            // State Department official said: ...".
+            let described = || {
+                let d = super::extract::label_description(sent.label.as_deref()?)?;
+                let mut cs = d.chars();
+                cs.next()
+                    .map(|c| c.to_uppercase().chain(cs).collect::<String>())
+            };
+            match who.map(|e| e.name.clone()).or_else(described) {
+                Some(name) => {
+                    let c = format!("{name} said: “{cloze}”");
                     let n = norm(&c);
                     let ok = cloze_ok && !needles.leak_norm(&n);
                     (c, n, ok)
@@ -2341,6 +2349,25 @@ mod tests {
             answers.iter().filter(|a| **a == "two").count(),
             1,
             "{answers:?}"
+        );
+    }
+
+    #[test]
+    fn a_label_naming_a_role_is_no_person_but_describes_the_speaker() {
+        let cards = cards_of(
+            "QUESTION: What did Spain do?\n\n\
+             SENIOR STATE DEPARTMENT OFFICIAL: Spain left the Ottawa Accord on May 8, 2018. \
+             We have kept our side of the Ottawa Accord since 1997.",
+        );
+        let qs: Vec<&str> = cards.iter().map(|c| c.question.as_str()).collect();
+        // No person "Official" is made up from the label.
+        assert!(cards.iter().all(|c| c.answer != "Official"), "{qs:?}");
+        assert!(qs.iter().all(|q| !q.contains("Official said")), "{qs:?}");
+        assert!(
+            qs.iter().any(|q| q.starts_with(
+                "A senior State Department official said: “We have kept our side"
+            )),
+            "{qs:?}"
         );
     }
 

@@ -1710,33 +1710,16 @@ fn topics(
 }
 
 fn label_surname(lab: &str) -> Option<String> {
+    let upper = |w: &str| w.trim_end_matches('.').to_ascii_uppercase();
     let words: Vec<&str> = lab
         .split_whitespace()
-        .filter(|w| {
-            !matches!(
-                w.trim_end_matches('.').to_ascii_uppercase().as_str(),
-                "MR" | "MS"
-                    | "MRS"
-                    | "DR"
-                    | "SECRETARY"
-                    | "AMBASSADOR"
-                    | "MINISTER"
-                    | "GENERAL"
-                    | "ADMIRAL"
-                    | "SENATOR"
-                    | "PRESIDENT"
-                    | "DIRECTOR"
-                    | "SPOKESPERSON"
-                    | "UNDER"
-                    | "DEPUTY"
-                    | "ASSISTANT"
-                    | "SPECIAL"
-                    | "ENVOY"
-                    | "CHAIRMAN"
-            )
-        })
+        .filter(|w| !gazetteer::LABEL_TITLES.contains(&upper(w).as_str()))
         .collect();
     let last = words.last()?;
+    // "SENIOR STATE DEPARTMENT OFFICIAL" names a role, not a person.
+    if gazetteer::LABEL_ROLE_NOUNS.contains(&upper(last).as_str()) {
+        return None;
+    }
     let mut out = String::new();
     for (k, c) in last.chars().enumerate() {
         if k == 0 {
@@ -1746,6 +1729,51 @@ fn label_surname(lab: &str) -> Option<String> {
         }
     }
     (out.chars().count() >= 2).then_some(out)
+}
+
+/// A label that names a role, not a person, as words a card can use: "a
+/// senior State Department official". Names the gazetteer knows keep their
+/// capitals; the other words are lower case.
+pub fn label_description(lab: &str) -> Option<String> {
+    let last = lab.split_whitespace().last()?;
+    let last = last.trim_end_matches('.').to_ascii_uppercase();
+    if !gazetteer::LABEL_ROLE_NOUNS.contains(&last.as_str()) {
+        return None;
+    }
+    let titled: Vec<String> = lab
+        .split_whitespace()
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next()
+                .map(|c| c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    let toks: Vec<&str> = titled.iter().map(String::as_str).collect();
+    let raw: Vec<&str> = lab.split_whitespace().collect();
+    let g = gazetteer::get();
+    let mut words: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        // "STATE DEPARTMENT" -> "State Department"; "NATO" stays "NATO".
+        if let Some(m) = g.match_at(&toks, i) {
+            words.extend(toks[i..i + m.len].iter().map(|t| t.to_string()));
+            i += m.len;
+        } else if let Some(m) = g.match_at(&raw, i) {
+            words.extend(raw[i..i + m.len].iter().map(|t| t.to_string()));
+            i += m.len;
+        } else {
+            words.push(toks[i].to_lowercase());
+            i += 1;
+        }
+    }
+    let first = words.first()?;
+    let article = if first.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    };
+    Some(format!("{article} {}", words.join(" ")))
 }
 
 /// A quotation cut short may have lost the closing mark of a quote inside
@@ -5326,6 +5354,21 @@ mod tests {
             .map(|f| (f.kind, f.answer.clone()))
             .collect();
         (ex, v)
+    }
+
+    #[test]
+    fn labels_name_people_or_roles() {
+        assert_eq!(label_surname("MR. PRICE").as_deref(), Some("Price"));
+        assert_eq!(label_surname("SENIOR STATE DEPARTMENT OFFICIAL"), None);
+        assert_eq!(label_description("MR. PRICE"), None);
+        assert_eq!(
+            label_description("SENIOR STATE DEPARTMENT OFFICIAL").as_deref(),
+            Some("a senior State Department official")
+        );
+        assert_eq!(
+            label_description("NATO SPOKESPERSON").as_deref(),
+            Some("a NATO spokesperson")
+        );
     }
 
     /// The question of the first fact of kind `k` answered `a`.

@@ -733,6 +733,55 @@ pub const HONORIFICS: &[&str] = &[
     "Lt.",
 ];
 
+/// Titles and honorifics a transcript label puts before a surname
+/// ("MR. PRICE", "SECRETARY BLINKEN"), upper case, without a full stop.
+pub const LABEL_TITLES: &[&str] = &[
+    "MR",
+    "MS",
+    "MRS",
+    "DR",
+    "SECRETARY",
+    "AMBASSADOR",
+    "MINISTER",
+    "GENERAL",
+    "ADMIRAL",
+    "SENATOR",
+    "PRESIDENT",
+    "DIRECTOR",
+    "SPOKESPERSON",
+    "UNDER",
+    "DEPUTY",
+    "ASSISTANT",
+    "SPECIAL",
+    "ENVOY",
+    "CHAIRMAN",
+];
+
+/// Nouns that end a transcript label naming a role, not a person ("SENIOR
+/// STATE DEPARTMENT OFFICIAL", "NATO SPOKESPERSON"), upper case.
+pub const LABEL_ROLE_NOUNS: &[&str] = &[
+    "ADVISER",
+    "ADVISOR",
+    "AIDE",
+    "ANALYST",
+    "BRIEFER",
+    "DELEGATE",
+    "DIPLOMAT",
+    "EXPERT",
+    "GUEST",
+    "NEGOTIATOR",
+    "OFFICER",
+    "OFFICIAL",
+    "PANELIST",
+    "PARTICIPANT",
+    "REPRESENTATIVE",
+    "SPEAKER",
+    "SPOKESMAN",
+    "SPOKESPERSON",
+    "SPOKESWOMAN",
+    "STAFFER",
+];
+
 pub const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
