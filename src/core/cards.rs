@@ -2364,9 +2364,8 @@ mod tests {
         assert!(cards.iter().all(|c| c.answer != "Official"), "{qs:?}");
         assert!(qs.iter().all(|q| !q.contains("Official said")), "{qs:?}");
         assert!(
-            qs.iter().any(|q| q.starts_with(
-                "A senior State Department official said: “We have kept our side"
-            )),
+            qs.iter().any(|q| q
+                .starts_with("A senior State Department official said: “We have kept our side")),
             "{qs:?}"
         );
     }

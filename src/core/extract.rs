@@ -1745,7 +1745,11 @@ pub fn label_description(lab: &str) -> Option<String> {
         .map(|w| {
             let mut cs = w.chars();
             cs.next()
-                .map(|c| c.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
+                .map(|c| {
+                    c.to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect()
+                })
                 .unwrap_or_default()
         })
         .collect();
@@ -3608,9 +3612,10 @@ impl<'a> FactBuilder<'a> {
                 (DateExpr::Absolute(_), _) => (surface.clone(), false),
                 (DateExpr::Decade(_), _) => (format!("the {surface}"), false),
                 (DateExpr::MonthDay(..), _) => (surface.clone(), resolved.is_some()),
-                // "Wednesday, February 3, 2021"; the weekday alone when the
-                // year is unknown.
-                (DateExpr::Weekday(_), Some(r)) => (format!("{}, {}", surface, r.display()), true),
+                // "February 3, 2021" (options carry no weekday, so the
+                // answer does not either); the weekday alone when the year
+                // is unknown.
+                (DateExpr::Weekday(_), Some(r)) => (r.display(), true),
                 // The year is unknown: the day or month as the text gives it.
                 (DateExpr::Weekday(_) | DateExpr::Month(_), None) => (surface.clone(), false),
                 (_, Some(r)) => (r.display(), true),
@@ -3619,6 +3624,9 @@ impl<'a> FactBuilder<'a> {
             let mut accept: Vec<String> = Vec::new();
             if let Some(r) = resolved {
                 accept.extend(r.variants());
+                if matches!(d.expr, DateExpr::Weekday(_)) {
+                    accept.push(format!("{surface}, {}", r.display()));
+                }
             }
             // "today", "last year": words that answer nothing once the
             // card is read on another day.
@@ -6268,6 +6276,25 @@ mod tests {
         // "last year" from a December 2020 reference is 2019.
         assert!(has(&v, FactKind::Date, "May 2019"), "{v:?}");
         assert!(has(&v, FactKind::Date, "December 16, 2020"), "{v:?}");
+    }
+
+    #[test]
+    fn a_weekday_resolves_to_a_date_without_the_weekday() {
+        let (ex, _) = facts(
+            "Date: 2021-02-05\n\nSpain left the Ottawa Treaty on Wednesday, the ministry said.",
+        );
+        let f = ex
+            .facts
+            .iter()
+            .find(|f| f.kind == FactKind::Date)
+            .expect("a date fact");
+        // Options carry no weekday, so neither does the answer.
+        assert_eq!(f.answer, "February 3, 2021");
+        assert!(
+            f.accept.iter().any(|a| a == "Wednesday, February 3, 2021"),
+            "{:?}",
+            f.accept
+        );
     }
 
     #[test]
