@@ -551,7 +551,28 @@ fn speech_at(toks: &[Token], i: usize) -> bool {
             && !t.is_cap()
             && gazetteer::speech_base(t.text).is_some()
             && (!t.is("pointed") || toks.get(i + 1).is_some_and(|n| n.is("out")))
+            && !plural_noun_at(toks, i)
     })
+}
+
+/// "The Baltic states of Estonia ...", "the reports that": a speech verb's
+/// "-s" form that is a plural noun here.
+fn plural_noun_at(toks: &[Token], i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return false;
+    };
+    if !gazetteer::NOUN_VERBS.contains(&t.text) {
+        return false;
+    }
+    let next = toks.get(i + 1).map_or("", |n| n.text);
+    let prev = i
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .map_or("", |p| p.text);
+    gazetteer::NOUN_AFTER.contains(&next)
+        || gazetteer::DETERMINERS
+            .iter()
+            .any(|d| prev.eq_ignore_ascii_case(d))
 }
 
 /// Skip adverbs after `i`; return the index of the next non-adverb token.
@@ -6295,6 +6316,16 @@ mod tests {
             "{:?}",
             f.accept
         );
+    }
+
+    #[test]
+    fn member_states_are_no_speech_verb() {
+        let (_, v) = facts(
+            "The Baltic states of Estonia, Latvia and Lithuania are not parties to the CFE Treaty.",
+        );
+        assert!(v.iter().all(|(k, _)| *k != FactKind::Speaker), "{v:?}");
+        let (_, v) = facts("The Kremlin states that Russia will leave the CFE Treaty.");
+        assert!(has(&v, FactKind::Speaker, "Kremlin"), "{v:?}");
     }
 
     #[test]

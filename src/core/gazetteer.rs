@@ -782,6 +782,22 @@ pub const LABEL_ROLE_NOUNS: &[&str] = &[
     "STAFFER",
 ];
 
+/// Speech verbs' "-s" forms that are also plural nouns ("member states").
+pub const NOUN_VERBS: &[&str] = &["claims", "notes", "reports", "states"];
+
+/// Words after which such a form is a noun: "states of", "states and",
+/// "reports were".
+pub const NOUN_AFTER: &[&str] = &[
+    "of", "and", "or", ",", ")", ".", ";", "are", "were", "have", "had", "which", "who", "in",
+    "from", "to", "parties", "party",
+];
+
+/// Words before which such a form is a noun: "the states", "its reports".
+pub const DETERMINERS: &[&str] = &[
+    "the", "these", "those", "its", "their", "our", "his", "her", "all", "other", "many",
+    "several", "some", "both", "member", "two", "three", "four", "five",
+];
+
 pub const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
