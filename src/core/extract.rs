@@ -555,6 +555,49 @@ fn speech_at(toks: &[Token], i: usize) -> bool {
     })
 }
 
+/// A body's names in its own quotation, written as an editor would:
+/// "all NATO Allies" -> "all [its] Allies", "NATO regrets" -> "[the
+/// alliance] regrets".
+fn bracket_names(q: &str, spans: &[(usize, usize)], class: EntClass) -> String {
+    let mut sp: Vec<(usize, usize)> = spans.to_vec();
+    sp.sort_unstable();
+    let noun = class.who().strip_prefix("Which ").unwrap_or("body");
+    let mut out = String::with_capacity(q.len() + 16);
+    let mut pos = 0;
+    for (a, b) in sp {
+        if a < pos || b > q.len() || !q.is_char_boundary(a) || !q.is_char_boundary(b) {
+            continue;
+        }
+        let before = q[..a].trim_end();
+        out.push_str(&q[pos..a]);
+        let after = q[b..].trim_start();
+        // A name before a noun qualifies it: "NATO Allies", "NATO's".
+        let attributive = after.starts_with(char::is_uppercase)
+            || after.starts_with("'s")
+            || after.starts_with("’s");
+        let mut b = b;
+        if attributive {
+            if after.starts_with("'s") || after.starts_with("’s") {
+                b += q[b..].find('s').map_or(0, |k| k + 1);
+            }
+            // "the NATO Allies" -> "[its] Allies" without the "the".
+            if before.ends_with(" the") || before.eq_ignore_ascii_case("the") {
+                out.truncate(out.len() - (q[..a].len() - before.len()) - 3);
+                out.push_str(if out.is_empty() { "[Its]" } else { "[its]" });
+            } else {
+                out.push_str("[its]");
+            }
+        } else if before.ends_with(" the") || before.eq_ignore_ascii_case("the") {
+            out.push_str(&format!("[{noun}]"));
+        } else {
+            out.push_str(&format!("[the {noun}]"));
+        }
+        pos = b;
+    }
+    out.push_str(&q[pos..]);
+    out
+}
+
 /// "The Baltic states of Estonia ...", "the reports that": a speech verb's
 /// "-s" form that is a plural noun here.
 fn plural_noun_at(toks: &[Token], i: usize) -> bool {
@@ -4190,13 +4233,20 @@ impl<'a> FactBuilder<'a> {
             return;
         }
         let ent = &self.ents[owner];
-        // The speaker named inside the quote is blanked, not given away.
+        // The speaker named inside the quote is not given away: a person
+        // is blanked, a body is written as an editor would, "all [its]
+        // Allies" or "[the alliance] regrets".
         let mut q = q;
         for nm in ent.all_names() {
             let spans = super::cards::find_word_spans(&q, &nm);
-            if !spans.is_empty() {
-                q = super::cards::blank(&q, &spans);
+            if spans.is_empty() {
+                continue;
             }
+            q = if ent.class == EntClass::Person {
+                super::cards::blank(&q, &spans)
+            } else {
+                bracket_names(&q, &spans, ent.class)
+            };
         }
         self.turn_carded = Some(unit);
         let q = trim_words(&q, 30);
@@ -6316,6 +6366,26 @@ mod tests {
             "{:?}",
             f.accept
         );
+    }
+
+    #[test]
+    fn a_body_named_in_its_own_quote_is_bracketed() {
+        let q = "a decision fully supported by all NATO Allies";
+        let at = q.find("NATO").unwrap();
+        assert_eq!(
+            bracket_names(q, &[(at, at + 4)], EntClass::Alliance),
+            "a decision fully supported by all [its] Allies"
+        );
+        let q = "We think NATO was wrong, and the NATO members agree";
+        let spans: Vec<(usize, usize)> = q.match_indices("NATO").map(|(i, _)| (i, i + 4)).collect();
+        assert_eq!(
+            bracket_names(q, &spans, EntClass::Alliance),
+            "We think [the alliance] was wrong, and the [alliance] members agree"
+        );
+        let (ex, _) =
+            facts("\"This is a decision fully supported by all NATO Allies,\" NATO said.");
+        let q = question_of(&ex, FactKind::Speaker, "NATO").expect("a speaker card");
+        assert!(q.contains("all [its] Allies") && !q.contains("___"), "{q}");
     }
 
     #[test]
