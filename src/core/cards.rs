@@ -1478,6 +1478,11 @@ fn choices_for(
     // spellings of the entity are caught by equality and containment.
     let answer_norm = name_norms.first().map(String::as_str).unwrap_or("");
     let answer_forms: &[String] = name_norms;
+    let answer_countries = if f.pool == Pool::Role {
+        gaz.countries_in(&f.answer)
+    } else {
+        Vec::new()
+    };
     let mut picked: Vec<String> = Vec::new();
     let mut picked_norm: Vec<String> = Vec::new();
     for i in order {
@@ -1517,6 +1522,26 @@ fn choices_for(
         }
         if after_the && !former_state && !gazetteer::takes_the(&c.text) {
             continue;
+        }
+        // "director of our verification program": a title cut from
+        // someone's own words is no option.
+        if f.pool == Pool::Role
+            && c.text.split_whitespace().any(|w| {
+                gazetteer::PERSONAL_POSSESSIVES
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
+        {
+            continue;
+        }
+        // "U.S. President" is no option for Brezhnev: a title of another
+        // country than the answer's (or any country, when the answer names
+        // none) is implausible.
+        if f.pool == Pool::Role {
+            let theirs = gaz.countries_in(&c.text);
+            if !theirs.is_empty() && !theirs.iter().any(|n| answer_countries.contains(n)) {
+                continue;
+            }
         }
         // A state that no longer existed, or its successor, is no fair
         // option for Russia or for a year after 1991.
@@ -2349,6 +2374,40 @@ mod tests {
             answers.iter().filter(|a| **a == "two").count(),
             1,
             "{answers:?}"
+        );
+    }
+
+    #[test]
+    fn role_options_keep_to_the_answers_country() {
+        let cards = cards_of(
+            "On May 26, 1972, Soviet leader Leonid Brezhnev, the General Secretary of the \
+             Communist Party of the Soviet Union, signed the ABM Treaty with U.S. President \
+             Richard Nixon. In 1993, Russian President Boris Yeltsin met U.S. Secretary of \
+             State Warren Christopher. Dr. Ana Ruiz, director of our verification program, \
+             spoke next.",
+        );
+        for c in cards.iter().filter(|c| c.kind == FactKind::Role) {
+            let countries = gazetteer::get().countries_in(&c.answer);
+            for o in c.choices.iter().flatten().filter(|o| **o != c.answer) {
+                let theirs = gazetteer::get().countries_in(o);
+                assert!(
+                    theirs.is_empty() || theirs.iter().any(|n| countries.contains(n)),
+                    "{o:?} offered for {:?}",
+                    c.answer
+                );
+                assert!(!o.contains(" our "), "{o:?}");
+            }
+        }
+        // Whose "our"? The card says "the"; the words as written are accepted.
+        let ruiz = cards
+            .iter()
+            .find(|c| c.kind == FactKind::Role && c.question.contains("Ana Ruiz"))
+            .expect("Ruiz's role");
+        assert_eq!(ruiz.answer, "director of the verification program");
+        assert!(
+            ruiz.accept
+                .iter()
+                .any(|a| a == "director of our verification program")
         );
     }
 

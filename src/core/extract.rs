@@ -4656,6 +4656,30 @@ impl<'a> FactBuilder<'a> {
         if role.split_whitespace().count() > 14 || role.is_empty() {
             return;
         }
+        // "director of our verification program": whose "our" depends on
+        // who speaks, so the card says "the" (the words as written stay an
+        // accepted answer).
+        let as_written = role.clone();
+        if role.split_whitespace().any(|w| {
+            gazetteer::PERSONAL_POSSESSIVES
+                .iter()
+                .any(|p| w.eq_ignore_ascii_case(p))
+        }) {
+            role = role
+                .split_whitespace()
+                .map(|w| {
+                    if gazetteer::PERSONAL_POSSESSIVES
+                        .iter()
+                        .any(|p| w.eq_ignore_ascii_case(p))
+                    {
+                        "the"
+                    } else {
+                        w
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
         if !self.role_seen.insert(m.entity) {
             return;
         }
@@ -4676,6 +4700,7 @@ impl<'a> FactBuilder<'a> {
                 break;
             }
         }
+        accept.push(as_written);
         accept.retain(|a| a != &role);
         dedup(&mut accept);
         self.push(Fact {

@@ -345,6 +345,27 @@ impl Gazetteer {
         None
     }
 
+    /// The countries a phrase names or qualifies by ("U.S. President",
+    /// "General Secretary of the Communist Party of the Soviet Union").
+    pub fn countries_in(&self, s: &str) -> Vec<usize> {
+        let toks = phrase_tokens(s);
+        let toks: Vec<&str> = toks.iter().map(String::as_str).collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            match self.match_at(&toks, i) {
+                Some(m) => {
+                    if self.entries[m.entry].kind == EntKind::Country && !out.contains(&m.entry) {
+                        out.push(m.entry);
+                    }
+                    i += m.len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
     /// Every entry a capital-city match at `toks[i]` could stand for
     /// ("Moscow": Russia and the Soviet Union), in table order.
     pub fn capital_entries(&self, toks: &[&str], i: usize, m: &Match) -> Vec<usize> {
@@ -1275,6 +1296,9 @@ pub const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "this", "that",
     "these", "those", "who", "which", "one",
 ];
+
+/// Possessives whose owner depends on who speaks ("our program").
+pub const PERSONAL_POSSESSIVES: &[&str] = &["our", "my", "your"];
 
 pub fn month_of(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
