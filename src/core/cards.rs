@@ -1396,6 +1396,14 @@ fn choices_for(
                 .collect(),
         ),
         Pool::Entity(_) | Pool::Role => (pool_for(pools, ex, f.pool), Vec::new()),
+        Pool::Place => (
+            &[][..],
+            gaz.places
+                .iter()
+                .filter(|p| !sentence.contains(p.as_str()))
+                .map(|p| Cand::made(p.clone()))
+                .collect(),
+        ),
         Pool::Office => (
             &[][..],
             office_swaps(&f.answer)

@@ -161,6 +161,8 @@ pub enum Pool {
     /// A head of state's or government's office at a dated moment: the
     /// options are the other offices of that government.
     Office,
+    /// A place of signing: the options are other such places.
+    Place,
 }
 
 /// A fact found in a sentence: the raw material of one card.
@@ -2631,6 +2633,9 @@ impl<'a> FactBuilder<'a> {
         if is_meta_sentence(text) {
             return;
         }
+        if !interrogative {
+            self.place_fact(si, s);
+        }
         // A fact-sheet field ("Signed: December 8, 1987") states its fact
         // without a verb.
         if is_verbless(toks) && sent.field.is_none() {
@@ -4063,6 +4068,53 @@ impl<'a> FactBuilder<'a> {
         });
         self.label_owner.insert(label.to_string(), hit);
         hit
+    }
+
+    /// Where an agreement was made: "was signed in ___ on November 19,
+    /// 1990", or a fact sheet's "Place of signing: ___, Czech Republic".
+    fn place_fact(&mut self, si: usize, s: &Sent) {
+        let sent = &self.art.sentences[si];
+        let text = sent.text.as_str();
+        let toks = &s.toks;
+        let field_value = sent.field.filter(|&l| {
+            let label = text[..l].to_ascii_lowercase();
+            ["place", "venue", "location", "signed at", "signed in"]
+                .iter()
+                .any(|w| label.contains(w))
+        });
+        let start = match field_value {
+            Some(l) => toks.iter().position(|t| t.start > l),
+            None => (1..toks.len()).find(|&i| {
+                (toks[i - 1].is("in") || toks[i - 1].is("at"))
+                    && toks[..i - 1]
+                        .iter()
+                        .rev()
+                        .take(10)
+                        .take_while(|t| !matches!(t.text, ";" | ":" | "." | "\"" | "“" | "”"))
+                        .any(|t| gazetteer::SIGNING_VERBS.contains(&t.text))
+            }),
+        };
+        let Some(i) = start else {
+            return;
+        };
+        let Some(len) = self.g.place_at(&s.words, i) else {
+            return;
+        };
+        let (a, b) = (toks[i].start, toks[i + len - 1].end);
+        self.push(Fact {
+            kind: FactKind::Party,
+            sentence: si,
+            answer: text[a..b].to_string(),
+            accept: Vec::new(),
+            entity: None,
+            spans: vec![(a, b)],
+            question: None,
+            resolved: None,
+            inferred: false,
+            pool: Pool::Place,
+            standalone: false,
+            note: None,
+        });
     }
 
     /// One speaker card per line unit of quoted text, with its speaker.
@@ -6411,6 +6463,30 @@ mod tests {
             facts("\"This is a decision fully supported by all NATO Allies,\" NATO said.");
         let q = question_of(&ex, FactKind::Speaker, "NATO").expect("a speaker card");
         assert!(q.contains("all [its] Allies") && !q.contains("___"), "{q}");
+    }
+
+    #[test]
+    fn a_place_of_signing_is_asked_after_a_verb_of_signing() {
+        let (ex, v) =
+            facts("The Ottawa Accord was signed in Geneva on May 3, 1990. Spain lives in Geneva.");
+        let places: Vec<&Fact> = ex.facts.iter().filter(|f| f.pool == Pool::Place).collect();
+        assert_eq!(places.len(), 1, "{v:?}");
+        assert_eq!(places[0].answer, "Geneva");
+        assert_eq!(places[0].sentence, 0);
+        // A fact sheet's field names its place without a verb.
+        let (ex, _) = facts(
+            "Ottawa Accord\n\nSigned: May 3, 1990\nPlace of signing: New York, United States\n",
+        );
+        assert!(
+            ex.facts
+                .iter()
+                .any(|f| f.pool == Pool::Place && f.answer == "New York"),
+            "{:?}",
+            ex.facts
+        );
+        // "signed in December": no place.
+        let (ex, _) = facts("The Ottawa Accord was signed in December 1990.");
+        assert!(ex.facts.iter().all(|f| f.pool != Pool::Place));
     }
 
     #[test]

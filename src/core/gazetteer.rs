@@ -13,6 +13,7 @@ const ORGANISATIONS_TSV: &str = include_str!("../../assets/gazetteer/organisatio
 const TREATIES_TSV: &str = include_str!("../../assets/gazetteer/treaties.tsv");
 const TITLES_TSV: &str = include_str!("../../assets/gazetteer/titles.tsv");
 const PEOPLE_TSV: &str = include_str!("../../assets/gazetteer/people.tsv");
+const PLACES_TSV: &str = include_str!("../../assets/gazetteer/places.tsv");
 
 /// What a gazetteer entry names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -77,6 +78,10 @@ pub struct Gazetteer {
     /// Well-known people: each spelling (as tokens) -> index into `people`.
     pub people: Vec<Vec<String>>,
     people_index: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// Places of signing fit to be wrong options (places.tsv), as written.
+    pub places: Vec<String>,
+    /// Place tokens by lower-cased first token, longest first.
+    places_index: HashMap<String, Vec<Vec<String>>>,
     /// Per entry: is it inside another body, or another inside it?
     nesting: Vec<bool>,
 }
@@ -274,6 +279,24 @@ impl Gazetteer {
         for v in g.people_index.values_mut() {
             v.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
         }
+        for r in rows(PLACES_TSV) {
+            let Some(name) = r.first().filter(|n| !n.is_empty()) else {
+                continue;
+            };
+            let toks = phrase_tokens(name);
+            if let Some(first) = toks.first() {
+                g.places_index
+                    .entry(first.to_lowercase())
+                    .or_default()
+                    .push(toks.clone());
+                if r.get(2).is_none_or(|o| *o != "no") {
+                    g.places.push(name.to_string());
+                }
+            }
+        }
+        for v in g.places_index.values_mut() {
+            v.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        }
         for v in g.titles.values_mut() {
             v.sort_by_key(|t| std::cmp::Reverse(t.toks.len()));
         }
@@ -364,6 +387,16 @@ impl Gazetteer {
             }
         }
         out
+    }
+
+    /// A place of signing starting at `toks[i]`: its token length.
+    /// Case-sensitive ("Paris", not "paris").
+    pub fn place_at(&self, toks: &[&str], i: usize) -> Option<usize> {
+        let cands = with_lower(toks.get(i)?, |k| self.places_index.get(k))?;
+        cands
+            .iter()
+            .find(|pt| pt.len() <= toks.len() - i && pt.iter().zip(&toks[i..]).all(|(a, b)| a == b))
+            .map(Vec::len)
     }
 
     /// Every entry a capital-city match at `toks[i]` could stand for
@@ -1295,6 +1328,19 @@ pub const NAME_JOINERS: &[&str] = &[
 pub const PRONOUNS: &[&str] = &[
     "he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "this", "that",
     "these", "those", "who", "which", "one",
+];
+
+/// Verbs after which "in PLACE" is where an agreement was made.
+pub const SIGNING_VERBS: &[&str] = &[
+    "signed",
+    "concluded",
+    "initialled",
+    "initialed",
+    "adopted",
+    "negotiated",
+    "finalised",
+    "finalized",
+    "opened",
 ];
 
 /// Possessives whose owner depends on who speaks ("our program").
