@@ -4025,9 +4025,9 @@ impl<'a> FactBuilder<'a> {
                 k = span_end;
                 continue;
             }
-            // A long list of figures: the first three are enough.
+            // A long list of figures: the first five are enough.
             numbers_here += 1;
-            if numbers_here > 3 {
+            if numbers_here > 5 {
                 k = span_end;
                 continue;
             }
@@ -6487,6 +6487,18 @@ mod tests {
         // "signed in December": no place.
         let (ex, _) = facts("The Ottawa Accord was signed in December 1990.");
         assert!(ex.facts.iter().all(|f| f.pool != Pool::Place));
+    }
+
+    #[test]
+    fn a_list_of_limits_is_asked_figure_by_figure_up_to_five() {
+        let (_, v) = facts(
+            "Each side was allowed no more than 20,000 tanks, 30,000 armoured vehicles, \
+             6,800 combat aircraft, 2,000 attack helicopters, 1,500 bridges and 900 boats.",
+        );
+        for a in ["20,000", "30,000", "6,800", "2,000", "1,500"] {
+            assert!(has(&v, FactKind::Number, a), "{a}: {v:?}");
+        }
+        assert!(!has(&v, FactKind::Number, "900"), "{v:?}");
     }
 
     #[test]
