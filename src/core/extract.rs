@@ -784,6 +784,24 @@ pub fn extract(art: &Article) -> Extraction {
                 i += len;
                 continue;
             }
+            // "the Tashkent Agreement", "the Lisbon Protocol": a capital
+            // before a treaty's head word names an instrument, not the
+            // capital's state.
+            if let Some(m) = g.match_at(&s.words, i).filter(|m| {
+                m.form == Form::Capital
+                    && s.toks
+                        .get(i + m.len)
+                        .is_some_and(|t| gazetteer::TREATY_HEADS.contains(&t.text))
+            }) {
+                let len = m.len + 1;
+                let text = &art.sentences[si].text[s.toks[i].start..s.toks[i + len - 1].end];
+                let key = format!("{:?}:{}", EntClass::Treaty, norm_name(text));
+                let e = ctx.entity_for_key(EntClass::Treaty, key, text);
+                ctx.note_form(e, text);
+                s.add_mention(i, i + len, e, Form::Name);
+                i += len;
+                continue;
+            }
             if let Some(mut m) = g.match_at(&s.words, i) {
                 // A capital shared by a state and its predecessor ("Moscow"
                 // in 1955 is the Soviet Union): the one the text named last.
@@ -6499,6 +6517,20 @@ mod tests {
             assert!(has(&v, FactKind::Number, a), "{a}: {v:?}");
         }
         assert!(!has(&v, FactKind::Number, "900"), "{v:?}");
+    }
+
+    #[test]
+    fn a_capital_before_a_head_word_names_an_instrument() {
+        let (ex, v) = facts(
+            "The successor states divided the allocations in the Tashkent Agreement of May 1992.",
+        );
+        assert!(has(&v, FactKind::Treaty, "Tashkent Agreement"), "{v:?}");
+        // Tashkent is no mention of Uzbekistan here.
+        assert!(
+            ex.entities.iter().all(|e| e.name != "Uzbekistan"),
+            "{:?}",
+            ex.entities
+        );
     }
 
     #[test]
