@@ -65,18 +65,19 @@ fn every_article_meets_the_quality_bar() {
 /// briefings, interviews, a fact sheet and reference prose. Their bar is
 /// the zero counts on every article and overall recall; each article's
 /// recall is reported.
-#[test]
-fn heldout_articles_generalise() {
+/// Score every article of a set; each must reach `min_each`, the set
+/// `min_all`, with no leak, repeated question or broken option.
+fn score_set(set: &str, min_articles: usize, min_each: f64, min_all: f64) {
     let mut report = String::new();
     let mut failures = Vec::new();
     let (mut hits, mut gold_n, mut cards_n) = (0usize, 0usize, 0usize);
-    let set = heldout_articles();
+    let articles = article_set(set);
     assert!(
-        set.len() >= 10,
-        "the held-out set has {} articles",
-        set.len()
+        articles.len() >= min_articles,
+        "the {set} set has {} articles",
+        articles.len()
     );
-    for (name, article, gold) in set {
+    for (name, article, gold) in articles {
         let text = std::fs::read_to_string(&article).expect("article");
         let cards = generate_json(&text);
         let gold = read_json(&gold);
@@ -85,8 +86,8 @@ fn heldout_articles_generalise() {
         if !s.leaks.is_empty() || s.duplicates > 0 || !s.bad_choices.is_empty() {
             failures.push(format!("{name}: {}", s.summary()));
         }
-        if s.recall < 0.80 {
-            failures.push(format!("{name}: recall {:.3} < 0.80", s.recall));
+        if s.recall < min_each {
+            failures.push(format!("{name}: recall {:.3} < {min_each}", s.recall));
         }
         hits += s.covered;
         gold_n += s.gold;
@@ -94,14 +95,30 @@ fn heldout_articles_generalise() {
     }
     let recall = hits as f64 / gold_n.max(1) as f64;
     report.push_str(&format!(
-        "held-out: recall {recall:.3} ({hits}/{gold_n}), {:.2} cards per gold fact\n",
+        "{set}: recall {recall:.3} ({hits}/{gold_n}), {:.2} cards per gold fact\n",
         cards_n as f64 / gold_n.max(1) as f64
     ));
-    if recall < 0.85 {
-        failures.push(format!("held-out recall {recall:.3} < 0.85"));
+    if recall < min_all {
+        failures.push(format!("{set} recall {recall:.3} < {min_all}"));
     }
     eprintln!("{report}");
     assert!(failures.is_empty(), "{}\n{report}", failures.join("\n"));
+}
+
+/// Ten articles by writers who had not seen the generator; it was tuned
+/// on them afterwards, so they guard what was learnt.
+#[test]
+fn heldout_articles_generalise() {
+    score_set("heldout", 10, 0.80, 0.85);
+}
+
+/// Eight more by other blind writers: 0.68-0.88 on first sight (0.77
+/// overall), 0.80 after general fixes (places of signing, longer lists of
+/// limits, labels naming a role). A floor against regressions, not the
+/// target of 0.90.
+#[test]
+fn blind_articles_stay_above_their_first_sight() {
+    score_set("blind", 8, 0.70, 0.80);
 }
 
 #[test]

@@ -37,9 +37,12 @@ pub fn scored_articles() -> Vec<(String, PathBuf, PathBuf)> {
 
 /// The held-out set: articles written after the generator and first
 /// scored as they came (tests/data/heldout), as (name, article, gold).
-pub fn heldout_articles() -> Vec<(String, PathBuf, PathBuf)> {
-    let mut names: Vec<String> = std::fs::read_dir(data("heldout/articles"))
-        .expect("tests/data/heldout/articles")
+/// A second set of articles with gold under `tests/data/<set>/`: (name,
+/// article path, gold path). `heldout` and `blind` were written by writers
+/// who had not seen the generator.
+pub fn article_set(set: &str) -> Vec<(String, PathBuf, PathBuf)> {
+    let mut names: Vec<String> = std::fs::read_dir(data(&format!("{set}/articles")))
+        .unwrap_or_else(|e| panic!("tests/data/{set}/articles: {e}"))
         .filter_map(|e| e.ok())
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".txt"))
@@ -49,9 +52,9 @@ pub fn heldout_articles() -> Vec<(String, PathBuf, PathBuf)> {
         .into_iter()
         .map(|n| {
             let stem = n.trim_end_matches(".txt").to_string();
-            let gold = data(&format!("heldout/gold/{stem}.gold.json"));
-            assert!(gold.exists(), "no gold file for held-out {n}");
-            let article = data(&format!("heldout/articles/{n}"));
+            let gold = data(&format!("{set}/gold/{stem}.gold.json"));
+            assert!(gold.exists(), "no gold file for {set}/{n}");
+            let article = data(&format!("{set}/articles/{n}"));
             (stem, article, gold)
         })
         .collect()
