@@ -443,7 +443,18 @@ fn ends_terminal(s: &str) -> bool {
     })
 }
 
-/// `MR. PRICE:`, `QUESTION:`, `Q:`, `SECRETARY BLINKEN:`, `Ned Price:`? (upper-case only).
+/// Frames said around a fact: "It is true that X" states X.
+const OPENING_FRAMES: &[&str] = &[
+    "It is true that ",
+    "It is clear that ",
+    "It is a fact that ",
+    "It is worth recalling that ",
+    "It is worth remembering that ",
+    "It is worth noting that ",
+    "It should be remembered that ",
+    "It should be noted that ",
+];
+
 /// Words that open a spoken answer without adding to it.
 const FILLERS: &[&str] = &[
     "Well", "So", "Look", "Yes", "No", "Now", "OK", "Okay", "Sure", "Right", "Indeed", "Again",
@@ -452,14 +463,25 @@ const FILLERS: &[&str] = &[
 
 /// "Well, President Trump announced ..." -> "President Trump announced ...".
 pub fn strip_opening_filler(cloze: &str) -> Option<String> {
-    // The fillers are short words: their comma is near the start.
-    let comma = cloze.as_bytes()[..cloze.len().min(12)]
-        .windows(2)
-        .position(|w| w == b", ")?;
-    let (first, rest) = (&cloze[..comma], &cloze[comma + 2..]);
-    if !FILLERS.contains(&first) || rest.split_whitespace().count() < 3 {
-        return None;
-    }
+    // "It is true that the Senate voted ...": a frame around the fact.
+    let framed = OPENING_FRAMES
+        .iter()
+        .find_map(|f| cloze.strip_prefix(f))
+        .filter(|rest| rest.split_whitespace().count() >= 3);
+    let rest = match framed {
+        Some(rest) => rest,
+        None => {
+            // The fillers are short words: their comma is near the start.
+            let comma = cloze.as_bytes()[..cloze.len().min(12)]
+                .windows(2)
+                .position(|w| w == b", ")?;
+            let (first, rest) = (&cloze[..comma], &cloze[comma + 2..]);
+            if !FILLERS.contains(&first) || rest.split_whitespace().count() < 3 {
+                return None;
+            }
+            rest
+        }
+    };
     let mut cs = rest.chars();
     let c = cs.next()?;
     Some(c.to_uppercase().chain(cs).collect())
@@ -1065,6 +1087,20 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn openers_and_frames_are_stripped() {
+        assert_eq!(
+            strip_opening_filler("Well, Spain left the Ottawa Accord.").as_deref(),
+            Some("Spain left the Ottawa Accord.")
+        );
+        assert_eq!(
+            strip_opening_filler("It is true that the Senate voted ___ in 1999.").as_deref(),
+            Some("The Senate voted ___ in 1999.")
+        );
+        assert_eq!(strip_opening_filler("It is true."), None);
+        assert_eq!(strip_opening_filler("Spain left it."), None);
+    }
 
     #[test]
     fn a_run_on_sentence_is_read_in_bounded_pieces() {
