@@ -1479,8 +1479,6 @@ fn choices_for(
     // A gazetteer list may hold hundreds of names and three are needed: a
     // random few first, the rest after them in table order.
     let (few, rest) = fb_order.partial_shuffle(&mut rng, 24);
-    order.extend_from_slice(few);
-    order.extend_from_slice(rest);
     // Answer forms, once: "x" and " x " for containment. Spelling variants
     // are judged against the answer itself (the scorer's rule); other
     // spellings of the entity are caught by equality and containment.
@@ -1493,7 +1491,7 @@ fn choices_for(
     };
     let mut picked: Vec<String> = Vec::new();
     let mut picked_norm: Vec<String> = Vec::new();
-    for i in order {
+    for &i in order.iter().chain(few.iter()).chain(rest.iter()) {
         if picked.len() == 3 {
             break;
         }

@@ -371,8 +371,16 @@ impl Gazetteer {
     /// The countries a phrase names or qualifies by ("U.S. President",
     /// "General Secretary of the Communist Party of the Soviet Union").
     pub fn countries_in(&self, s: &str) -> Vec<usize> {
-        let toks = phrase_tokens(s);
-        let toks: Vec<&str> = toks.iter().map(String::as_str).collect();
+        // Borrowed tokens: this runs for every role option considered.
+        let folded;
+        let s = if s.contains(['’', '“', '”']) {
+            folded = fold_apostrophes(s);
+            folded.as_str()
+        } else {
+            s
+        };
+        let toks = tokenize(s);
+        let toks: Vec<&str> = toks.iter().map(|t| t.text).collect();
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
