@@ -1522,9 +1522,31 @@ fn topics(
             .map(|(&e, f)| (f.values().map(|c| c.0).sum::<usize>(), e))
             .collect();
         counts.sort_unstable_by(|a, b| b.cmp(a));
+        // Named once, then called "the treaty": still the article's treaty
+        // when it is the only one named.
+        let called_the_treaty = || {
+            sents.iter().any(|s| {
+                s.toks
+                    .windows(2)
+                    .any(|w| w[0].is("the") && w[1].text == "treaty")
+            })
+        };
+        // The only treaty the body names (a title may name it otherwise).
+        let only_in_body = || {
+            let mut named = sents
+                .iter()
+                .enumerate()
+                .filter(|(si, _)| !art.sentences[*si].fragment)
+                .flat_map(|(_, s)| &s.mentions)
+                .filter(|m| entities[m.entity].class == EntClass::Treaty)
+                .map(|m| m.entity);
+            let first = named.next()?;
+            named.all(|e| e == first).then_some(first)
+        };
         match counts.as_slice() {
             [(n, e)] if *n >= 2 => Some(*e),
             [(n, e), (m, _), ..] if *n >= 2 && *n * 2 >= *m * 3 => Some(*e),
+            _ if called_the_treaty() => only_in_body(),
             _ => None,
         }
     };
@@ -6531,6 +6553,21 @@ mod tests {
             "{:?}",
             ex.entities
         );
+    }
+
+    #[test]
+    fn a_treaty_named_once_then_called_the_treaty_is_the_subject() {
+        let (ex, _) = facts(
+            "The Kestrel Treaty bans landmines.\n\n\
+             Spain signed the treaty in 1997. Portugal left the treaty in 2001.",
+        );
+        assert!(ex.subject.is_some(), "no subject");
+        // Two treaties named once each: no subject.
+        let (ex, _) = facts(
+            "The Kestrel Treaty bans landmines. The Osprey Treaty bans mines too.\n\n\
+             Spain signed the treaty in 1997.",
+        );
+        assert!(ex.subject.is_none());
     }
 
     #[test]
