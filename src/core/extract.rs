@@ -4061,10 +4061,7 @@ impl<'a> FactBuilder<'a> {
                 continue;
             }
             // "two years ago": a time relative to the article, not a fact.
-            // "tried to reach two things": a count of nothing in particular.
-            if toks.get(answer_toks.1).is_some_and(|t| {
-                t.is("ago") || gazetteer::VAGUE_NOUNS.contains(&t.text.to_ascii_lowercase().as_str())
-            }) {
+            if toks.get(answer_toks.1).is_some_and(|t| t.is("ago")) {
                 k = span_end;
                 continue;
             }

@@ -1351,12 +1351,6 @@ pub const SIGNING_VERBS: &[&str] = &[
     "opened",
 ];
 
-/// Nouns a count of which is no fact ("two things", "three ways").
-pub const VAGUE_NOUNS: &[&str] = &[
-    "aspects", "elements", "factors", "ideas", "issues", "matters", "occasions", "points",
-    "reasons", "things", "ways",
-];
-
 /// Possessives whose owner depends on who speaks ("our program").
 pub const PERSONAL_POSSESSIVES: &[&str] = &["our", "my", "your"];
 
