@@ -780,6 +780,9 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         let cloze_ok = cloze != cloze_text
             && !needles.leak_norm(&cloze_norm)
             && blanks <= 4
+            // "opened in ___, ___, in 1969": a city and its country both
+            // blanked leave nothing to place the answer by.
+            && !cloze.contains("___, ___")
             // "___, whose full title is the ___": a treaty's two names are
             // two answers, not one.
             && !(f.kind == FactKind::Treaty && blanks > 1 && distinct_forms(cloze_text, &spans) > 1)
@@ -1125,6 +1128,20 @@ fn first_person(text: &str, quotes: &[(usize, usize)]) -> bool {
 /// Treaty terminated?", "Entered into force: ___" -> "When did the INF
 /// Treaty enter into force?". `None` for a field that names no act
 /// ("Ultimatum: ___").
+/// A fact sheet's date fields named by a noun, and their questions.
+const FIELD_NOUNS: &[(&str, &str)] = &[
+    ("entry into force", "When did {} enter into force?"),
+    ("signature", "When was {} signed?"),
+    ("signing", "When was {} signed?"),
+    ("ratification", "When was {} ratified?"),
+    ("extension", "When was {} extended?"),
+    ("suspension", "When was {} suspended?"),
+    ("termination", "When was {} terminated?"),
+    ("withdrawal", "When did withdrawal from {} take effect?"),
+    ("expiry", "When does {} expire?"),
+    ("expiration", "When does {} expire?"),
+];
+
 fn field_date_question(cloze: &str, subject: &str) -> Option<String> {
     let (label, value) = cloze.split_once(": ")?;
     let value = value.trim_end_matches(['.', ' ']);
@@ -1144,6 +1161,14 @@ fn field_date_question(cloze: &str, subject: &str) -> Option<String> {
         return rest
             .is_empty()
             .then(|| format!("When did {subject} enter into force?"));
+    }
+    // "Extension: ___", "Withdrawal: ___": the act named by its noun.
+    if let Some((_, q)) = FIELD_NOUNS.iter().find(|(noun, _)| *noun == act) {
+        return Some(q.replace("{}", subject));
+    }
+    // "New expiry date: ___" -> "What is the new expiry date of X?"
+    if act.ends_with(" date") {
+        return Some(format!("What is the {act} of {subject}?"));
     }
     let first = act.split_whitespace().next()?;
     let participle = first.ends_with("ed") || gazetteer::is_irregular_past(first);
@@ -2415,6 +2440,30 @@ mod tests {
                 .iter()
                 .any(|a| a == "director of our verification program")
         );
+    }
+
+    #[test]
+    fn a_fact_sheet_titled_by_its_treaty_asks_its_fields_as_questions() {
+        let cards = cards_of(
+            "FACT SHEET: INF TREATY\n\n\
+             Signed: May 3, 1990\n\
+             Entry into force: June 1, 1991\n\
+             Extension: February 3, 2001, for five years\n\
+             New expiry date: February 5, 2006\n\
+             Place of signing: Prague, Czech Republic\n\n\
+             The INF Treaty limits missiles. Spain and Portugal signed it.",
+        );
+        let qs: Vec<&str> = cards.iter().map(|c| c.question.as_str()).collect();
+        // "FACT SHEET" is no speaker.
+        assert!(cards.iter().all(|c| c.answer != "Sheet"), "{qs:?}");
+        for q in [
+            "When did the INF Treaty enter into force?",
+            "When was the INF Treaty extended?",
+            "What is the new expiry date of the INF Treaty?",
+        ] {
+            assert!(qs.contains(&q), "{q} missing from {qs:?}");
+        }
+        assert!(qs.iter().all(|q| !q.contains("___, ___")), "{qs:?}");
     }
 
     #[test]

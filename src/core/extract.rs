@@ -1478,6 +1478,10 @@ fn topics(
     let mut forms: HashMap<usize, HashMap<String, (usize, usize)>> = HashMap::default();
     for (si, s) in sents.iter().enumerate() {
         let text = &art.sentences[si].text;
+        // "FACT SHEET: NEW START": a shouted heading spells nothing.
+        if art.sentences[si].fragment && !text.chars().any(char::is_lowercase) {
+            continue;
+        }
         for m in &s.mentions {
             if entities[m.entity].class != EntClass::Treaty {
                 continue;
@@ -1543,11 +1547,28 @@ fn topics(
             let first = named.next()?;
             named.all(|e| e == first).then_some(first)
         };
+        // "FACT SHEET: NEW START": the one treaty a title names, if the
+        // body names it too.
+        let in_title = || {
+            let title = sents
+                .first()
+                .filter(|_| art.sentences.first().is_some_and(|s| s.fragment))?;
+            let mut named = title
+                .mentions
+                .iter()
+                .filter(|m| entities[m.entity].class == EntClass::Treaty)
+                .map(|m| m.entity);
+            let first = named.next()?;
+            let body_names_it = sents
+                .iter()
+                .skip(1)
+                .any(|s| s.mentions.iter().any(|m| m.entity == first));
+            (named.all(|e| e == first) && body_names_it).then_some(first)
+        };
         match counts.as_slice() {
             [(n, e)] if *n >= 2 => Some(*e),
             [(n, e), (m, _), ..] if *n >= 2 && *n * 2 >= *m * 3 => Some(*e),
-            _ if called_the_treaty() => only_in_body(),
-            _ => None,
+            _ => in_title().or_else(|| called_the_treaty().then(only_in_body).flatten()),
         }
     };
     let mut out = vec![None; sents.len()];

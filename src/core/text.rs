@@ -443,6 +443,23 @@ fn ends_terminal(s: &str) -> bool {
     })
 }
 
+/// Upper-case words before a colon that name a kind of document.
+const DOCUMENT_KINDS: &[&str] = &[
+    "FACT SHEET",
+    "TRANSCRIPT",
+    "PRESS RELEASE",
+    "STATEMENT",
+    "JOINT STATEMENT",
+    "READOUT",
+    "BACKGROUNDER",
+    "BULLETIN",
+    "MEDIA NOTE",
+    "SUMMARY",
+    "UPDATE",
+    "EXCERPT",
+    "EXCERPTS",
+];
+
 /// Frames said around a fact: "It is true that X" states X.
 const OPENING_FRAMES: &[&str] = &[
     "It is true that ",
@@ -527,6 +544,11 @@ fn split_label(s: &str) -> Option<(Option<String>, &str)> {
     }
     let rest = s[colon + 1..].trim_start();
     let upper = lab.to_ascii_uppercase();
+    // "FACT SHEET: NEW START", "TRANSCRIPT: ...": a kind of document, not
+    // a speaker.
+    if DOCUMENT_KINDS.contains(&upper.as_str()) {
+        return None;
+    }
     let anonymous = matches!(
         upper.as_str(),
         "Q" | "QUESTION"
