@@ -1000,6 +1000,8 @@ pub fn extract(art: &Article) -> Extraction {
     }
     // Person entities: group by surname with fuzzy merging.
     let mut surname_entity: Vec<(String, usize)> = Vec::new();
+    // Full names of people who share a surname with someone else.
+    let mut namesakes: Vec<(String, usize, String)> = Vec::new();
     people.sort_by_key(|p| std::cmp::Reverse(p.len()));
     for p in &people {
         // "Le Drian", "van der Leyen": the particle belongs to the surname.
@@ -1025,8 +1027,33 @@ pub fn extract(art: &Article) -> Extraction {
                     && k.chars().next() == key.chars().next()
                     && similar(k, &key))
         });
+        // "George H. W. Bush" and "George W. Bush": one surname, two
+        // people, told apart by their middle initials.
+        let namesake = found.is_some_and(|&(_, e)| {
+            ctx.entities[e]
+                .variants
+                .iter()
+                .any(|v| other_namesake(&v.split(' ').collect::<Vec<_>>(), p))
+        });
         let e = match found {
-            Some(&(_, e)) => e,
+            Some(&(_, e)) if !namesake => e,
+            Some(&(_, first)) => {
+                let full = p.join(" ");
+                let e = ctx.entity_for_key(
+                    EntClass::Person,
+                    format!("person:{key}:{}", norm(&full)),
+                    &full,
+                );
+                namesakes.push((norm(&full), e, key.clone()));
+                // The first of the name is known by its full names too.
+                for v in &ctx.entities[first].variants {
+                    if v.split(' ').count() >= 3 && !namesakes.iter().any(|(n, _, _)| *n == norm(v))
+                    {
+                        namesakes.push((norm(v), first, key.clone()));
+                    }
+                }
+                e
+            }
             None => ctx.entity_for_key(EntClass::Person, format!("person:{key}"), &p.join(" ")),
         };
         let full = p.join(" ");
@@ -1036,9 +1063,10 @@ pub fn extract(art: &Article) -> Extraction {
         if !ctx.entities[e].variants.contains(&full) {
             ctx.entities[e].variants.push(full);
         }
-        // "May" alone is a month, not Theresa May.
+        // "May" alone is a month, not Theresa May. A namesake's bare
+        // surname stays with the first of that name.
         let month_alone = p.len() > 1 && is_not_name(&sur);
-        if !month_alone && !ctx.entities[e].variants.contains(&sur) {
+        if !month_alone && !namesake && !ctx.entities[e].variants.contains(&sur) {
             ctx.entities[e].variants.push(sur.clone());
         }
         if !surname_entity.iter().any(|(k, _)| *k == key) {
@@ -1046,6 +1074,7 @@ pub fn extract(art: &Article) -> Extraction {
         }
     }
     let surname_map: HashMap<String, usize> = surname_entity.iter().cloned().collect();
+    let mut last_namesake: HashMap<String, usize> = HashMap::default();
     // Mark person mentions.
     for (si, s) in sents.iter_mut().enumerate() {
         if art.sentences[si].fragment {
@@ -1071,9 +1100,21 @@ pub fn extract(art: &Article) -> Extraction {
                 i += 1;
                 continue;
             }
-            // The run's last token (or any) may be a known surname.
+            // The run's last token (or any) may be a known surname; a
+            // namesake is known by the full name.
             let mut hit = None;
-            for k in (i..i + len).rev() {
+            if !namesakes.is_empty() {
+                let run_norm =
+                    norm(&art.sentences[si].text[s.toks[i].start..s.toks[i + len - 1].end]);
+                if let Some((_, e, key)) = namesakes
+                    .iter()
+                    .find(|(n, _, _)| run_norm == *n || run_norm.ends_with(&format!(" {n}")))
+                {
+                    hit = Some((i + len - 1, *e));
+                    last_namesake.insert(key.clone(), *e);
+                }
+            }
+            for k in (i..i + len).rev().filter(|_| hit.is_none()) {
                 let one = surname_map.get(&norm(s.toks[k].text));
                 let two = (k > 0)
                     .then(|| {
@@ -1085,6 +1126,11 @@ pub fn extract(art: &Article) -> Extraction {
                     })
                     .flatten();
                 if let Some(&e) = two.or(one) {
+                    // A bare "Bush": the namesake named last.
+                    let e = last_namesake
+                        .get(&norm(s.toks[k].text))
+                        .copied()
+                        .unwrap_or(e);
                     hit = Some((k, e));
                     break;
                 }
@@ -1834,6 +1880,24 @@ fn topics(
         })
     });
     (out, subject)
+}
+
+/// Two full names with one surname but other middle initials ("George H.
+/// W. Bush", "George W. Bush") name two people. A name without a middle part
+/// ("George Bush", "Mike Pompeo") may be either.
+fn other_namesake(a: &[&str], b: &[String]) -> bool {
+    let initials = |mid: &mut dyn Iterator<Item = &str>| -> String {
+        mid.flat_map(|t| t.split('.'))
+            .filter_map(|p| p.chars().next())
+            .flat_map(char::to_uppercase)
+            .collect()
+    };
+    if a.len() < 3 || b.len() < 3 || a.last().copied() != b.last().map(String::as_str) {
+        return false;
+    }
+    let ia = initials(&mut a[1..a.len() - 1].iter().copied());
+    let ib = initials(&mut b[1..b.len() - 1].iter().map(String::as_str));
+    ia != ib
 }
 
 fn label_surname(lab: &str) -> Option<String> {
@@ -6589,6 +6653,47 @@ mod tests {
              Spain signed the treaty in 1997.",
         );
         assert!(ex.subject.is_none());
+    }
+
+    #[test]
+    fn namesakes_are_two_people_and_a_bare_surname_is_the_one_named_last() {
+        let (ex, _) = facts(
+            "President George H. W. Bush signed the Kestrel Treaty in 1991. Bush praised it. \
+             President George W. Bush left the Kestrel Treaty in 2001. Bush and Putin met.",
+        );
+        let bushes: Vec<&Entity> = ex
+            .entities
+            .iter()
+            .filter(|e| e.class == EntClass::Person && e.name.ends_with("Bush"))
+            .collect();
+        assert_eq!(bushes.len(), 2, "{bushes:?}");
+        for b in &bushes {
+            let both = ["George H. W. Bush", "George W. Bush"]
+                .iter()
+                .all(|n| b.name == *n || b.variants.iter().any(|v| v == n));
+            assert!(!both, "{b:?}");
+        }
+        // The last sentence's "Bush" is George W. Bush.
+        let last = ex
+            .sentence_entities
+            .last()
+            .expect("entities of the last sentence");
+        assert!(
+            last.iter()
+                .any(|&e| ex.entities[e].name == "George W. Bush"),
+            "{:?}",
+            last.iter()
+                .map(|&e| &ex.entities[e].name)
+                .collect::<Vec<_>>()
+        );
+        assert!(other_namesake(
+            &["George", "H.", "W.", "Bush"],
+            &["George".into(), "W.".into(), "Bush".into()]
+        ));
+        assert!(!other_namesake(
+            &["Michael", "R.", "Pompeo"],
+            &["Mike".into(), "Pompeo".into()]
+        ));
     }
 
     #[test]
