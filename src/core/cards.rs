@@ -1458,6 +1458,24 @@ fn choices_for(
         Vec::new()
     };
     let answer_value = number_value(&f.answer);
+    // "Signed on ___ and in force on 1 January 2002": a date option must
+    // stand on the same side of the sentence's other years as the answer,
+    // and an article's date far from the answer's era (2001 for a treaty
+    // Nixon signed) is no fair option.
+    let answer_year = f
+        .resolved
+        .filter(|_| matches!(f.pool, Pool::Date(_)))
+        .map(|r| r.y);
+    let other_years: Vec<i32> = match answer_year {
+        Some(ay) => ex
+            .facts
+            .iter()
+            .filter(|o| o.sentence == f.sentence && o.kind == FactKind::Date)
+            .filter_map(|o| o.resolved.map(|r| r.y))
+            .filter(|&y| y != ay)
+            .collect(),
+        None => Vec::new(),
+    };
     // "More than ___ flights": a smaller option would be true as well, so
     // options lie beyond the answer on the side the words point to.
     let direction: i8 = match f.spans.first().filter(|_| f.pool == Pool::Number) {
@@ -1551,6 +1569,13 @@ fn choices_for(
         {
             continue;
         }
+        if let Some(ay) = answer_year
+            && let Some(cy) = year_of(&c.text)
+            && ((i < cands.len() && (cy - ay).abs() > DATE_OPTION_YEARS)
+                || other_years.iter().any(|&o| (cy < o) != (ay < o) || cy == o))
+        {
+            continue;
+        }
         if after_the && !former_state && !gazetteer::takes_the(&c.text) {
             continue;
         }
@@ -1637,6 +1662,17 @@ fn choices_for(
     Some(choices)
 }
 
+/// How far (in years) an article's date may lie from the answer to be
+/// offered as an option; made-up dates lie closer.
+const DATE_OPTION_YEARS: i32 = 12;
+
+/// The year a displayed date names ("May 26, 1972", "1990", "July 1955").
+fn year_of(date: &str) -> Option<i32> {
+    date.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 4)
+        .and_then(|w| w.parse().ok())
+}
+
 fn display_name(e: &super::extract::Entity) -> String {
     let s = e.forms.first().unwrap_or(&e.name);
     let s = s
@@ -1685,7 +1721,9 @@ fn perturb_date(r: Ymd) -> Vec<String> {
     let mut v = Vec::new();
     match (r.m, r.d) {
         (Some(m), Some(d)) => {
-            for off in [-7i64, 3, 11, -2, 5] {
+            // Weeks to months away: a day or two off reads as a spelling
+            // of the answer ("May 24" for "May 26").
+            for off in [-47i64, 23, -19, 41, 66, -95] {
                 v.push(Ymd::from_days(r.days() + off).display());
             }
             let m2 = if m == 12 { 1 } else { m + 1 };
@@ -2464,6 +2502,28 @@ mod tests {
             assert!(qs.contains(&q), "{q} missing from {qs:?}");
         }
         assert!(qs.iter().all(|q| !q.contains("___, ___")), "{qs:?}");
+    }
+
+    #[test]
+    fn date_options_keep_to_the_answers_era_and_side() {
+        let cards = cards_of(
+            "The Kestrel Treaty was proposed in July 1955. Spain left it in May 2020. \
+             Portugal left it in January 2021. France signed it on 24 March 1992 \
+             and it entered into force on 1 January 2002.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "24 March 1992")
+            .expect("the signing date");
+        let options = c.choices.as_ref().expect("options");
+        for o in options.iter().filter(|o| **o != c.answer) {
+            let y = year_of(o).expect("a year");
+            // Before the entry into force the sentence shows, and of the era.
+            assert!(
+                y < 2002 && (y - 1992).abs() <= DATE_OPTION_YEARS,
+                "{o} in {options:?}"
+            );
+        }
     }
 
     #[test]
