@@ -879,11 +879,24 @@ fn is_abbreviation(s: &str, pos: usize, chars: &[(usize, char)], after: usize) -
         .collect();
     let starter = SENTENCE_STARTERS.contains(&next_word.as_str());
     // Single capital letter: an initial ("George W. Bush"), unless the
-    // sentence plainly ends ("... Plan B. The").
+    // sentence plainly ends ("... Plan B. The") or it is a numeral after
+    // an upper-case name ("the inspections of START I. SORT entered ...").
     if word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()) {
-        return !starter;
+        let prev = before[..wstart]
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
+        let numeral = matches!(word, "I" | "V" | "X")
+            && prev.len() >= 3
+            && prev.chars().all(|c| c.is_ascii_uppercase());
+        let capital_next = next_word.starts_with(|c: char| c.is_uppercase());
+        return !(starter || (numeral && capital_next));
     }
     let lw = word.to_lowercase();
+    // "No. 5" is a number; "No. On February 1, ..." answers a question.
+    if lw == "no" || lw == "nos" {
+        return next_word.starts_with(|c: char| c.is_ascii_digit());
+    }
     if gazetteer::ALWAYS_ABBREV.contains(&lw.as_str()) {
         return true;
     }
@@ -1109,6 +1122,19 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_and_roman_numerals_end_sentences_when_a_sentence_follows() {
+        let texts =
+            |t: &str| -> Vec<String> { parse(t).sentences.into_iter().map(|s| s.text).collect() };
+        assert_eq!(texts("Did it hold? No. On May 3, Spain left.").len(), 3);
+        assert_eq!(texts("See Resolution No. 5 of the council.").len(), 1);
+        assert_eq!(
+            texts("It relied on the regime of START I. SORT entered into force in 2003.").len(),
+            2
+        );
+        assert_eq!(texts("President George W. Bush spoke.").len(), 1);
+    }
 
     #[test]
     fn openers_and_frames_are_stripped() {
