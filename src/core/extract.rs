@@ -3804,6 +3804,16 @@ impl<'a> FactBuilder<'a> {
             }
             let (answer, inferred) = match (d.expr, resolved) {
                 (DateExpr::Absolute(_), _) => (surface.clone(), false),
+                // "the 1990s"; "by the late ___" wants "1990s" alone.
+                (DateExpr::Decade(_), _)
+                    if d.tok_start > 0
+                        && matches!(
+                            toks[d.tok_start - 1].text.to_ascii_lowercase().as_str(),
+                            "early" | "mid" | "late"
+                        ) =>
+                {
+                    (surface.clone(), false)
+                }
                 (DateExpr::Decade(_), _) => (format!("the {surface}"), false),
                 (DateExpr::MonthDay(..), _) => (surface.clone(), resolved.is_some()),
                 // "February 3, 2021" (options carry no weekday, so the
@@ -6694,6 +6704,15 @@ mod tests {
             &["Michael", "R.", "Pompeo"],
             &["Mike".into(), "Pompeo".into()]
         ));
+    }
+
+    #[test]
+    fn a_decade_after_late_is_answered_without_the() {
+        let (_, v) =
+            facts("By the late 1990s the Kestrel Treaty no longer matched the map of Europe.");
+        assert!(has(&v, FactKind::Date, "1990s"), "{v:?}");
+        let (_, v) = facts("In the 1990s the Kestrel Treaty no longer matched the map of Europe.");
+        assert!(has(&v, FactKind::Date, "the 1990s"), "{v:?}");
     }
 
     #[test]
