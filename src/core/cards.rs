@@ -1476,6 +1476,17 @@ fn choices_for(
             .collect(),
         None => Vec::new(),
     };
+    // The year an alliance card is about: its sentence's date, else the
+    // article's.
+    let era = (f.pool == Pool::Entity(EntClass::Alliance))
+        .then(|| {
+            ex.facts
+                .iter()
+                .filter(|o| o.sentence == f.sentence && o.kind == FactKind::Date)
+                .find_map(|o| o.resolved.map(|r| r.y))
+                .or_else(|| ex.reference.filter(|r| r.year_known).map(|r| r.date.y))
+        })
+        .flatten();
     // "More than ___ flights": a smaller option would be true as well, so
     // options lie beyond the answer on the side the words point to.
     let direction: i8 = match f.spans.first().filter(|_| f.pool == Pool::Number) {
@@ -1573,6 +1584,17 @@ fn choices_for(
             && let Some(cy) = year_of(&c.text)
             && ((i < cands.len() && (cy - ay).abs() > DATE_OPTION_YEARS)
                 || other_years.iter().any(|&o| (cy < o) != (ay < o) || cy == o))
+        {
+            continue;
+        }
+        // "The dissolution of the ___ in 1991": no alliance founded later
+        // (or gone before) is an option.
+        if let Some(y) = era
+            && c.entity
+                .and_then(|e| ex.entities.get(e))
+                .and_then(|e| e.gaz)
+                .or_else(|| gaz.entry_named(&c.text))
+                .is_some_and(|b| !gaz.entries[b].active_in(y))
         {
             continue;
         }
@@ -2524,6 +2546,31 @@ mod tests {
                 "{o} in {options:?}"
             );
         }
+    }
+
+    #[test]
+    fn alliance_options_existed_at_the_time() {
+        let cards = cards_of(
+            "The Warsaw Pact dissolved in 1991, and NATO took in new members in 1999. \
+             In 1955 the Warsaw Pact was founded to answer NATO.",
+        );
+        let g = gazetteer::get();
+        let mut checked = 0;
+        for (c, year) in cards.iter().filter_map(|c| {
+            let year = if c.sentence.contains("1991") {
+                1991
+            } else {
+                1955
+            };
+            (c.answer == "Warsaw Pact" || c.answer == "NATO").then_some((c, year))
+        }) {
+            for o in c.choices.iter().flatten().filter(|o| **o != c.answer) {
+                let e = g.entry_named(o).expect("a gazetteer alliance");
+                assert!(g.entries[e].active_in(year), "{o} in {year}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 0, "no options checked");
     }
 
     #[test]

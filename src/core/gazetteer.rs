@@ -48,6 +48,16 @@ pub struct Entry {
     pub group: bool,
     /// The larger body this one belongs to (the Senate: Congress).
     pub within: Option<usize>,
+    /// The years an alliance existed: founded, and dissolved if it was.
+    pub active: Option<(i32, Option<i32>)>,
+}
+
+impl Entry {
+    /// Did it exist in `year`? (Unknown: yes.)
+    pub fn active_in(&self, year: i32) -> bool {
+        self.active
+            .is_none_or(|(from, to)| from <= year && to.is_none_or(|t| year <= t))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -142,6 +152,7 @@ impl Gazetteer {
                 year: None,
                 group: false,
                 within: None,
+                active: None,
             });
         }
         // (entry, name of the body it belongs to), resolved once all are read.
@@ -169,9 +180,17 @@ impl Gazetteer {
                 year: None,
                 group: r.first().copied() == Some("group"),
                 within: None,
+                active: None,
             });
             if let Some(w) = r.get(3).filter(|w| !w.is_empty()) {
                 within.push((g.entries.len() - 1, w.to_string()));
+            }
+            // "1955-1991", "1949-".
+            if let Some((from, to)) = r.get(4).and_then(|y| y.split_once('-'))
+                && let Ok(from) = from.trim().parse()
+                && let Some(last) = g.entries.last_mut()
+            {
+                last.active = Some((from, to.trim().parse().ok()));
             }
         }
         for r in rows(TREATIES_TSV) {
@@ -191,6 +210,7 @@ impl Gazetteer {
                 year: r.get(2).and_then(|y| y.parse().ok()),
                 group: false,
                 within: None,
+                active: None,
             });
         }
         g.nesting = vec![false; g.entries.len()];
