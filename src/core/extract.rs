@@ -497,8 +497,13 @@ fn is_not_name(w: &str) -> bool {
 }
 
 fn is_initial(t: &Token) -> bool {
+    // "W.", and initials run together: "H.W.", "J.F."
     let b = t.text.as_bytes();
-    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+    b.len() >= 2
+        && b.len() <= 6
+        && b.len().is_multiple_of(2)
+        && b.chunks(2)
+            .all(|p| p[0].is_ascii_uppercase() && p[1] == b'.')
 }
 
 /// A capitalised name-like run starting at `i` (1..=4 tokens), stopping
@@ -4708,6 +4713,16 @@ impl<'a> FactBuilder<'a> {
                         moved = true;
                         break;
                     }
+                    // "House Foreign Affairs Committee Chairman": a body
+                    // whose name the title's first word ends.
+                    if k + m.len > start
+                        && k + m.len < name_start
+                        && matches!(e.kind, EntKind::Body | EntKind::Organisation)
+                    {
+                        start = k;
+                        moved = true;
+                        break;
+                    }
                     if k + m.len + 1 == start && matches!(s.words[start - 1], "'s" | "’s") {
                         start = k;
                         moved = true;
@@ -6713,6 +6728,25 @@ mod tests {
         assert!(has(&v, FactKind::Date, "1990s"), "{v:?}");
         let (_, v) = facts("In the 1990s the Kestrel Treaty no longer matched the map of Europe.");
         assert!(has(&v, FactKind::Date, "the 1990s"), "{v:?}");
+    }
+
+    #[test]
+    fn run_together_initials_and_a_committee_chairs_title() {
+        let (_, v) = facts("President George H.W. Bush revived the Kestrel Treaty in 1989.");
+        assert!(v.iter().all(|(_, a)| a != "George"), "{v:?}");
+        assert!(v.iter().any(|(_, a)| a.contains("Bush")), "{v:?}");
+        let (_, v) = facts(
+            "Lawmakers, including House Foreign Affairs Committee Chairman Eliot Engel, said the \
+             Kestrel Treaty mattered.",
+        );
+        assert!(
+            has(
+                &v,
+                FactKind::Role,
+                "House Foreign Affairs Committee Chairman"
+            ),
+            "{v:?}"
+        );
     }
 
     #[test]
