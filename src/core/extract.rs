@@ -1665,7 +1665,13 @@ fn topics(
             let dummy = matches!(word(1), "is" | "was")
                 && !word(2).ends_with("ed")
                 && matches!(word(3), "that" | "whether" | "to" | "for" | "how");
-            if !dummy && toks.get(v).is_some_and(|t| is_finite_verb(t.text)) {
+            // "It has 34 states parties": "has" is the verb, not an
+            // auxiliary skipped on the way to one.
+            let verb = toks.get(v).is_some_and(|t| is_finite_verb(t.text))
+                || toks[1..v.min(toks.len())]
+                    .iter()
+                    .any(|t| matches!(t.text, "has" | "had" | "have"));
+            if !dummy && verb {
                 topic = prev_topic;
                 prefix = toks[0].end;
                 // "The Russian Foreign Ministry has said ... It also said
@@ -6448,6 +6454,14 @@ mod tests {
         );
         let t = ex.topics[2].as_ref().expect("a topic for It");
         assert_eq!(t.name, "The Anti-Ballistic Missile Treaty");
+    }
+
+    #[test]
+    fn it_has_is_the_treaty_just_named() {
+        let (ex, _) =
+            facts("The Kestrel Treaty entered into force in 2002. It had 34 states parties.");
+        let t = ex.topics[1].as_ref().expect("a topic for It");
+        assert_eq!(t.name, "The Kestrel Treaty");
     }
 
     #[test]
