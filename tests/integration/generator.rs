@@ -113,12 +113,12 @@ fn heldout_articles_generalise() {
 }
 
 /// Eight more by other blind writers: 0.68-0.88 on first sight (0.77
-/// overall), 0.80 after general fixes (places of signing, longer lists of
-/// limits, labels naming a role). A floor against regressions, not the
-/// target of 0.90.
+/// overall), 0.84 after general fixes (places of signing, longer lists of
+/// limits, labels naming a role, fact-sheet titles and fields, "It has").
+/// A floor against regressions, not the target of 0.90.
 #[test]
 fn blind_articles_stay_above_their_first_sight() {
-    score_set("blind", 8, 0.70, 0.80);
+    score_set("blind", 8, 0.75, 0.84);
 }
 
 #[test]
