@@ -587,9 +587,13 @@ fn bracket_names(q: &str, spans: &[(usize, usize)], class: EntClass) -> String {
             if after.starts_with("'s") || after.starts_with("’s") {
                 b += q[b..].find('s').map_or(0, |k| k + 1);
             }
-            // "the NATO Allies" -> "[its] Allies" without the "the".
-            if before.ends_with(" the") || before.eq_ignore_ascii_case("the") {
-                out.truncate(out.len() - (q[..a].len() - before.len()) - 3);
+            // "the NATO Allies" -> "[its] Allies" without the "the" (when
+            // it was copied in this step).
+            let the_at = before.len().saturating_sub(3);
+            let has_the =
+                (before.ends_with(" the") || before.eq_ignore_ascii_case("the")) && the_at >= pos;
+            if has_the {
+                out.truncate(out.len().saturating_sub(a - the_at));
                 out.push_str(if out.is_empty() { "[Its]" } else { "[its]" });
             } else {
                 out.push_str("[its]");
