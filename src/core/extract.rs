@@ -6627,6 +6627,11 @@ mod tests {
             bracket_names(q, &spans, EntClass::Alliance),
             "We think [the alliance] was wrong, and the [alliance] members agree"
         );
+        let q = "The NATO Allies agree";
+        assert_eq!(
+            bracket_names(q, &[(4, 8)], EntClass::Alliance),
+            "[Its] Allies agree"
+        );
         let (ex, _) =
             facts("\"This is a decision fully supported by all NATO Allies,\" NATO said.");
         let q = question_of(&ex, FactKind::Speaker, "NATO").expect("a speaker card");
