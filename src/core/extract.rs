@@ -2463,16 +2463,29 @@ impl<'a> FactBuilder<'a> {
     /// three to five states opening the sentence is one answer, asked
     /// "Which three countries have not even signed?".
     fn listed_subject(&mut self, si: usize, s: &Sent) {
-        let ms = &s.mentions;
         let toks = &s.toks;
         let text = self.art.sentences[si].text.as_str();
-        // "Only Russia, Belarus, Kazakhstan and Ukraine have ratified".
-        let Some(first) = ms
-            .first()
-            .filter(|m| m.ts == 0 || (m.ts == 1 && (toks[0].is("The") || toks[0].is("Only"))))
-        else {
+        // "Only Russia, Belarus, Kazakhstan and Ukraine have ratified";
+        // "When it was adopted in 2017, the United States, Britain and
+        // France issued ...": after an opening clause and its comma.
+        let opening = toks.first().is_some_and(|t| {
+            matches!(
+                t.text,
+                "When" | "After" | "Before" | "As" | "Since" | "While" | "Although" | "In" | "On"
+            )
+        });
+        let Some(i0) = s.mentions.iter().position(|m| {
+            m.ts == 0
+                || (m.ts == 1 && (toks[0].is("The") || toks[0].is("Only")))
+                || (opening
+                    && m.ts >= 2
+                    && (toks[m.ts - 1].text == ","
+                        || (toks[m.ts - 1].is("the") && toks[m.ts - 2].text == ",")))
+        }) else {
             return;
         };
+        let ms = &s.mentions[i0..];
+        let first = &ms[0];
         let class = self.ent(first.entity).class;
         if class != EntClass::Country {
             return;
@@ -2520,8 +2533,8 @@ impl<'a> FactBuilder<'a> {
             "Which {n} countries {}?",
             trim_words(&own_clause(&rest), 40)
         );
-        let start = if first.ts == 1 && toks[0].is("The") {
-            toks[0].start
+        let start = if first.ts >= 1 && toks[first.ts - 1].is("the") {
+            toks[first.ts - 1].start
         } else {
             ms[0].start
         };
@@ -2958,13 +2971,17 @@ impl<'a> FactBuilder<'a> {
             {
                 subj_end -= 1;
             }
-            let mut subj = s.mentions.iter().find(|m| {
-                m.te == subj_end
+            // "The United States, Britain and France said": the last of a
+            // list is not the speaker alone (the list is asked as a whole).
+            let mut subj = s.mentions.iter().enumerate().find_map(|(mi, m)| {
+                (m.te == subj_end
                         && !m.possessive
                         && m.form != Form::Adjective
+                        && !(listed.contains(&mi) && self.ent(m.entity).class != EntClass::Person)
                         // "members of the Security Council wrote": the
                         // members wrote, not the Council.
-                        && !prev_content_word(toks, m.ts).is_some_and(|w| w.is("of"))
+                        && !prev_content_word(toks, m.ts).is_some_and(|w| w.is("of")))
+                .then_some(m)
             });
             if subj.is_none() && subj_end > 0 && toks[subj_end - 1].text == "," {
                 // Appositive: "Medvedev, Vice President of ..., said".
@@ -6768,6 +6785,20 @@ mod tests {
                 FactKind::Role,
                 "House Foreign Affairs Committee Chairman"
             ),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn the_last_of_a_list_of_states_is_not_the_speaker_alone() {
+        let (_, v) = facts(
+            "When the treaty was adopted in 2017, the United States, Britain and France issued a \
+             joint statement saying they would not sign the Kestrel Treaty.",
+        );
+        assert!(!has(&v, FactKind::Speaker, "France"), "{v:?}");
+        // The list itself is asked, after the opening clause.
+        assert!(
+            has(&v, FactKind::Party, "United States, Britain and France"),
             "{v:?}"
         );
     }
