@@ -702,9 +702,17 @@ pub const DATE_PREPOSITIONS: &[&str] = &[
 /// The preposition a date written out after the word `prev` needs: none
 /// after a preposition ("since May 2020"), else "on" for a day ("said on
 /// August 2, 2019") and "in" for a month or a year ("left in 2020").
+/// Words after which a date is used as a modifier ("the May 2020 decision").
+const DATE_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "their", "his", "her",
+];
+
 pub fn preposition_for(prev: &str, date: Ymd) -> Option<&'static str> {
+    // "by the September 11 attacks": after a determiner the date qualifies
+    // a noun and wants no preposition.
     if DATE_PREPOSITIONS
         .iter()
+        .chain(DATE_DETERMINERS)
         .any(|p| prev.eq_ignore_ascii_case(p))
     {
         None
@@ -898,6 +906,16 @@ pub fn resolve(expr: DateExpr, r: Option<Reference>) -> Option<Ymd> {
 mod tests {
     use super::super::text::tokenize;
     use super::*;
+
+    #[test]
+    fn a_date_after_a_preposition_or_a_determiner_takes_no_preposition() {
+        let day = Ymd::ymd(2001, 9, 11);
+        assert_eq!(preposition_for("said", day), Some("on"));
+        assert_eq!(preposition_for("since", day), None);
+        // "by the September 11 attacks"
+        assert_eq!(preposition_for("the", day), None);
+        assert_eq!(preposition_for("left", Ymd::year(2001)), Some("in"));
+    }
 
     fn exprs(s: &str) -> Vec<DateExpr> {
         find(&tokenize(s)).into_iter().map(|m| m.expr).collect()
