@@ -186,6 +186,9 @@ struct Cand {
     group: String,
     /// For an article's figures: their shape, worked out once.
     shape: Option<NumShape>,
+    /// The gazetteer entry a fallback name is (article candidates have
+    /// theirs on the entity).
+    gaz: Option<usize>,
 }
 
 impl Cand {
@@ -205,6 +208,7 @@ impl Cand {
             entity: None,
             group: String::new(),
             shape: None,
+            gaz: None,
         }
     }
 }
@@ -337,6 +341,7 @@ fn pool_for<'p>(
                 entity,
                 group: String::new(),
                 shape: None,
+                gaz: None,
             };
             let mut v: Vec<Cand> = Vec::new();
             match pool {
@@ -377,6 +382,7 @@ fn pool_for<'p>(
                         text: t,
                         entity: None,
                         group: noun,
+                        gaz: None,
                     }));
                 }
                 Pool::Role => {
@@ -403,7 +409,10 @@ fn fallback_for(pool: Pool) -> &'static [Cand] {
                 // Groups of states are offered only among themselves.
                 .filter(|(_, e)| !e.group)
                 .take(n)
-                .map(|(_, e)| cand(e.name.clone()))
+                .map(|(i, e)| Cand {
+                    gaz: Some(i),
+                    ..cand(e.name.clone())
+                })
                 .collect()
         };
         let mut m: HashMap<Pool, Vec<Cand>> = HashMap::default();
@@ -1545,6 +1554,7 @@ fn choices_for(
     };
     let mut picked: Vec<String> = Vec::new();
     let mut picked_norm: Vec<String> = Vec::new();
+    let mut picked_entries: Vec<Option<usize>> = Vec::new();
     for &i in order.iter().chain(few.iter()).chain(rest.iter()) {
         if picked.len() == 3 {
             break;
@@ -1640,6 +1650,12 @@ fn choices_for(
         }) {
             continue;
         }
+        // "IAEA" and "International Atomic Energy Agency": one body, one
+        // option.
+        let entry = cand_gaz.or(c.gaz);
+        if entry.is_some() && (entry == answer_entry || picked_entries.contains(&entry)) {
+            continue;
+        }
         // A group of states (P5, G7) is no organisation: offered only
         // among groups.
         if !answer_is_group && cand_gaz.is_some_and(|b| gaz.entries[b].group) {
@@ -1673,6 +1689,7 @@ fn choices_for(
             continue;
         }
         picked_norm.push(shown_norm.clone());
+        picked_entries.push(entry);
         picked.push(shown);
     }
     if picked.len() < 3 {
@@ -2546,6 +2563,28 @@ mod tests {
                 "{o} in {options:?}"
             );
         }
+    }
+
+    #[test]
+    fn one_body_is_one_option_however_it_is_spelled() {
+        let cards = cards_of(
+            "The International Atomic Energy Agency verified the Kestrel Accord in 2016. \
+             The UN Security Council endorsed the Kestrel Accord in Resolution 2231. \
+             The European Union hosted the talks.",
+        );
+        let g = gazetteer::get();
+        let mut checked = 0;
+        for c in cards.iter().filter(|c| c.choices.is_some()) {
+            let mut seen = Vec::new();
+            for o in c.choices.iter().flatten() {
+                if let Some(e) = g.entry_named(o) {
+                    assert!(!seen.contains(&e), "{o} twice in {:?}", c.choices);
+                    seen.push(e);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 0);
     }
 
     #[test]
