@@ -418,7 +418,13 @@ fn fallback_for(pool: Pool) -> &'static [Cand] {
         let mut m: HashMap<Pool, Vec<Cand>> = HashMap::default();
         m.insert(
             Pool::Entity(EntClass::Country),
-            COMMON_STATES.iter().map(|s| cand(s.to_string())).collect(),
+            COMMON_STATES
+                .iter()
+                .map(|s| Cand {
+                    gaz: g.entry_named(s),
+                    ..cand(s.to_string())
+                })
+                .collect(),
         );
         m.insert(
             Pool::Entity(EntClass::Treaty),
@@ -1603,7 +1609,7 @@ fn choices_for(
             && c.entity
                 .and_then(|e| ex.entities.get(e))
                 .and_then(|e| e.gaz)
-                .or_else(|| gaz.entry_named(&c.text))
+                .or(c.gaz)
                 .is_some_and(|b| !gaz.entries[b].active_in(y))
         {
             continue;
@@ -1643,11 +1649,7 @@ fn choices_for(
             .entity
             .and_then(|e| ex.entities.get(e))
             .and_then(|e| e.gaz);
-        if answer_entry.is_some_and(|a| {
-            cand_gaz
-                .or_else(|| gaz.entry_named(&c.text))
-                .is_some_and(|b| gaz.nested(a, b))
-        }) {
+        if answer_entry.is_some_and(|a| cand_gaz.or(c.gaz).is_some_and(|b| gaz.nested(a, b))) {
             continue;
         }
         // "IAEA" and "International Atomic Energy Agency": one body, one
