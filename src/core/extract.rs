@@ -1915,17 +1915,25 @@ fn other_namesake(a: &[&str], b: &[String]) -> bool {
     ia != ib
 }
 
+/// Does a transcript label end in a role noun ("SENIOR STATE DEPARTMENT
+/// OFFICIAL", "NATO SPOKESPERSON"), naming a role and not a person?
+fn label_names_a_role(lab: &str) -> bool {
+    lab.split_whitespace().last().is_some_and(|w| {
+        let w = w.trim_end_matches('.').to_ascii_uppercase();
+        gazetteer::LABEL_ROLE_NOUNS.contains(&w.as_str())
+    })
+}
+
 fn label_surname(lab: &str) -> Option<String> {
+    if label_names_a_role(lab) {
+        return None;
+    }
     let upper = |w: &str| w.trim_end_matches('.').to_ascii_uppercase();
     let words: Vec<&str> = lab
         .split_whitespace()
         .filter(|w| !gazetteer::LABEL_TITLES.contains(&upper(w).as_str()))
         .collect();
     let last = words.last()?;
-    // "SENIOR STATE DEPARTMENT OFFICIAL" names a role, not a person.
-    if gazetteer::LABEL_ROLE_NOUNS.contains(&upper(last).as_str()) {
-        return None;
-    }
     let mut out = String::new();
     for (k, c) in last.chars().enumerate() {
         if k == 0 {
@@ -1941,9 +1949,7 @@ fn label_surname(lab: &str) -> Option<String> {
 /// senior State Department official". Names the gazetteer knows keep their
 /// capitals; the other words are lower case.
 pub fn label_description(lab: &str) -> Option<String> {
-    let last = lab.split_whitespace().last()?;
-    let last = last.trim_end_matches('.').to_ascii_uppercase();
-    if !gazetteer::LABEL_ROLE_NOUNS.contains(&last.as_str()) {
+    if !label_names_a_role(lab) {
         return None;
     }
     let titled: Vec<String> = lab
@@ -5693,6 +5699,13 @@ mod tests {
     fn labels_name_people_or_roles() {
         assert_eq!(label_surname("MR. PRICE").as_deref(), Some("Price"));
         assert_eq!(label_surname("SENIOR STATE DEPARTMENT OFFICIAL"), None);
+        // SPOKESPERSON is also a title before a surname: here it ends the
+        // label, so no person "Nato" is made up.
+        assert_eq!(label_surname("NATO SPOKESPERSON"), None);
+        assert_eq!(
+            label_surname("SPOKESPERSON PRICE").as_deref(),
+            Some("Price")
+        );
         assert_eq!(label_description("MR. PRICE"), None);
         assert_eq!(
             label_description("SENIOR STATE DEPARTMENT OFFICIAL").as_deref(),
