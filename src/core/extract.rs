@@ -2232,7 +2232,7 @@ struct FactBuilder<'a> {
     /// Speaker of a quotation still open at the end of the last sentence.
     quote_speaker: Option<usize>,
     /// (paragraph, line) of the last line unit that got a quote card.
-    turn_carded: Option<(usize, usize)>,
+    turn_carded: Option<((usize, usize), usize)>,
     reference: Option<Reference>,
     /// When each entity was last mentioned (for "the alliance").
     last_seen: Vec<u64>,
@@ -3295,7 +3295,11 @@ impl<'a> FactBuilder<'a> {
         }
 
         // ---- Quotations: one card per line unit of quoted text ----
-        self.quote_facts(si, s, quote_owner);
+        // "It also said Russia would ...": a turn's sentence that reports
+        // someone's speech is not the speaker's own claim.
+        let reports = !speaker_ents.is_empty()
+            || (0..n).any(|v| speech_at(toks, v) && introduces_claim(toks, v));
+        self.quote_facts(si, s, quote_owner, reports);
 
         // ---- Parties ----
         let mut seen_party: HashSet<usize> = HashSet::default();
@@ -4291,15 +4295,34 @@ impl<'a> FactBuilder<'a> {
     }
 
     /// One speaker card per line unit of quoted text, with its speaker.
-    fn quote_facts(&mut self, si: usize, _s: &Sent, owner_here: Option<usize>) {
+    fn quote_facts(&mut self, si: usize, _s: &Sent, owner_here: Option<usize>, reports: bool) {
         let sent = &self.art.sentences[si];
+        // Quotations of three words or fewer are scare quotes ("Open
+        // Skies"), not speech.
+        let real_quotes: Vec<(usize, usize)> = sent
+            .quotes
+            .iter()
+            .copied()
+            .filter(|&(a, b)| {
+                sent.text[a..b].split_whitespace().count() > 3 || (a == 0 && sent.starts_in_quote)
+            })
+            .collect();
+        // A transcript turn's own words are its speaker's; a quotation in
+        // it ("He put it bluntly: “…”") is someone else's, and a sentence
+        // that reports speech ("Washington says ...") has its speech card.
         let owner = owner_here
             .or(if sent.starts_in_quote {
                 self.quote_speaker
             } else {
                 None
             })
-            .or_else(|| self.label_person(sent.label.as_deref()?));
+            .or_else(|| {
+                if real_quotes.is_empty() && !reports {
+                    self.label_person(sent.label.as_deref()?)
+                } else {
+                    None
+                }
+            });
         // Carry the speaker while the quote stays open.
         let closes = sent.quotes.last().is_none_or(|&(_, b)| b < sent.text.len());
         self.quote_speaker = if closes && !sent.quotes.iter().any(|&(_, b)| b == sent.text.len()) {
@@ -4315,19 +4338,18 @@ impl<'a> FactBuilder<'a> {
         {
             self.quote_speaker = owner;
         }
+        // "President Trump announced ..." in a briefer's turn is the
+        // briefer's report; its speech card says who announced it.
+        if let Some(l) = sent.label.as_deref()
+            && real_quotes.is_empty()
+            && owner_here.is_some()
+            && owner_here != self.label_person(l)
+        {
+            return;
+        }
         let Some(owner) = owner else {
             return;
         };
-        // Quotations of three words or fewer are scare quotes ("Open
-        // Skies"), not speech.
-        let real_quotes: Vec<(usize, usize)> = sent
-            .quotes
-            .iter()
-            .copied()
-            .filter(|&(a, b)| {
-                sent.text[a..b].split_whitespace().count() > 3 || (a == 0 && sent.starts_in_quote)
-            })
-            .collect();
         // The quoted text of this sentence, or for a transcript turn the
         // whole sentence.
         let unfilled;
@@ -4346,7 +4368,9 @@ impl<'a> FactBuilder<'a> {
         // One card per line of quotation; in a transcript turn, sentences
         // that state an opinion ("In my view", "I think") get their own.
         let opinion = real_quotes.is_empty() && is_opinion(&sent.text);
-        if self.turn_carded == Some(unit) && !opinion {
+        // A quotation of someone else in the turn (“…,” Trump said) is
+        // that person's card, not the briefer's second.
+        if self.turn_carded == Some((unit, owner)) && !opinion {
             return;
         }
         // An analyst narrating history is not the source of that history.
@@ -4473,7 +4497,7 @@ impl<'a> FactBuilder<'a> {
                 bracket_names(&q, &spans, ent.class)
             };
         }
-        self.turn_carded = Some(unit);
+        self.turn_carded = Some((unit, owner));
         let q = trim_words(&q, 30);
         // `… Vienna.` inside the quote: the question mark follows the quote.
         let q = q.strip_suffix('.').unwrap_or(&q).to_string();
@@ -5714,6 +5738,37 @@ mod tests {
         assert_eq!(
             label_description("NATO SPOKESPERSON").as_deref(),
             Some("a NATO spokesperson")
+        );
+    }
+
+    #[test]
+    fn a_quotation_in_a_turn_is_its_speakers_not_the_briefers() {
+        let text = "MR. PRICE: As you saw, President Trump announced this afternoon that the \
+                    United States is leaving the deal. \"This was a horrible one-sided deal that \
+                    should have never been made,\" Trump said in his remarks. He put it bluntly: \
+                    \"We gave Iran an ample window of time to change its ways.\" For its part, \
+                    Tehran says it is still ready to talk. We will judge Iran by its actions, not \
+                    its words, across the whole region.";
+        let (ex, _) = facts(text);
+        let quotes: Vec<(&str, &str)> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Speaker)
+            .filter_map(|f| Some((f.question.as_deref()?, f.answer.as_str())))
+            .filter(|(q, _)| q.starts_with("Who said: "))
+            .collect();
+        // Trump's words are his, though the briefer's turn spoke of him first.
+        assert!(
+            quotes.iter().any(|(q, a)| q.contains("horrible") && a.contains("Trump")),
+            "{quotes:?}"
+        );
+        // Neither the quotation after "He put it bluntly:" nor the report of
+        // what Tehran says is the briefer's own claim.
+        assert!(
+            !quotes
+                .iter()
+                .any(|(q, a)| a.contains("Price") && (q.contains("ample") || q.contains("Tehran"))),
+            "{quotes:?}"
         );
     }
 
