@@ -1318,6 +1318,34 @@ pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
 }
 
 /// States most often met in arms-control texts: preferred fallback options.
+/// The year of the last event dated at or before a sentence: the time a
+/// sentence that names no year is set in.
+fn narrative_year(ex: &Extraction, sentence: usize) -> Option<i32> {
+    // The latest sentence's latest year: "left in 2019 the accord signed
+    // in 1987" is set in 2019.
+    ex.facts
+        .iter()
+        .filter(|o| o.sentence <= sentence && o.kind == FactKind::Date)
+        .filter_map(|o| o.resolved.map(|r| (o.sentence, r.y)))
+        .max()
+        .map(|(_, y)| y)
+}
+
+/// States that hold nuclear weapons (and the Soviet Union, which did):
+/// the fair options when the answer is one of them.
+const NUCLEAR_ARMED_STATES: &[&str] = &[
+    "United States",
+    "Russia",
+    "Soviet Union",
+    "China",
+    "United Kingdom",
+    "France",
+    "India",
+    "Pakistan",
+    "Israel",
+    "North Korea",
+];
+
 const COMMON_STATES: &[&str] = &[
     "United States",
     "Russia",
@@ -1382,12 +1410,19 @@ fn choices_for(
     // "U.S. Senate" against "Congress": a body and the body it belongs to
     // are both right.
     let answer_entry = answer_gaz.filter(|&gi| gaz.has_nesting(gi));
-    // A year after the Soviet Union's end in the sentence.
-    let modern = sentence
+    // A year after the Soviet Union's end in the sentence, or, when it
+    // names no year, in the last sentence before it that dates an event.
+    let years: Vec<i32> = sentence
         .split(|c: char| !c.is_ascii_digit())
         .filter(|d| d.len() == 4)
-        .filter_map(|d| d.parse::<u32>().ok())
-        .any(|y| (1992..2100).contains(&y));
+        .filter_map(|d| d.parse::<i32>().ok())
+        .filter(|y| (1000..2100).contains(y))
+        .collect();
+    let modern = if years.is_empty() {
+        narrative_year(cache.ex, f.sentence).is_some_and(|y| y >= 1992)
+    } else {
+        years.iter().any(|&y| y >= 1992)
+    };
     // "the ___" wants a name said with "the".
     let after_the = cloze
         && f.pool == Pool::Entity(EntClass::Country)
@@ -1558,20 +1593,45 @@ fn choices_for(
     } else {
         Vec::new()
     };
-    let mut picked: Vec<String> = Vec::new();
-    let mut picked_norm: Vec<String> = Vec::new();
-    let mut picked_entries: Vec<Option<usize>> = Vec::new();
-    for &i in order.iter().chain(few.iter()).chain(rest.iter()) {
-        if picked.len() == 3 {
-            break;
-        }
-        let c = if i < cands.len() {
+    let cand_at = |i: usize| -> &Cand {
+        if i < cands.len() {
             &cands[i]
         } else if i < cands.len() + extra.len() {
             &extra[i - cands.len()]
         } else {
             &fallback[i - cands.len() - extra.len()]
-        };
+        }
+    };
+    let mut seq: Vec<usize> = order
+        .iter()
+        .chain(few.iter())
+        .chain(rest.iter())
+        .copied()
+        .collect();
+    // "until the ___ withdrew from it": a nuclear-armed state is judged
+    // among its peers first; Belgium beside the United States is no contest.
+    let nuclear = |gi: Option<usize>| {
+        gi.is_some_and(|gi| NUCLEAR_ARMED_STATES.contains(&gaz.entries[gi].name.as_str()))
+    };
+    if f.pool == Pool::Entity(EntClass::Country) && nuclear(answer_gaz) {
+        seq.sort_by_key(|&i| {
+            let c = cand_at(i);
+            let entry = c
+                .entity
+                .and_then(|e| ex.entities.get(e))
+                .and_then(|e| e.gaz)
+                .or(c.gaz);
+            !nuclear(entry)
+        });
+    }
+    let mut picked: Vec<String> = Vec::new();
+    let mut picked_norm: Vec<String> = Vec::new();
+    let mut picked_entries: Vec<Option<usize>> = Vec::new();
+    for i in seq {
+        if picked.len() == 3 {
+            break;
+        }
+        let c = cand_at(i);
         if i < cands.len()
             && shape
                 .as_ref()
@@ -2840,6 +2900,40 @@ mod tests {
             .iter()
             .find(|c| c.answer == "Russia")
             .expect("a card for Russia");
+        for o in c.choices.as_ref().expect("options") {
+            assert!(!is_former_name(o), "{o}");
+        }
+    }
+
+    #[test]
+    fn a_nuclear_power_is_judged_among_nuclear_powers() {
+        let cards = cards_of(
+            "Belgium, the Netherlands and Italy hosted the missiles in the 1980s. \
+             In 2019 the Pentagon said Russia had deployed the new missile in several battalions.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "Russia")
+            .expect("a card for Russia");
+        let options = c.choices.as_ref().expect("options");
+        for o in options.iter().filter(|o| **o != c.answer) {
+            assert!(
+                NUCLEAR_ARMED_STATES.contains(&o.as_str()),
+                "{o} in {options:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_sentence_without_a_year_is_set_in_the_last_dated_one() {
+        let cards = cards_of(
+            "In 2019 the United States left the Vienna Accord it had signed with the Soviet Union in 1987. \
+             The President has called for a new accord that brings in China as well as Russia.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "China")
+            .expect("a card for China");
         for o in c.choices.as_ref().expect("options") {
             assert!(!is_former_name(o), "{o}");
         }
