@@ -758,6 +758,15 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
             None => text,
         };
+        // "until the ___ withdrew": a country said with "the" is blanked
+        // with it, so that any state's name fits the blank.
+        if f.pool == Pool::Entity(EntClass::Country) {
+            for s in spans.iter_mut() {
+                if let Some(a) = the_swallowed(cloze_text, *s) {
+                    s.0 = a;
+                }
+            }
+        }
         // "The ___ (___) confirmed": a name and its abbreviation are one blank.
         let mut cloze = blank(cloze_text, &spans);
         if cloze.contains('(') {
@@ -1318,6 +1327,25 @@ pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
 }
 
 /// States most often met in arms-control texts: preferred fallback options.
+/// Where a blank for a country's name starts when it takes the "the"
+/// before it along: "the United States" is said with "the" (a blank after
+/// "the" fits no Russia), while "the U.S. withdrawal" keeps its "the".
+fn the_swallowed(text: &str, (start, end): (usize, usize)) -> Option<usize> {
+    let name = text.get(start..end)?;
+    if !gazetteer::takes_the(name) {
+        return None;
+    }
+    let head = text.get(..start)?;
+    let before = head
+        .strip_suffix("the ")
+        .or_else(|| head.strip_suffix("The "))?;
+    before
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+        .then_some(before.len())
+}
+
 /// The year of the last event dated at or before a sentence: the time a
 /// sentence that names no year is set in.
 fn narrative_year(ex: &Extraction, sentence: usize) -> Option<i32> {
@@ -1424,13 +1452,15 @@ fn choices_for(
         years.iter().any(|&y| y >= 1992)
     };
     // "the ___" wants a name said with "the".
+    // (unless the blank took the "the" with the name).
     let after_the = cloze
         && f.pool == Pool::Entity(EntClass::Country)
-        && f.spans.first().is_some_and(|&(start, _)| {
-            sentence[..start]
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        && f.spans.first().is_some_and(|&(start, end)| {
+            the_swallowed(sentence, (start, end)).is_none()
+                && sentence[..start]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("the"))
         });
     let seed = fnv1a(id.as_bytes());
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
@@ -2922,6 +2952,28 @@ mod tests {
                 "{o} in {options:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_country_said_with_the_is_blanked_with_it() {
+        assert_eq!(
+            the_swallowed("until the United States withdrew", (10, 23)),
+            Some(6)
+        );
+        assert_eq!(the_swallowed("The Netherlands left", (4, 15)), Some(0));
+        // "the U.S. withdrawal": "the" goes with "withdrawal".
+        assert_eq!(the_swallowed("after the U.S. withdrawal", (10, 14)), None);
+        // "bathe United Kingdom" is no article.
+        assert_eq!(the_swallowed("bathe United Kingdom", (6, 20)), None);
+        let cards = cards_of(
+            "The ABM Treaty remained in force for almost 30 years, until the United States \
+             withdrew from it in 2002. Russia called the move a mistake.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "United States" && c.question.contains("___"))
+            .expect("a cloze for the United States");
+        assert!(c.question.contains("until ___ withdrew"), "{}", c.question);
     }
 
     #[test]
