@@ -1511,10 +1511,15 @@ fn choices_for(
         ),
         Pool::Office => (
             &[][..],
-            office_swaps(&f.answer)
-                .into_iter()
-                .map(Cand::made)
-                .collect(),
+            office_swaps(
+                &f.answer,
+                f.entity
+                    .and_then(|e| cache.ex.entities.get(e))
+                    .and_then(|e| gaz.person_country(&e.name)),
+            )
+            .into_iter()
+            .map(Cand::made)
+            .collect(),
         ),
         Pool::Date(_) => {
             let r = f.resolved?;
@@ -1718,6 +1723,22 @@ fn choices_for(
         {
             continue;
         }
+        // "Senator" beside "Senate Majority Leader", "President" beside
+        // "Vice President": a bare title from the answer's own stem is true
+        // of the answer's holder too.
+        if matches!(f.pool, Pool::Role | Pool::Office) && !c.text.contains(' ') {
+            let stem = |w: &str| -> Option<String> {
+                (w.chars().count() >= 5)
+                    .then(|| w.chars().take(5).collect::<String>().to_lowercase())
+            };
+            if let Some(cs) = stem(&c.text)
+                && f.answer
+                    .split_whitespace()
+                    .any(|w| stem(w).as_ref() == Some(&cs))
+            {
+                continue;
+            }
+        }
         // "U.S. President" is no option for Brezhnev: a title of another
         // country than the answer's (or any country, when the answer names
         // none) is implausible.
@@ -1911,7 +1932,10 @@ const NATIONAL_OFFICES: &[&str] = &[
 /// A bare "President" is most often a U.S. president in these texts.
 const BARE_OFFICES: &[&str] = US_OFFICES;
 
-fn office_swaps(answer: &str) -> Vec<String> {
+/// Other offices of the same government as the answer's: by the words
+/// before the office ("Soviet Premier"), else by the state the person
+/// (known to the gazetteer) served.
+fn office_swaps(answer: &str, country: Option<&str>) -> Vec<String> {
     let Some(prefix) = OFFICE_HEADS
         .iter()
         .filter_map(|o| {
@@ -1926,7 +1950,11 @@ fn office_swaps(answer: &str) -> Vec<String> {
         return Vec::new();
     };
     let set = match prefix.trim() {
-        "" => BARE_OFFICES,
+        "" => match country {
+            Some("United States") | None => BARE_OFFICES,
+            Some("Soviet Union") => SOVIET_OFFICES,
+            Some(_) => NATIONAL_OFFICES,
+        },
         "U.S." | "US" | "American" | "United States" => US_OFFICES,
         "Soviet" => SOVIET_OFFICES,
         _ => NATIONAL_OFFICES,
@@ -2821,16 +2849,16 @@ mod tests {
 
     #[test]
     fn a_leaders_office_is_offered_among_its_governments_offices() {
-        let v = office_swaps("U.S. President");
+        let v = office_swaps("U.S. President", None);
         assert!(v.contains(&"U.S. Secretary of State".to_string()), "{v:?}");
         assert!(
             v.iter()
                 .all(|o| o.starts_with("U.S. ") && o != "U.S. President")
         );
-        let v = office_swaps("Russian President");
+        let v = office_swaps("Russian President", None);
         assert!(v.contains(&"Russian Prime Minister".to_string()), "{v:?}");
         assert!(!v.iter().any(|o| o.contains("Secretary of State")), "{v:?}");
-        assert!(office_swaps("senior analyst").is_empty());
+        assert!(office_swaps("senior analyst", None).is_empty());
         let cards = cards_of(
             "Russian President Vladimir Putin signed the law on 2 November 2023. Lithuania objected.",
         );
@@ -2846,14 +2874,48 @@ mod tests {
             choices.contains(&"Russian Prime Minister".to_string()),
             "{choices:?}"
         );
-        // A bare "President" is a U.S. president's office in these texts.
-        let v = office_swaps("President");
+        // A bare "President" is a U.S. president's office in these texts,
+        // unless the person is known to have served another state.
+        let v = office_swaps("President", None);
         assert!(v.contains(&"Secretary of State".to_string()), "{v:?}");
         assert!(!v.iter().any(|o| o.contains("Prime Minister")), "{v:?}");
+        let v = office_swaps("President", Some("Russia"));
+        assert!(v.contains(&"Prime Minister".to_string()), "{v:?}");
+        assert!(!v.iter().any(|o| o.contains("Secretary of")), "{v:?}");
+        let cards = cards_of(
+            "On 2 November 2023, President Vladimir Putin signed the law. Lithuania objected.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| {
+                c.question
+                    .starts_with("What office did Vladimir Putin hold")
+            })
+            .expect("an office card");
+        let choices = c.choices.as_ref().expect("options");
+        assert!(
+            !choices.iter().any(|o| o.contains("Secretary of")),
+            "{choices:?}"
+        );
         // Gorbachev held both top Soviet posts at once: neither is a
         // wrong option for the other.
-        let v = office_swaps("Soviet President");
+        let v = office_swaps("Soviet President", None);
         assert!(!v.iter().any(|o| o.contains("General Secretary")), "{v:?}");
+    }
+
+    #[test]
+    fn a_bare_title_from_the_answers_stem_is_no_option() {
+        let cards = cards_of(
+            "Senate Majority Leader Trent Lott said the treaty was dead. \
+             Senator Joseph Biden disagreed, and Secretary of State Madeleine Albright \
+             and Ambassador Thomas Graham urged a new vote.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "Senate Majority Leader")
+            .expect("a role card for Lott");
+        let choices = c.choices.as_ref().expect("options");
+        assert!(!choices.iter().any(|o| o == "Senator"), "{choices:?}");
     }
 
     #[test]

@@ -5759,7 +5759,9 @@ mod tests {
             .collect();
         // Trump's words are his, though the briefer's turn spoke of him first.
         assert!(
-            quotes.iter().any(|(q, a)| q.contains("horrible") && a.contains("Trump")),
+            quotes
+                .iter()
+                .any(|(q, a)| q.contains("horrible") && a.contains("Trump")),
             "{quotes:?}"
         );
         // Neither the quotation after "He put it bluntly:" nor the report of

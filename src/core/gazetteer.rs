@@ -87,6 +87,9 @@ pub struct Gazetteer {
     pub title_list: Vec<Title>,
     /// Well-known people: each spelling (as tokens) -> index into `people`.
     pub people: Vec<Vec<String>>,
+    /// Per person: the state whose offices they held ("" for officials of
+    /// international bodies).
+    pub people_country: Vec<String>,
     people_index: HashMap<String, Vec<(Vec<String>, usize)>>,
     /// Places of signing fit to be wrong options (places.tsv), as written.
     pub places: Vec<String>,
@@ -137,6 +140,16 @@ fn phrase_tokens(s: &str) -> Vec<String> {
 }
 
 impl Gazetteer {
+    /// The state a well-known person held office in, by any spelling of
+    /// their name.
+    pub fn person_country(&self, name: &str) -> Option<&str> {
+        let pi = self
+            .people
+            .iter()
+            .position(|sp| sp.iter().any(|n| n == name))?;
+        Some(self.people_country[pi].as_str()).filter(|c| !c.is_empty())
+    }
+
     fn load() -> Gazetteer {
         let mut g = Gazetteer::default();
         for r in rows(COUNTRIES_TSV) {
@@ -286,6 +299,8 @@ impl Gazetteer {
             let mut spellings = vec![name.to_string()];
             spellings.extend(list(r.get(1)));
             g.people.push(spellings.clone());
+            g.people_country
+                .push(r.get(2).map(|c| c.trim().to_string()).unwrap_or_default());
             for sp in spellings {
                 let toks = phrase_tokens(&sp);
                 if let Some(first) = toks.first() {
@@ -1422,6 +1437,26 @@ mod tests {
 
     fn toks(s: &str) -> Vec<String> {
         tokenize(s).iter().map(|t| t.text.to_string()).collect()
+    }
+
+    #[test]
+    fn every_persons_country_is_a_gazetteer_country() {
+        let g = get();
+        assert_eq!(g.people.len(), g.people_country.len());
+        let mut known = 0;
+        for (sp, c) in g.people.iter().zip(&g.people_country) {
+            if c.is_empty() {
+                continue;
+            }
+            let e = g
+                .entry_named(c)
+                .unwrap_or_else(|| panic!("{c} ({})", sp[0]));
+            assert_eq!(g.entries[e].kind, EntKind::Country, "{c}");
+            known += 1;
+        }
+        assert!(known > 50, "{known}");
+        assert_eq!(g.person_country("Putin"), Some("Russia"));
+        assert_eq!(g.person_country("Antonio Guterres"), None);
     }
 
     #[test]
