@@ -816,8 +816,9 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                 || (field && ex.subject.is_some() && context_words >= 1));
         // The natural question if it leaks nothing and is new, else the cloze.
         let natural = f.question.as_ref().and_then(|q| {
-            let qn = norm(q);
-            (!needles.leak_norm(&qn) && !seen_q.contains(&qn)).then(|| (q.clone(), qn))
+            let q = without_also(q).unwrap_or_else(|| q.clone());
+            let qn = norm(&q);
+            (!needles.leak_norm(&qn) && !seen_q.contains(&qn)).then_some((q, qn))
         });
         // "It entered into force on ___." -> "The INF Treaty entered ...".
         let topic = ex
@@ -1327,6 +1328,22 @@ pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
 }
 
 /// States most often met in arms-control texts: preferred fallback options.
+/// "Who also paid tribute ...?", "Which country also charged ...?": read
+/// alone, the card has nothing for "also" to add to; the question asks
+/// without it.
+fn without_also(q: &str) -> Option<String> {
+    let words: Vec<&str> = q.splitn(5, ' ').collect();
+    let at = match words.as_slice() {
+        ["Who", "also", ..] => 1,
+        ["Which", _, "also", ..] => 2,
+        ["Which", _, _, "also", ..] => 3,
+        _ => return None,
+    };
+    let mut out: Vec<&str> = words[..at].to_vec();
+    out.extend_from_slice(&words[at + 1..]);
+    Some(out.join(" "))
+}
+
 /// Where a blank for a country's name starts when it takes the "the"
 /// before it along: "the United States" is said with "the" (a blank after
 /// "the" fits no Russia), while "the U.S. withdrawal" keeps its "the".
@@ -2901,6 +2918,42 @@ mod tests {
         // wrong option for the other.
         let v = office_swaps("Soviet President", None);
         assert!(!v.iter().any(|o| o.contains("General Secretary")), "{v:?}");
+    }
+
+    #[test]
+    fn a_question_read_alone_has_no_also() {
+        assert_eq!(
+            without_also("Who also paid tribute to the survivors?").as_deref(),
+            Some("Who paid tribute to the survivors?")
+        );
+        assert_eq!(
+            without_also("Which country also charged that the radar violated it?").as_deref(),
+            Some("Which country charged that the radar violated it?")
+        );
+        assert_eq!(
+            without_also("Which news agency also reported the test?").as_deref(),
+            Some("Which news agency reported the test?")
+        );
+        assert_eq!(without_also("Who said it was also a mistake?"), None);
+        let cards = cards_of(
+            "On 22 January 2021 the Secretary-General welcomed the treaty. \
+             Japan also declined to join the Ottawa Accord in 1999, citing its alliance.",
+        );
+        // (A cloze keeps the sentence as written.)
+        assert!(
+            cards
+                .iter()
+                .any(|c| c.question.starts_with("Which country declined")),
+            "{:?}",
+            cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+        );
+        assert!(
+            cards
+                .iter()
+                .all(|c| c.question.contains("___") || !c.question.contains(" also ")),
+            "{:?}",
+            cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+        );
     }
 
     #[test]
