@@ -777,6 +777,13 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         if let Some(hint) = date_hint(f) {
             cloze = cloze.replacen("___", &format!("___ ({hint})"), 1);
         }
+        // "On ___, Bush announced ..., and it took effect six months later,
+        // on June 13, 2002": the offset and the other date give it away.
+        if f.kind == FactKind::Date
+            && let Some(c) = without_offset(&cloze)
+        {
+            cloze = c;
+        }
         let mut field = sent.field.is_some();
         // "Ratification: the U.S. Senate approved the treaty on ___, by a
         // vote of 93 to 5.": a whole sentence after the label stands alone.
@@ -1328,6 +1335,34 @@ pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
 }
 
 /// States most often met in arms-control texts: preferred fallback options.
+/// A cloze without "six months later, " where it still shows another
+/// year: with the offset, the blanked date is sums, not memory.
+fn without_offset(cloze: &str) -> Option<String> {
+    const UNITS: &[&str] = &[
+        "day", "days", "week", "weeks", "month", "months", "year", "years",
+    ];
+    let words: Vec<&str> = cloze.split(' ').collect();
+    let at = words.windows(3).position(|w| {
+        (gazetteer::number_word(&w[0].to_lowercase()).is_some()
+            || w[0].bytes().all(|b| b.is_ascii_digit()))
+            && UNITS.contains(&w[1])
+            && matches!(
+                w[2].trim_end_matches([',', '.']),
+                "later" | "earlier" | "afterwards"
+            )
+    })?;
+    let mut out: Vec<&str> = words[..at].to_vec();
+    out.extend_from_slice(&words[at + 3..]);
+    let mut out = out.join(" ");
+    if words[at + 2].ends_with('.') {
+        out.push('.');
+    }
+    let other_year = out
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4);
+    (other_year && out.contains("___")).then_some(out)
+}
+
 /// "Who also paid tribute ...?", "Which country also charged ...?": read
 /// alone, the card has nothing for "also" to add to; the question asks
 /// without it.
@@ -2043,13 +2078,38 @@ fn other_figures(sentence: &str, spans: &[(usize, usize)]) -> Vec<f64> {
 
 /// "the ___ types of sensor: optical cameras, video cameras, infrared
 /// scanners and radar": the list after the colon counts out the answer.
+///
+/// "___ states: the 16 members of NATO and the six members of the Warsaw
+/// Pact": figures after the colon that add up to the answer count it out.
 fn counted_by_list(sentence: &str, f: &Fact) -> bool {
-    let Some(n) = number_value(&f.answer).filter(|n| (2.0..=12.0).contains(n)) else {
+    let Some(n) = number_value(&f.answer) else {
         return false;
     };
     let Some(&(_, end)) = f.spans.first() else {
         return false;
     };
+    if let Some(colon) = sentence[end..].find(':') {
+        let figures: Vec<f64> = sentence[end + colon + 1..]
+            .split(|c: char| !c.is_alphanumeric() && c != ',')
+            .map(|w| w.trim_matches(','))
+            .filter_map(|w| {
+                gazetteer::number_word(&w.to_lowercase())
+                    .map(|v| v as f64)
+                    .or_else(|| {
+                        w.chars()
+                            .all(|c| c.is_ascii_digit() || c == ',')
+                            .then(|| w.replace(',', "").parse::<f64>().ok())
+                            .flatten()
+                    })
+            })
+            .collect();
+        if figures.len() >= 2 && figures.iter().sum::<f64>() == n {
+            return true;
+        }
+    }
+    if !(2.0..=12.0).contains(&n) {
+        return false;
+    }
     // "two sites, one around its capital and one around a field": the
     // "one ..." items count it out too.
     if let Some(comma) = sentence[end..].find(", one ") {
@@ -2395,6 +2455,16 @@ mod tests {
             "{}",
             two.question
         );
+        // Figures after the colon that add up to the answer count it out.
+        let cards = cards_of(
+            "The Vienna Accord was signed in Paris on 19 November 1990 by 22 states: \
+             the 16 members of NATO and the six members of the Warsaw Pact.",
+        );
+        let sum = cards
+            .iter()
+            .find(|c| c.answer == "22")
+            .unwrap_or_else(|| panic!("no card for the count: {cards:?}"));
+        assert!(sum.question.ends_with("by ___ states."), "{}", sum.question);
     }
 
     #[test]
@@ -2918,6 +2988,38 @@ mod tests {
         // wrong option for the other.
         let v = office_swaps("Soviet President", None);
         assert!(!v.iter().any(|o| o.contains("General Secretary")), "{v:?}");
+    }
+
+    #[test]
+    fn an_offset_beside_another_date_is_left_out() {
+        assert_eq!(
+            without_offset(
+                "On ___, Bush announced the withdrawal, which took effect six months later, on June 13, 2002."
+            )
+            .as_deref(),
+            Some("On ___, Bush announced the withdrawal, which took effect on June 13, 2002.")
+        );
+        assert_eq!(
+            without_offset("It was signed in 1987 and took effect ___ 90 days later.").as_deref(),
+            Some("It was signed in 1987 and took effect ___.")
+        );
+        // With no other date shown, the offset gives nothing away.
+        assert_eq!(
+            without_offset("It took effect six months later, on ___."),
+            None
+        );
+        let cards = cards_of(
+            "On December 13, 2001, President George W. Bush announced that the United States \
+             would withdraw from the Vienna Accord, and the withdrawal took effect six months later, \
+             on June 13, 2002.",
+        );
+        let dates: Vec<&str> = cards
+            .iter()
+            .filter(|c| c.kind == FactKind::Date && c.question.contains("___"))
+            .map(|c| c.question.as_str())
+            .collect();
+        assert!(!dates.is_empty(), "{cards:?}");
+        assert!(dates.iter().all(|q| !q.contains("later")), "{dates:?}");
     }
 
     #[test]
