@@ -1191,6 +1191,37 @@ pub fn extract(art: &Article) -> Extraction {
         art.dateline.as_deref(),
         &all_exprs,
     );
+    // "Thanks for joining this call on today's announcement, Tuesday,
+    // May 8, 2018", "Today, 2 August 2019, the withdrawal takes effect": an
+    // opening sentence that gives today's full date dates the text.
+    if reference.is_none_or(|r| !r.explicit)
+        && let Some(today) = sents
+            .iter()
+            .zip(&art.sentences)
+            .filter(|(_, a)| !a.fragment)
+            .take(3)
+            .find_map(|(s, _)| {
+                let says_today = s
+                    .toks
+                    .iter()
+                    .any(|t| t.is("today") || t.is("today's") || t.is("tonight"));
+                let full: Vec<Ymd> = s
+                    .dates
+                    .iter()
+                    .filter_map(|d| match d.expr {
+                        DateExpr::Absolute(y) if y.d.is_some() => Some(y),
+                        _ => None,
+                    })
+                    .collect();
+                (says_today && full.len() == 1).then(|| full[0])
+            })
+    {
+        reference = Some(Reference {
+            date: today,
+            explicit: true,
+            year_known: true,
+        });
+    }
     // A dateline's day with no year: the future dates and weekdays of the
     // text may fix it.
     if let Some(r) = reference.as_mut()
@@ -5738,6 +5769,24 @@ mod tests {
         assert_eq!(
             label_description("NATO SPOKESPERSON").as_deref(),
             Some("a NATO spokesperson")
+        );
+    }
+
+    #[test]
+    fn an_opening_that_gives_todays_date_dates_the_text() {
+        let (ex, _) = facts(
+            "MODERATOR: Thanks for joining this call on today's announcement, Tuesday, May 8, 2018.\n\n\
+             OFFICIAL: We will talk to our allies. In a televised address, Iranian \
+             President Hassan Rouhani said Iran would remain in the deal for now.",
+        );
+        let r = ex.reference.expect("a reference date");
+        assert!(r.explicit && r.year_known, "{r:?}");
+        assert_eq!(r.date, Ymd::ymd(2018, 5, 8));
+        assert!(
+            ex.facts.iter().any(|f| f.question.as_deref()
+                == Some("What office did Hassan Rouhani hold in May 2018?")),
+            "{:?}",
+            ex.facts.iter().map(|f| &f.question).collect::<Vec<_>>()
         );
     }
 
