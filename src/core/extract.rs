@@ -3705,6 +3705,16 @@ impl<'a> FactBuilder<'a> {
                     && (matches!(word(j - 2), "known" | "shortened" | "abbreviated")
                         || (word(j - 2) == "it" && j >= 3 && word(j - 3) == "shortened")))
                     || word(j - 1) == "called");
+            // "the Joint Comprehensive Plan of Action, the JCPOA, and":
+            // a short name set beside the long one between commas.
+            let apposed = j >= 1
+                && word(j - 1) == ","
+                && m.te < toks.len()
+                && matches!(word(m.te), "," | ")" | "." | ";")
+                && s.mentions
+                    .iter()
+                    .any(|o| o.entity == m.entity && o.te + 1 == j && o.te - o.ts > m.te - m.ts);
+            let alias_cue = alias_cue || apposed;
             let long = s
                 .mentions
                 .iter()
@@ -6198,6 +6208,16 @@ mod tests {
         );
         let (_, v) = facts("New START nearly lapsed two years ago, in 2021.");
         assert!(!has(&v, FactKind::Number, "two years"), "{v:?}");
+        // The short name set beside the long one between commas.
+        let (ex, _) = facts(
+            "The United States left the Joint Comprehensive Plan of Action, the JCPOA, in 2018.",
+        );
+        assert!(
+            question_of(&ex, FactKind::Treaty, "Joint Comprehensive Plan of Action")
+                == Some("What is the full name of the JCPOA?"),
+            "{:?}",
+            ex.facts.iter().map(|f| &f.question).collect::<Vec<_>>()
+        );
     }
 
     #[test]
