@@ -2674,14 +2674,23 @@ mod tests {
              A 1999 protocol cut that number to one site per side. \
              Spain gave Portugal 60 days to reply. \
              Spain will cut its stocks to between 1,700 and 2,200 mines. \
-             They are the world's two largest stockpiles.",
+             They are the world's two largest stockpiles. \
+             The accord banned missiles with ranges between 500 and 5,500 kilometres. \
+             Portugal banned mines with ranges from 20 to 300 km.",
         );
         let answers: Vec<&str> = cards
             .iter()
             .filter(|c| c.kind == FactKind::Number)
             .map(|c| c.answer.as_str())
             .collect();
-        for a in ["two", "one", "60 days", "between 1,700 and 2,200"] {
+        for a in [
+            "two",
+            "one",
+            "60 days",
+            "between 1,700 and 2,200",
+            "between 500 and 5,500 kilometres",
+            "from 20 to 300 km",
+        ] {
             assert!(answers.contains(&a), "{a} missing from {answers:?}");
         }
         assert!(!answers.contains(&"one per"), "{answers:?}");

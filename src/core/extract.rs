@@ -4035,14 +4035,13 @@ impl<'a> FactBuilder<'a> {
                     answer_toks = (k, k + 3);
                     span_end = k + 3;
                 }
-                // "to between 1,700 and 2,200": the range is the answer. With
-                // a unit ("between 500 and 5,500 kilometres") each bound is
-                // a fact of its own.
+                // "to between 1,700 and 2,200", "ranges between 500 and
+                // 5,500 kilometres", "from 500 to 5,500 km": the range is
+                // the answer.
                 if k > 0
-                    && toks[k - 1].is("between")
-                    && toks.get(k + 1).is_some_and(|x| x.is("and"))
+                    && ((toks[k - 1].is("between") && toks.get(k + 1).is_some_and(|x| x.is("and")))
+                        || (toks[k - 1].is("from") && to_number && unit_after))
                     && toks.get(k + 2).is_some_and(|x| x.kind == Tk::Number)
-                    && !unit_after
                 {
                     answer_toks = (k - 1, k + 3);
                     span_end = k + 3;
