@@ -172,6 +172,11 @@ struct Cache<'a> {
     sent_norm: Option<(usize, String)>,
     /// Case-folded characters of the sentence last blanked.
     sent_chars: Option<(usize, Vec<(usize, char)>)>,
+    /// Per sentence: the years its date facts resolve to, in fact order.
+    sentence_years: Vec<Vec<i32>>,
+    /// Per sentence: the latest year of the last sentence at or before it
+    /// that dates an event (the time a sentence naming no year is set in).
+    narrative: Vec<Option<i32>>,
 }
 
 /// A distractor candidate: display text, normalised form, entity if any,
@@ -237,6 +242,27 @@ impl<'a> Cache<'a> {
                 n
             })
             .collect();
+        let n_sent = ex
+            .facts
+            .iter()
+            .map(|f| f.sentence + 1)
+            .max()
+            .unwrap_or(0)
+            .max(ex.sentence_entities.len());
+        let mut sentence_years: Vec<Vec<i32>> = vec![Vec::new(); n_sent];
+        for f in ex.facts.iter().filter(|f| f.kind == FactKind::Date) {
+            if let Some(r) = f.resolved {
+                sentence_years[f.sentence].push(r.y);
+            }
+        }
+        let mut narrative = Vec::with_capacity(n_sent);
+        let mut last = None;
+        for ys in &sentence_years {
+            if let Some(&y) = ys.iter().max() {
+                last = Some(y);
+            }
+            narrative.push(last);
+        }
         Cache {
             ex,
             ent_norms,
@@ -244,6 +270,8 @@ impl<'a> Cache<'a> {
             pools: HashMap::default(),
             sent_norm: None,
             sent_chars: None,
+            sentence_years,
+            narrative,
         }
     }
 
@@ -1338,6 +1366,12 @@ pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
 /// A cloze without "six months later, " where it still shows another
 /// year: with the offset, the blanked date is sums, not memory.
 fn without_offset(cloze: &str) -> Option<String> {
+    if !["later", "earlier", "afterwards"]
+        .iter()
+        .any(|w| cloze.contains(w))
+    {
+        return None;
+    }
     const UNITS: &[&str] = &[
         "day", "days", "week", "weeks", "month", "months", "year", "years",
     ];
@@ -1396,19 +1430,6 @@ fn the_swallowed(text: &str, (start, end): (usize, usize)) -> Option<usize> {
         .next_back()
         .is_none_or(|c| !c.is_alphanumeric())
         .then_some(before.len())
-}
-
-/// The year of the last event dated at or before a sentence: the time a
-/// sentence that names no year is set in.
-fn narrative_year(ex: &Extraction, sentence: usize) -> Option<i32> {
-    // The latest sentence's latest year: "left in 2019 the accord signed
-    // in 1987" is set in 2019.
-    ex.facts
-        .iter()
-        .filter(|o| o.sentence <= sentence && o.kind == FactKind::Date)
-        .filter_map(|o| o.resolved.map(|r| (o.sentence, r.y)))
-        .max()
-        .map(|(_, y)| y)
 }
 
 /// States that hold nuclear weapons (and the Soviet Union, which did):
@@ -1498,10 +1519,13 @@ fn choices_for(
         .filter_map(|d| d.parse::<i32>().ok())
         .filter(|y| (1000..2100).contains(y))
         .collect();
-    let modern = if years.is_empty() {
-        narrative_year(cache.ex, f.sentence).is_some_and(|y| y >= 1992)
-    } else {
-        years.iter().any(|&y| y >= 1992)
+    let narrative = cache.narrative.get(f.sentence).copied().flatten();
+    let modern = || {
+        if years.is_empty() {
+            narrative.is_some_and(|y| y >= 1992)
+        } else {
+            years.iter().any(|&y| y >= 1992)
+        }
     };
     // "the ___" wants a name said with "the".
     // (unless the blank took the "the" with the name).
@@ -1524,8 +1548,15 @@ fn choices_for(
         .unwrap_or(&[]);
     // Entities of the sentence are visible in the question: never options.
     let Cache {
-        ent_norms, pools, ..
+        ent_norms,
+        pools,
+        sentence_years,
+        ..
     } = cache;
+    let years_here: &[i32] = sentence_years
+        .get(f.sentence)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
     let sentence_names: Vec<&str> = sentence_ents
         .iter()
         .flat_map(|&e| ent_norms[e].iter().map(String::as_str))
@@ -1604,23 +1635,16 @@ fn choices_for(
         .filter(|_| matches!(f.pool, Pool::Date(_)))
         .map(|r| r.y);
     let other_years: Vec<i32> = match answer_year {
-        Some(ay) => ex
-            .facts
-            .iter()
-            .filter(|o| o.sentence == f.sentence && o.kind == FactKind::Date)
-            .filter_map(|o| o.resolved.map(|r| r.y))
-            .filter(|&y| y != ay)
-            .collect(),
+        Some(ay) => years_here.iter().copied().filter(|&y| y != ay).collect(),
         None => Vec::new(),
     };
     // The year an alliance card is about: its sentence's date, else the
     // article's.
     let era = (f.pool == Pool::Entity(EntClass::Alliance))
         .then(|| {
-            ex.facts
-                .iter()
-                .filter(|o| o.sentence == f.sentence && o.kind == FactKind::Date)
-                .find_map(|o| o.resolved.map(|r| r.y))
+            years_here
+                .first()
+                .copied()
                 .or_else(|| ex.reference.filter(|r| r.year_known).map(|r| r.date.y))
         })
         .flatten();
@@ -1689,28 +1713,28 @@ fn choices_for(
             &fallback[i - cands.len() - extra.len()]
         }
     };
-    let mut seq: Vec<usize> = order
-        .iter()
-        .chain(few.iter())
-        .chain(rest.iter())
-        .copied()
-        .collect();
+    let in_order = order.iter().chain(few.iter()).chain(rest.iter()).copied();
     // "until the ___ withdrew from it": a nuclear-armed state is judged
     // among its peers first; Belgium beside the United States is no contest.
     let nuclear = |gi: Option<usize>| {
         gi.is_some_and(|gi| NUCLEAR_ARMED_STATES.contains(&gaz.entries[gi].name.as_str()))
     };
-    if f.pool == Pool::Entity(EntClass::Country) && nuclear(answer_gaz) {
-        seq.sort_by_key(|&i| {
-            let c = cand_at(i);
-            let entry = c
-                .entity
-                .and_then(|e| ex.entities.get(e))
-                .and_then(|e| e.gaz)
-                .or(c.gaz);
-            !nuclear(entry)
-        });
-    }
+    let seq: Box<dyn Iterator<Item = usize>> =
+        if f.pool == Pool::Entity(EntClass::Country) && nuclear(answer_gaz) {
+            let mut seq: Vec<usize> = in_order.collect();
+            seq.sort_by_key(|&i| {
+                let c = cand_at(i);
+                let entry = c
+                    .entity
+                    .and_then(|e| ex.entities.get(e))
+                    .and_then(|e| e.gaz)
+                    .or(c.gaz);
+                !nuclear(entry)
+            });
+            Box::new(seq.into_iter())
+        } else {
+            Box::new(in_order)
+        };
     let mut picked: Vec<String> = Vec::new();
     let mut picked_norm: Vec<String> = Vec::new();
     let mut picked_entries: Vec<Option<usize>> = Vec::new();
@@ -1802,7 +1826,7 @@ fn choices_for(
         }
         // A state that no longer existed, or its successor, is no fair
         // option for Russia or for a year after 1991.
-        if !former_state && is_former_name(&c.text) && (answer_is_russia || modern) {
+        if !former_state && is_former_name(&c.text) && (answer_is_russia || modern()) {
             continue;
         }
         if answer_is_soviet && c.text.starts_with("Russia") {

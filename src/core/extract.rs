@@ -3326,11 +3326,7 @@ impl<'a> FactBuilder<'a> {
         }
 
         // ---- Quotations: one card per line unit of quoted text ----
-        // "It also said Russia would ...": a turn's sentence that reports
-        // someone's speech is not the speaker's own claim.
-        let reports = !speaker_ents.is_empty()
-            || (0..n).any(|v| speech_at(toks, v) && introduces_claim(toks, v));
-        self.quote_facts(si, s, quote_owner, reports);
+        self.quote_facts(si, s, quote_owner, !speaker_ents.is_empty());
 
         // ---- Parties ----
         let mut seen_party: HashSet<usize> = HashSet::default();
@@ -4357,7 +4353,13 @@ impl<'a> FactBuilder<'a> {
                 None
             })
             .or_else(|| {
-                if real_quotes.is_empty() && !reports {
+                // "It also said Russia would ...": a turn's sentence that
+                // reports someone's speech is not the speaker's own claim.
+                let toks = &_s.toks;
+                if real_quotes.is_empty()
+                    && !reports
+                    && !(0..toks.len()).any(|v| speech_at(toks, v) && introduces_claim(toks, v))
+                {
                     self.label_person(sent.label.as_deref()?)
                 } else {
                     None
