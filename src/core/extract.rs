@@ -4355,12 +4355,13 @@ impl<'a> FactBuilder<'a> {
             .or_else(|| {
                 // "It also said Russia would ...": a turn's sentence that
                 // reports someone's speech is not the speaker's own claim.
+                let label = sent.label.as_deref()?;
                 let toks = &_s.toks;
                 if real_quotes.is_empty()
                     && !reports
                     && !(0..toks.len()).any(|v| speech_at(toks, v) && introduces_claim(toks, v))
                 {
-                    self.label_person(sent.label.as_deref()?)
+                    self.label_person(label)
                 } else {
                     None
                 }
