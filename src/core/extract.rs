@@ -2970,7 +2970,13 @@ impl<'a> FactBuilder<'a> {
             if interrogative && sent.quotes.is_empty() {
                 break;
             }
-            let is_speech = (speech_at(toks, v) && introduces_claim(toks, v))
+            // "Russian officials say ...": a group's plain present.
+            let group_says = v > 0
+                && gazetteer::GROUP_SPEAKER_NOUNS.contains(&toks[v - 1].text)
+                && gazetteer::PLURAL_PRESENT
+                    .iter()
+                    .any(|(p, _)| *p == toks[v].text && !matches!(*p, "have" | "are"));
+            let is_speech = ((speech_at(toks, v) || group_says) && introduces_claim(toks, v))
                 || (toks[v].is("saying")
                     && v >= 3
                     && (v.saturating_sub(4)..v).any(|k| toks[k].is("statement")));
@@ -3035,10 +3041,18 @@ impl<'a> FactBuilder<'a> {
             }
             // Descriptive source subject ("Russian media revealed").
             let mut desc: Option<(usize, usize)> = None;
+            // "Russian officials say", "the Trump administration argued":
+            // a described group speaks; asked "Who ...?".
+            let mut group_speaker = false;
             if subj.is_none()
                 && let Some(st) = descriptive_source_before(toks, subj_end)
             {
                 desc = Some((st, subj_end));
+            } else if subj.is_none()
+                && let Some(st) = described_group_before(toks, subj_end)
+            {
+                desc = Some((st, subj_end));
+                group_speaker = true;
             }
             // Inverted: "..., said Ryabkov." / "said the Foreign Ministry".
             if subj.is_none() && desc.is_none() {
@@ -3208,11 +3222,18 @@ impl<'a> FactBuilder<'a> {
                     rest = format!("{} that {}", rest, lower_initial(before));
                 }
             }
-            let who = if class == EntClass::Person {
+            let who = if class == EntClass::Person || group_speaker {
                 "Who"
             } else {
                 self.who(ent_id, class)
             };
+            // "Russian officials say they ..." asks "Who says they ...?".
+            if group_speaker
+                && let Some((verb, tail)) = rest.split_once(' ')
+                && let Some((_, one)) = gazetteer::PLURAL_PRESENT.iter().find(|(p, _)| *p == verb)
+            {
+                rest = format!("{one} {tail}");
+            }
             // "..., and Russia and China have also rejected it" is not part
             // of what this speaker said.
             let rest = own_clause(&rest);
@@ -5146,6 +5167,7 @@ fn introduces_claim(toks: &[Token], v: usize) -> bool {
         w.as_str(),
         "said"
             | "says"
+            | "say"
             | "told"
             | "tells"
             | "stated"
@@ -5557,6 +5579,26 @@ fn descriptive_source_before(toks: &[Token], end: usize) -> Option<usize> {
     (st < end - 1).then_some(st)
 }
 
+/// Start of "Russian officials", "NATO allies", "the Trump
+/// administration" ending at `end`: a group noun after one to three words,
+/// at least one capitalised (whose group it is).
+fn described_group_before(toks: &[Token], end: usize) -> Option<usize> {
+    let head = toks.get(end.checked_sub(1)?)?;
+    if head.kind != Tk::Word || !gazetteer::GROUP_SPEAKER_NOUNS.contains(&head.text) {
+        return None;
+    }
+    let mut st = end - 1;
+    while st > 0
+        && end - st <= 3
+        && toks[st - 1].kind == Tk::Word
+        && (toks[st - 1].is_cap() || toks[st - 1].text.contains('.'))
+        && !gazetteer::NOT_NAMES.contains(&toks[st - 1].text)
+    {
+        st -= 1;
+    }
+    (st < end - 1).then_some(st)
+}
+
 /// A rough test for a finite verb after a subject (used only to phrase
 /// "Who ...?" questions; a miss falls back to a cloze).
 fn is_finite_verb(w: &str) -> bool {
@@ -5781,6 +5823,36 @@ mod tests {
         assert_eq!(
             label_description("NATO SPOKESPERSON").as_deref(),
             Some("a NATO spokesperson")
+        );
+    }
+
+    #[test]
+    fn a_described_group_of_officials_is_a_speaker() {
+        let (ex, _) = facts(
+            "Russian officials say they are only mirroring the United States. \
+             The Trump administration argued that the Vienna Accord was outdated. \
+             Officials said the talks would resume.",
+        );
+        assert_eq!(
+            question_of(&ex, FactKind::Speaker, "Russian officials"),
+            Some("Who says they are only mirroring the United States?")
+        );
+        assert_eq!(
+            question_of(&ex, FactKind::Speaker, "Trump administration"),
+            Some("Who argued that the Vienna Accord was outdated?")
+        );
+        // "Officials" alone says nothing of whose they are.
+        assert!(
+            !ex.facts
+                .iter()
+                .any(|f| f.kind == FactKind::Speaker && f.answer.contains("fficials said")),
+            "{:?}",
+            ex.facts.iter().map(|f| &f.answer).collect::<Vec<_>>()
+        );
+        assert!(
+            !ex.facts
+                .iter()
+                .any(|f| f.kind == FactKind::Speaker && f.answer == "Officials"),
         );
     }
 

@@ -992,6 +992,42 @@ pub const SOURCE_NOUNS: &[&str] = &[
     "wire",
 ];
 
+/// Nouns for a group of people who speak for a state or body when a
+/// capitalised word before them says whose they are ("Russian officials",
+/// "NATO allies", "the Trump administration", "Western diplomats").
+pub const GROUP_SPEAKER_NOUNS: &[&str] = &[
+    "officials",
+    "diplomats",
+    "leaders",
+    "negotiators",
+    "lawmakers",
+    "legislators",
+    "senators",
+    "ministers",
+    "administration",
+    "allies",
+    "authorities",
+    "commanders",
+];
+
+/// Present-tense verbs after a plural subject, and their form after "Who"
+/// ("Russian officials say" asks "Who says ...?").
+pub const PLURAL_PRESENT: &[(&str, &str)] = &[
+    ("say", "says"),
+    ("argue", "argues"),
+    ("insist", "insists"),
+    ("warn", "warns"),
+    ("claim", "claims"),
+    ("believe", "believes"),
+    ("contend", "contends"),
+    ("maintain", "maintains"),
+    ("accuse", "accuses"),
+    ("deny", "denies"),
+    ("note", "notes"),
+    ("have", "has"),
+    ("are", "is"),
+];
+
 /// Capitalised words that are not names (sentence openers, pronouns, etc.).
 pub const NOT_NAMES: &[&str] = &[
     "The",
