@@ -2668,7 +2668,46 @@ impl<'a> FactBuilder<'a> {
             return;
         };
         let asked = prev.text.trim_end_matches(['”', '"', ' ']).ends_with('?');
-        if sent.label.is_none() || prev.label == sent.label || !asked || prev.fragment {
+        if !asked || prev.fragment {
+            return;
+        }
+        // "Q: When was the treaty signed? / A: On December 8, 1987, in the
+        // East Room.": a date opening the reply answers "When" (anonymous
+        // "Q:" and "A:" labels are no speakers; the reply is a new line).
+        let q = prev.text.trim();
+        let reply = (prev.paragraph, prev.line) != (sent.paragraph, sent.line);
+        if reply
+            && q.starts_with("When ")
+            && let Some(d) = s.dates.first().filter(|d| {
+                matches!(d.expr, DateExpr::Absolute(y) if y.m.is_some())
+                    && (d.tok_start == 0 || (d.tok_start == 1 && s.toks[0].is("on")))
+                    && s.toks
+                        .get(d.tok_end)
+                        .is_none_or(|t| t.text == "," || t.text == ".")
+            })
+            && let DateExpr::Absolute(y) = d.expr
+        {
+            let (a, b) = (s.toks[d.tok_start].start, s.toks[d.tok_end - 1].end);
+            let answer = sent.text[a..b].to_string();
+            let mut accept = y.variants();
+            accept.retain(|v| norm(v) != norm(&answer));
+            self.push(Fact {
+                kind: FactKind::Date,
+                sentence: si,
+                answer,
+                accept,
+                entity: None,
+                spans: vec![(a, b)],
+                question: Some(q.to_string()),
+                resolved: Some(y),
+                inferred: false,
+                pool: Pool::Date(y.precision()),
+                standalone: false,
+                note: None,
+            });
+            return;
+        }
+        if sent.label.is_none() || prev.label == sent.label {
             return;
         }
         let Some(m) = s.mentions.first().filter(|m| m.ts <= 1 && !m.aside) else {
@@ -2686,7 +2725,7 @@ impl<'a> FactBuilder<'a> {
             EntClass::Agency | EntClass::Source => return,
             _ => FactKind::Party,
         };
-        let q = prev.text.trim().to_string();
+        let q = q.to_string();
         if contains_any(&q, &self.ent(m.entity).all_names()) {
             return;
         }
@@ -5824,6 +5863,30 @@ mod tests {
             label_description("NATO SPOKESPERSON").as_deref(),
             Some("a NATO spokesperson")
         );
+    }
+
+    #[test]
+    fn a_date_opening_a_reply_answers_when() {
+        let (ex, _) = facts(
+            "Q: When was the Vienna Accord signed?\n\n\
+             A: On December 8, 1987, in the East Room of the White House.\n\n\
+             Q: Where was it signed?\n\n\
+             A: In Washington, on a cold day.",
+        );
+        let f = ex
+            .facts
+            .iter()
+            .find(|f| f.kind == FactKind::Date)
+            .expect("a date from the reply");
+        assert_eq!(f.answer, "December 8, 1987");
+        assert_eq!(
+            f.question.as_deref(),
+            Some("When was the Vienna Accord signed?")
+        );
+        // A question that is not "When" is not answered by a date.
+        let (ex, _) =
+            facts("Q: Who signed the Vienna Accord?\n\nA: On December 8, 1987, in the East Room.");
+        assert!(ex.facts.iter().all(|f| f.kind != FactKind::Date));
     }
 
     #[test]
