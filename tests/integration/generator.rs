@@ -112,13 +112,16 @@ fn heldout_articles_generalise() {
     score_set("heldout", 10, 0.80, 0.85);
 }
 
-/// Eight more by other blind writers: 0.68-0.88 on first sight (0.77
-/// overall), 0.84 after general fixes (places of signing, longer lists of
-/// limits, labels naming a role, fact-sheet titles and fields, "It has").
+/// Fourteen more by other blind writers. The first eight scored 0.68-0.88
+/// on first sight (0.77 overall) and 0.84 after general fixes (places of
+/// signing, longer lists of limits, labels naming a role, fact-sheet
+/// titles and fields, "It has"); the last six (SALT I, the ABM withdrawal,
+/// New START's suspension, the JCPOA exit briefing, a CTBT fact sheet, an
+/// INF interview) 0.68-1.00 on first sight (0.83 overall).
 /// A floor against regressions, not the target of 0.90.
 #[test]
 fn blind_articles_stay_above_their_first_sight() {
-    score_set("blind", 8, 0.75, 0.84);
+    score_set("blind", 14, 0.75, 0.85);
 }
 
 #[test]
