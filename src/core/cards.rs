@@ -1538,6 +1538,11 @@ fn choices_for(
                     .next_back()
                     .is_some_and(|w| w.eq_ignore_ascii_case("the"))
         });
+    // "the ___ began deploying" for "the Soviets": no state's name fits
+    // where a people's name stands.
+    if after_the && !gazetteer::takes_the(&f.answer) && !is_former_name(&f.answer) {
+        return None;
+    }
     let seed = fnv1a(id.as_bytes());
     let mut rng = Xoshiro256PlusPlus::seed_from_u64(seed);
     let ex = cache.ex;
@@ -3202,6 +3207,24 @@ mod tests {
                 "{o} in {options:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_soviets_are_the_soviet_union_with_no_states_for_options() {
+        let cards = cards_of(
+            "In the late 1970s the Soviets began deploying the SS-20 across the Ural Mountains. \
+             NATO answered in December 1979.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "Soviets")
+            .unwrap_or_else(|| panic!("a card for the Soviets: {cards:?}"));
+        assert!(
+            c.accept.iter().any(|a| a == "Soviet Union"),
+            "{:?}",
+            c.accept
+        );
+        assert!(c.choices.is_none(), "{:?}", c.choices);
     }
 
     #[test]
