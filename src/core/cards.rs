@@ -1378,6 +1378,7 @@ fn without_offset(cloze: &str) -> Option<String> {
     let words: Vec<&str> = cloze.split(' ').collect();
     let at = words.windows(3).position(|w| {
         (gazetteer::number_word(&w[0].to_lowercase()).is_some()
+            || matches!(w[0], "a" | "an")
             || w[0].bytes().all(|b| b.is_ascii_digit()))
             && UNITS.contains(&w[1])
             && matches!(
@@ -1391,10 +1392,14 @@ fn without_offset(cloze: &str) -> Option<String> {
     if words[at + 2].ends_with('.') {
         out.push('.');
     }
-    let other_year = out
+    // Another date shown: a year, or a month's name.
+    let other_date = out
         .split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4);
-    (other_year && out.contains("___")).then_some(out)
+        .any(|d| d.len() == 4)
+        || out
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.len() >= 3 && gazetteer::month_of(w).is_some());
+    (other_date && out.contains("___")).then_some(out)
 }
 
 /// "Who also paid tribute ...?", "Which country also charged ...?": read
@@ -1643,6 +1648,12 @@ fn choices_for(
         Some(ay) => years_here.iter().copied().filter(|&y| y != ay).collect(),
         None => Vec::new(),
     };
+    // "In ___, the Duma voted ..., and Putin signed the law on 2 November
+    // 2023": another event of the answer's own year in the sentence keeps
+    // the options in that year, where the order of events can't rule them
+    // out.
+    let same_year =
+        answer_year.is_some_and(|ay| years_here.iter().filter(|&&y| y == ay).count() > 1);
     // The year an alliance card is about: its sentence's date, else the
     // article's.
     let era = (f.pool == Pool::Entity(EntClass::Alliance))
@@ -1775,6 +1786,7 @@ fn choices_for(
         if let Some(ay) = answer_year
             && let Some(cy) = year_of(&c.text)
             && ((i < cands.len() && (cy - ay).abs() > DATE_OPTION_YEARS)
+                || (same_year && cy != ay)
                 || other_years.iter().any(|&o| (cy < o) != (ay < o) || cy == o))
         {
             continue;
@@ -1867,8 +1879,12 @@ fn choices_for(
             norm(&shown)
         };
         let nc = shown_norm.as_str();
-        // Not empty, and no entity the sentence itself names.
-        if nc.is_empty() || sentence_names.contains(&nc) {
+        // Not empty, and no entity the sentence itself names; nor a date
+        // the sentence shows ("in February 2021 …, and in ___").
+        if nc.is_empty()
+            || sentence_names.contains(&nc)
+            || (matches!(f.pool, Pool::Date(_)) && sentence.contains(shown.as_str()))
+        {
             continue;
         }
         // Not the answer, a spelling variant of it, or a part of it.
@@ -3041,6 +3057,13 @@ mod tests {
             without_offset("It was signed in 1987 and took effect ___ 90 days later.").as_deref(),
             Some("It was signed in 1987 and took effect ___.")
         );
+        assert_eq!(
+            without_offset(
+                "The Duma passed it on ___, and the Council approved it a week later, on October 25."
+            )
+            .as_deref(),
+            Some("The Duma passed it on ___, and the Council approved it on October 25.")
+        );
         // With no other date shown, the offset gives nothing away.
         assert_eq!(
             without_offset("It took effect six months later, on ___."),
@@ -3187,6 +3210,24 @@ mod tests {
             .expect("a card for Russia");
         for o in c.choices.as_ref().expect("options") {
             assert!(!is_former_name(o), "{o}");
+        }
+    }
+
+    #[test]
+    fn date_options_keep_to_a_year_the_sentence_fixes() {
+        let cards = cards_of(
+            "In October 2023, the Duma voted to revoke the Vienna Accord, and Putin signed the law \
+             on 2 November 2023. Russia had ratified it in 2000, and in June 2021 it said it was \
+             bound by it. In March 2023 Kenya joined, in May 2023 Peru followed, and in \
+             August 2023 Chile signed.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "October 2023")
+            .unwrap_or_else(|| panic!("a card for October 2023: {cards:?}"));
+        for o in c.choices.as_ref().expect("options") {
+            assert!(o.ends_with("2023"), "{o}");
+            assert!(!c.question.contains(o.as_str()), "{o} is shown");
         }
     }
 
