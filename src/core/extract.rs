@@ -3783,12 +3783,27 @@ impl<'a> FactBuilder<'a> {
                 let short = strip_the(&text[m.start..m.end]).to_string();
                 // "The ___, commonly known as the ___": each name is asked
                 // for by the other.
-                self.two_names(
-                    si,
-                    m,
-                    format!("What is the full name of the {short}?"),
-                    format!("By what short name is the {long} known?"),
-                );
+                // "the Moscow Treaty" is no short form of "the Strategic
+                // Offensive Reductions Treaty": two names, neither in full.
+                let abbreviated = short
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()));
+                let formal = ["Treaty ", "Agreement ", "Convention ", "Protocol "]
+                    .iter()
+                    .any(|h| long.starts_with(h));
+                let (this_q, other_q) = if abbreviated || formal {
+                    (
+                        format!("What is the full name of the {short}?"),
+                        format!("By what short name is the {long} known?"),
+                    )
+                } else {
+                    (
+                        format!("By what other name is the {short} known?"),
+                        format!("By what other name is the {long} known?"),
+                    )
+                };
+                self.two_names(si, m, this_q, other_q);
                 continue;
             }
             // "formally the Treaty between ...": quiz the formal name.
@@ -6345,6 +6360,18 @@ mod tests {
         );
         let (_, v) = facts("New START nearly lapsed two years ago, in 2021.");
         assert!(!has(&v, FactKind::Number, "two years"), "{v:?}");
+        // Two names, neither a short form of the other.
+        let (ex, _) = facts(
+            "The Strategic Offensive Reductions Treaty, also known as the Moscow Treaty, was signed in 2002.",
+        );
+        assert_eq!(
+            question_of(
+                &ex,
+                FactKind::Treaty,
+                "Strategic Offensive Reductions Treaty"
+            ),
+            Some("By what other name is the Moscow Treaty known?")
+        );
         // The short name set beside the long one between commas.
         let (ex, _) = facts(
             "The United States left the Joint Comprehensive Plan of Action, the JCPOA, in 2018.",
