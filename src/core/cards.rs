@@ -983,15 +983,17 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                         q.to_string()
                     };
                     let qn = if replaced { norm(&q) } else { qn.to_string() };
-                    let named = own.contains(&sub.entity)
-                        || !only_subject
-                        || cache.ent_names[sub.entity]
-                            .iter()
-                            .any(|(_, nn)| contains_words(&qn, nn));
+                    let named = || {
+                        own.contains(&sub.entity)
+                            || !only_subject
+                            || cache.ent_names[sub.entity]
+                                .iter()
+                                .any(|(_, nn)| contains_words(&qn, nn))
+                    };
                     // A field ("Full name: ___") names nothing of its own.
-                    let tag = (!named || (field && !natural))
-                        && f.kind != FactKind::Role
-                        && !(natural && f.standalone);
+                    let tag = f.kind != FactKind::Role
+                        && !(natural && f.standalone)
+                        && ((field && !natural) || !named());
                     if tag {
                         // "INF Treaty — Signed: ___": a field keeps its colon.
                         let tagged = if field {
