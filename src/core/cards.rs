@@ -1364,9 +1364,9 @@ pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
     })
 }
 
-/// States most often met in arms-control texts: preferred fallback options.
 /// A cloze without "six months later, " where it still shows another
-/// year: with the offset, the blanked date is sums, not memory.
+/// date (a year or a month's name): with the offset, the blanked date is
+/// sums, not memory.
 fn without_offset(cloze: &str) -> Option<String> {
     if !["later", "earlier", "afterwards"]
         .iter()
@@ -1454,6 +1454,7 @@ const NUCLEAR_ARMED_STATES: &[&str] = &[
     "North Korea",
 ];
 
+/// States most often met in arms-control texts: preferred fallback options.
 const COMMON_STATES: &[&str] = &[
     "United States",
     "Russia",
