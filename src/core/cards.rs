@@ -3003,17 +3003,21 @@ mod tests {
         assert!(v.contains(&"Russian Prime Minister".to_string()), "{v:?}");
         assert!(!v.iter().any(|o| o.contains("Secretary of State")), "{v:?}");
         assert!(office_swaps("senior analyst", None).is_empty());
-        let cards = cards_of(
+        // The options of the card asking Putin's office.
+        let office_options = |text: &str| -> Vec<String> {
+            let cards = cards_of(text);
+            let c = cards
+                .iter()
+                .find(|c| {
+                    c.question
+                        .starts_with("What office did Vladimir Putin hold")
+                })
+                .expect("an office card");
+            c.choices.clone().expect("options")
+        };
+        let choices = office_options(
             "Russian President Vladimir Putin signed the law on 2 November 2023. Lithuania objected.",
         );
-        let c = cards
-            .iter()
-            .find(|c| {
-                c.question
-                    .starts_with("What office did Vladimir Putin hold")
-            })
-            .expect("an office card");
-        let choices = c.choices.as_ref().expect("options");
         assert!(
             choices.contains(&"Russian Prime Minister".to_string()),
             "{choices:?}"
@@ -3026,17 +3030,9 @@ mod tests {
         let v = office_swaps("President", Some("Russia"));
         assert!(v.contains(&"Prime Minister".to_string()), "{v:?}");
         assert!(!v.iter().any(|o| o.contains("Secretary of")), "{v:?}");
-        let cards = cards_of(
+        let choices = office_options(
             "On 2 November 2023, President Vladimir Putin signed the law. Lithuania objected.",
         );
-        let c = cards
-            .iter()
-            .find(|c| {
-                c.question
-                    .starts_with("What office did Vladimir Putin hold")
-            })
-            .expect("an office card");
-        let choices = c.choices.as_ref().expect("options");
         assert!(
             !choices.iter().any(|o| o.contains("Secretary of")),
             "{choices:?}"
