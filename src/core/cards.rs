@@ -1735,13 +1735,18 @@ fn choices_for(
     let in_order = order.iter().chain(few.iter()).chain(rest.iter()).copied();
     // "until the ___ withdrew from it": a nuclear-armed state is judged
     // among its peers first; Belgium beside the United States is no contest.
-    let nuclear = |gi: Option<usize>| {
-        gi.is_some_and(|gi| NUCLEAR_ARMED_STATES.contains(&gaz.entries[gi].name.as_str()))
-    };
+    static NUCLEAR: OnceLock<Vec<usize>> = OnceLock::new();
+    let nuclear_entries = NUCLEAR.get_or_init(|| {
+        NUCLEAR_ARMED_STATES
+            .iter()
+            .filter_map(|n| gaz.entry_named(n))
+            .collect()
+    });
+    let nuclear = |gi: Option<usize>| gi.is_some_and(|gi| nuclear_entries.contains(&gi));
     let seq: Box<dyn Iterator<Item = usize>> =
         if f.pool == Pool::Entity(EntClass::Country) && nuclear(answer_gaz) {
             let mut seq: Vec<usize> = in_order.collect();
-            seq.sort_by_key(|&i| {
+            seq.sort_by_cached_key(|&i| {
                 let c = cand_at(i);
                 let entry = c
                     .entity
