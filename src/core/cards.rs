@@ -197,6 +197,13 @@ struct Cand {
 }
 
 impl Cand {
+    /// The gazetteer entry this option is: its entity's, else its own.
+    fn entry(&self, ex: &Extraction) -> Option<usize> {
+        self.entity
+            .and_then(|e| ex.entities.get(e))
+            .and_then(|e| e.gaz)
+            .or(self.gaz)
+    }
     /// An option that is not an article entity (a gazetteer name).
     fn plain(text: String) -> Cand {
         Cand {
@@ -1379,9 +1386,7 @@ fn without_offset(cloze: &str) -> Option<String> {
     ];
     let words: Vec<&str> = cloze.split(' ').collect();
     let at = words.windows(3).position(|w| {
-        (gazetteer::number_word(&w[0].to_lowercase()).is_some()
-            || matches!(w[0], "a" | "an")
-            || w[0].bytes().all(|b| b.is_ascii_digit()))
+        (matches!(w[0], "a" | "an") || number_value(&w[0].to_lowercase()).is_some())
             && UNITS.contains(&w[1])
             && matches!(
                 w[2].trim_end_matches([',', '.']),
@@ -1746,15 +1751,7 @@ fn choices_for(
     let seq: Box<dyn Iterator<Item = usize>> =
         if f.pool == Pool::Entity(EntClass::Country) && nuclear(answer_gaz) {
             let mut seq: Vec<usize> = in_order.collect();
-            seq.sort_by_cached_key(|&i| {
-                let c = cand_at(i);
-                let entry = c
-                    .entity
-                    .and_then(|e| ex.entities.get(e))
-                    .and_then(|e| e.gaz)
-                    .or(c.gaz);
-                !nuclear(entry)
-            });
+            seq.sort_by_cached_key(|&i| !nuclear(cand_at(i).entry(ex)));
             Box::new(seq.into_iter())
         } else {
             Box::new(in_order)
@@ -1802,11 +1799,7 @@ fn choices_for(
         // "The dissolution of the ___ in 1991": no alliance founded later
         // (or gone before) is an option.
         if let Some(y) = era
-            && c.entity
-                .and_then(|e| ex.entities.get(e))
-                .and_then(|e| e.gaz)
-                .or(c.gaz)
-                .is_some_and(|b| !gaz.entries[b].active_in(y))
+            && c.entry(ex).is_some_and(|b| !gaz.entries[b].active_in(y))
         {
             continue;
         }
@@ -1857,22 +1850,18 @@ fn choices_for(
         if answer_is_soviet && c.text.starts_with("Russia") {
             continue;
         }
-        let cand_gaz = c
-            .entity
-            .and_then(|e| ex.entities.get(e))
-            .and_then(|e| e.gaz);
-        if answer_entry.is_some_and(|a| cand_gaz.or(c.gaz).is_some_and(|b| gaz.nested(a, b))) {
+        let entry = c.entry(ex);
+        if answer_entry.is_some_and(|a| entry.is_some_and(|b| gaz.nested(a, b))) {
             continue;
         }
         // "IAEA" and "International Atomic Energy Agency": one body, one
         // option.
-        let entry = cand_gaz.or(c.gaz);
         if entry.is_some() && (entry == answer_entry || picked_entries.contains(&entry)) {
             continue;
         }
         // A group of states (P5, G7) is no organisation: offered only
         // among groups.
-        if !answer_is_group && cand_gaz.is_some_and(|b| gaz.entries[b].group) {
+        if !answer_is_group && entry.is_some_and(|b| gaz.entries[b].group) {
             continue;
         }
         // Dates are shown in the answer's style; judge them as shown.
@@ -2145,16 +2134,7 @@ fn counted_by_list(sentence: &str, f: &Fact) -> bool {
         let figures: Vec<f64> = sentence[end + colon + 1..]
             .split(|c: char| !c.is_alphanumeric() && c != ',')
             .map(|w| w.trim_matches(','))
-            .filter_map(|w| {
-                gazetteer::number_word(&w.to_lowercase())
-                    .map(|v| v as f64)
-                    .or_else(|| {
-                        w.chars()
-                            .all(|c| c.is_ascii_digit() || c == ',')
-                            .then(|| w.replace(',', "").parse::<f64>().ok())
-                            .flatten()
-                    })
-            })
+            .filter_map(|w| number_value(&w.to_lowercase()))
             .collect();
         if figures.len() >= 2 && figures.iter().sum::<f64>() == n {
             return true;

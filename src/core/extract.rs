@@ -4406,7 +4406,7 @@ impl<'a> FactBuilder<'a> {
     }
 
     /// One speaker card per line unit of quoted text, with its speaker.
-    fn quote_facts(&mut self, si: usize, _s: &Sent, owner_here: Option<usize>, reports: bool) {
+    fn quote_facts(&mut self, si: usize, s: &Sent, owner_here: Option<usize>, reports: bool) {
         let sent = &self.art.sentences[si];
         // Quotations of three words or fewer are scare quotes ("Open
         // Skies"), not speech.
@@ -4431,7 +4431,7 @@ impl<'a> FactBuilder<'a> {
                 // "It also said Russia would ...": a turn's sentence that
                 // reports someone's speech is not the speaker's own claim.
                 let label = sent.label.as_deref()?;
-                let toks = &_s.toks;
+                let toks = &s.toks;
                 if real_quotes.is_empty()
                     && !reports
                     && !(0..toks.len()).any(|v| speech_at(toks, v) && introduces_claim(toks, v))
@@ -4509,7 +4509,7 @@ impl<'a> FactBuilder<'a> {
         // "Putin linked the decision to ..." in a briefer's turn reports what
         // someone else did; it is not the briefer's own claim.
         if real_quotes.is_empty()
-            && _s.mentions.first().is_some_and(|m| {
+            && s.mentions.first().is_some_and(|m| {
                 m.ts == 0 && m.entity != owner && self.ents[m.entity].class == EntClass::Person
             })
         {
