@@ -65,14 +65,42 @@ pub(crate) fn find_word_spans(hay: &str, needle: &str) -> Vec<(usize, usize)> {
 /// Word-boundary, case-insensitive occurrences of any of `needles`.
 pub(crate) fn find_spans_of_any(hay: &str, needles: &[String]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let h: Vec<(usize, char)> = hay.char_indices().map(|(i, c)| (i, fold_char(c))).collect();
+    let h = Folded::new(hay);
     for needle in needles {
         spans_in(hay, &h, needle, &mut out);
     }
     out
 }
 
-fn spans_in(hay: &str, h: &[(usize, char)], needle: &str, out: &mut Vec<(usize, usize)>) {
+/// A text's case-folded characters with their byte offsets, and the
+/// indices where a word can start (the first character, or one after a
+/// character that is not alphanumeric): a name is only sought there.
+#[derive(Default)]
+struct Folded {
+    chars: Vec<(usize, char)>,
+    starts: Vec<usize>,
+}
+
+impl Folded {
+    fn new(text: &str) -> Folded {
+        let chars: Vec<(usize, char)> = text
+            .char_indices()
+            .map(|(i, c)| (i, fold_char(c)))
+            .collect();
+        let mut starts = Vec::with_capacity(chars.len() / 4);
+        let mut prev_alnum = false;
+        for (k, &(_, c)) in chars.iter().enumerate() {
+            if !prev_alnum {
+                starts.push(k);
+            }
+            prev_alnum = c.is_alphanumeric();
+        }
+        Folded { chars, starts }
+    }
+}
+
+fn spans_in(hay: &str, f: &Folded, needle: &str, out: &mut Vec<(usize, usize)>) {
+    let h = f.chars.as_slice();
     let n = needle.trim();
     if n.chars().filter(|c| c.is_alphanumeric()).count() < 3 {
         return;
@@ -92,20 +120,24 @@ fn spans_in(hay: &str, h: &[(usize, char)], needle: &str, out: &mut Vec<(usize, 
         return;
     }
     let first = nd[0];
-    let mut i = 0;
-    while i + nd.len() <= h.len() {
+    // Only word starts can begin a match; after a match, the search goes
+    // on from its end.
+    let mut from = 0;
+    for &i in &f.starts {
+        if i < from {
+            continue;
+        }
+        if i + nd.len() > h.len() {
+            break;
+        }
         if h[i].1 == first && h[i..i + nd.len()].iter().zip(nd).all(|((_, a), b)| a == b) {
-            let before_ok = i == 0 || !h[i - 1].1.is_alphanumeric();
             let j = i + nd.len();
-            let after_ok = j == h.len() || !h[j].1.is_alphanumeric();
-            if before_ok && after_ok {
+            if j == h.len() || !h[j].1.is_alphanumeric() {
                 let end = h.get(j).map_or(hay.len(), |&(b, _)| b);
                 out.push((h[i].0, end));
-                i = j;
-                continue;
+                from = j;
             }
         }
-        i += 1;
     }
 }
 
@@ -171,7 +203,7 @@ struct Cache<'a> {
     /// Normalised text of the sentence last used for a card id.
     sent_norm: Option<(usize, String)>,
     /// Case-folded characters of the sentence last blanked.
-    sent_chars: Option<(usize, Vec<(usize, char)>)>,
+    sent_chars: Option<(usize, Folded)>,
     /// Per sentence: the years its date facts resolve to, in fact order.
     sentence_years: Vec<Vec<i32>>,
     /// Per sentence: the latest year of the last sentence at or before it
@@ -316,18 +348,10 @@ impl<'a> Cache<'a> {
     /// Word-boundary occurrences of `names` in sentence `si`.
     fn spans(&mut self, si: usize, text: &str, names: &[String]) -> Vec<(usize, usize)> {
         if self.sent_chars.as_ref().is_none_or(|(i, _)| *i != si) {
-            self.sent_chars = Some((
-                si,
-                text.char_indices()
-                    .map(|(i, c)| (i, fold_char(c)))
-                    .collect(),
-            ));
+            self.sent_chars = Some((si, Folded::new(text)));
         }
-        let h = self
-            .sent_chars
-            .as_ref()
-            .map(|(_, h)| h.as_slice())
-            .unwrap_or(&[]);
+        let empty = Folded::default();
+        let h = self.sent_chars.as_ref().map_or(&empty, |(_, h)| h);
         let mut out = Vec::new();
         for n in names {
             spans_in(text, h, n, &mut out);
