@@ -518,6 +518,15 @@ impl Gazetteer {
 /// match exactly; others match case-insensitively, but a capitalised phrase
 /// token needs a capitalised text token.
 fn token_matches(pt: &str, exact: bool, tt: &str) -> bool {
+    // Most calls reject: two different ASCII first letters say so before
+    // any scan of the words (folding only touches non-ASCII characters).
+    if let (Some(&p0), Some(&t0)) = (pt.as_bytes().first(), tt.as_bytes().first())
+        && p0.is_ascii()
+        && t0.is_ascii()
+        && !p0.eq_ignore_ascii_case(&t0)
+    {
+        return false;
+    }
     // The hot case: an ASCII token against an ASCII phrase word.
     if tt.is_ascii() && pt.is_ascii() {
         if exact {
