@@ -1541,7 +1541,18 @@ fn anchor_famous_roles(
                     })
                     .then_some(Ymd { d: None, ..r.date })
             });
-        let Some(when) = when else { return false };
+        let Some(when) = when else {
+            // No date to ask by: the sentence itself places the office
+            // ("On November 2, ___ Vladimir Putin signed the law ..."),
+            // so the card is its cloze with the title blanked; unless the
+            // title's head word names another's office there too
+            // ("Russian ___ Putin and U.S. ___ Biden").
+            let head = f.answer.split_whitespace().last().unwrap_or("");
+            let text = &art.sentences[si].text;
+            let once = sents[si].toks.iter().filter(|t| t.text == head).count() == 1;
+            f.pool = Pool::Office;
+            return once && !head.is_empty() && text.len() < 400;
+        };
         let at = match (when.m, when.d) {
             (Some(_), Some(_)) => format!("on {}", when.display()),
             _ => format!("in {}", when.display()),
@@ -6492,6 +6503,31 @@ mod tests {
         assert_eq!(
             offices,
             vec!["What office did Richard Nixon hold on May 26, 1972?"]
+        );
+    }
+
+    #[test]
+    fn an_undated_leaders_office_is_asked_by_its_sentence() {
+        // No date anywhere: the sentence is the office's context, so the
+        // card is its cloze.
+        let (ex, _) = facts(
+            "At a White House ceremony, President Barack Obama praised the negotiators of the nuclear deal with Iran.",
+        );
+        let office: Vec<(&str, bool)> = ex
+            .facts
+            .iter()
+            .filter(|f| f.pool == Pool::Office)
+            .map(|f| (f.answer.as_str(), f.question.is_none()))
+            .collect();
+        assert_eq!(office, vec![("President", true)]);
+        // Two presidents: blanking "President" would leave two blanks.
+        let (ex, _) = facts(
+            "Russian President Vladimir Putin and U.S. President Joe Biden agreed on the extension by telephone.",
+        );
+        assert!(
+            !ex.facts.iter().any(|f| f.pool == Pool::Office),
+            "{:?}",
+            ex.facts
         );
     }
 
