@@ -919,6 +919,22 @@ pub fn extract(art: &Article) -> Extraction {
         for k in 0..n {
             if let Some(len) = s.title(k) {
                 title_ends[k + len] = true;
+                // "The Chairman of the State Duma, Vyacheslav Volodin": a
+                // title of a named body ends after the body.
+                let mut j = k + len;
+                if s.toks.get(j).is_some_and(|t| t.is("of")) {
+                    j += 1;
+                    if s.toks.get(j).is_some_and(|t| t.is("the")) {
+                        j += 1;
+                    }
+                    let body = j;
+                    while j < n && s.taken[j] {
+                        j += 1;
+                    }
+                    if j > body {
+                        title_ends[j] = true;
+                    }
+                }
             }
         }
         let mut in_title = vec![false; n];
@@ -6503,6 +6519,23 @@ mod tests {
         assert_eq!(
             offices,
             vec!["What office did Richard Nixon hold on May 26, 1972?"]
+        );
+    }
+
+    #[test]
+    fn a_title_of_a_named_body_before_a_comma_makes_a_person() {
+        let (ex, _) = facts(
+            "The Chairman of the State Duma, Gennady Seleznyov, said the chamber would vote on START II in April.",
+        );
+        let roles: Vec<(&str, &str)> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Role)
+            .filter_map(|f| Some((ex.entities[f.entity?].name.as_str(), f.answer.as_str())))
+            .collect();
+        assert_eq!(
+            roles,
+            vec![("Gennady Seleznyov", "Chairman of the State Duma")]
         );
     }
 
