@@ -5284,7 +5284,12 @@ fn introduces_claim(toks: &[Token], v: usize) -> bool {
         });
     }
     if w == "called" {
-        return window.iter().any(|t| matches!(t.text, "“" | "\""));
+        // "called the decision deeply regrettable", "called it a
+        // mistake": a judgement; not "called for", "called on".
+        return window.iter().any(|t| matches!(t.text, "“" | "\""))
+            || toks.get(v + 1).is_some_and(|t| {
+                matches!(t.text, "the" | "it" | "this" | "that" | "these" | "those")
+            });
     }
     window
         .iter()
@@ -6537,6 +6542,24 @@ mod tests {
             roles,
             vec![("Gennady Seleznyov", "Chairman of the State Duma")]
         );
+    }
+
+    #[test]
+    fn calling_a_decision_something_is_speech_but_calling_for_is_not() {
+        let speakers = |t: &str| -> Vec<String> {
+            let (ex, _) = facts(t);
+            ex.facts
+                .iter()
+                .filter(|f| f.kind == FactKind::Speaker)
+                .filter_map(|f| f.question.clone())
+                .collect()
+        };
+        assert_eq!(
+            speakers("Kofi Annan called the vote a serious setback for nuclear disarmament."),
+            vec!["Who called the vote a serious setback for nuclear disarmament?"]
+        );
+        assert!(speakers("Kofi Annan called for a moratorium on nuclear testing.").is_empty());
+        assert!(speakers("Kofi Annan called on India to sign the treaty.").is_empty());
     }
 
     #[test]
