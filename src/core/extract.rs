@@ -3082,16 +3082,24 @@ impl<'a> FactBuilder<'a> {
             }
             // "The United States, Britain and France said": the last of a
             // list is not the speaker alone (the list is asked as a whole).
-            let mut subj = s.mentions.iter().enumerate().find_map(|(mi, m)| {
-                (m.te == subj_end
+            // "The leaders of France and Germany said": the leaders speak,
+            // not Germany.
+            let owned_group = group_of_names_before(toks, subj_end).is_some();
+            let mut subj = s
+                .mentions
+                .iter()
+                .enumerate()
+                .filter(|_| !owned_group)
+                .find_map(|(mi, m)| {
+                    (m.te == subj_end
                         && !m.possessive
                         && m.form != Form::Adjective
                         && !(listed.contains(&mi) && self.ent(m.entity).class != EntClass::Person)
                         // "members of the Security Council wrote": the
                         // members wrote, not the Council.
                         && !prev_content_word(toks, m.ts).is_some_and(|w| w.is("of")))
-                .then_some(m)
-            });
+                    .then_some(m)
+                });
             if subj.is_none() && subj_end > 0 && toks[subj_end - 1].text == "," {
                 // Appositive: "Medvedev, Vice President of ..., said".
                 let close = subj_end - 1;
@@ -5671,7 +5679,7 @@ fn descriptive_source_before(toks: &[Token], end: usize) -> Option<usize> {
 fn described_group_before(toks: &[Token], end: usize) -> Option<usize> {
     let head = toks.get(end.checked_sub(1)?)?;
     if head.kind != Tk::Word || !gazetteer::GROUP_SPEAKER_NOUNS.contains(&head.text) {
-        return None;
+        return group_of_names_before(toks, end);
     }
     let mut st = end - 1;
     while st > 0
@@ -5683,6 +5691,54 @@ fn described_group_before(toks: &[Token], end: usize) -> Option<usize> {
         st -= 1;
     }
     (st < end - 1).then_some(st)
+}
+
+/// "The leaders of France, Germany and the United Kingdom said": a group
+/// named by whom it belongs to; where it starts (at "The").
+fn group_of_names_before(toks: &[Token], end: usize) -> Option<usize> {
+    // Back over the names: capitalised words, commas, "and", "the", and
+    // a count ("the five nuclear-weapon States").
+    let mut k = end;
+    while k > 0 && end - k < 12 {
+        let t = &toks[k - 1];
+        let ok = match t.kind {
+            Tk::Word => {
+                t.is_cap()
+                    || t.is("and")
+                    || t.is("the")
+                    || gazetteer::number_word(t.text).is_some()
+                    || t.text.contains('-')
+            }
+            _ => t.text == "," || t.text == ".",
+        };
+        if !ok {
+            break;
+        }
+        k -= 1;
+    }
+    // At least one capitalised name, after "<group noun> of".
+    if k == end || !toks[k..end].iter().any(Token::is_cap) || k < 2 || !toks[k - 1].is("of") {
+        return None;
+    }
+    let noun = &toks[k - 2];
+    if noun.kind != Tk::Word || !gazetteer::GROUP_SPEAKER_NOUNS.contains(&noun.text) {
+        return None;
+    }
+    // Back to "the" over up to two modifiers ("the foreign ministers").
+    let mut st = k - 2;
+    for j in 1..=3 {
+        let Some(t) = (k - 2).checked_sub(j).map(|i| &toks[i]) else {
+            break;
+        };
+        if t.is("the") {
+            st = k - 2 - j;
+            break;
+        }
+        if t.kind != Tk::Word || is_finite_verb(t.text) || j == 3 {
+            break;
+        }
+    }
+    Some(st)
 }
 
 /// A rough test for a finite verb after a subject (used only to phrase
@@ -6541,6 +6597,36 @@ mod tests {
         assert_eq!(
             roles,
             vec![("Gennady Seleznyov", "Chairman of the State Duma")]
+        );
+    }
+
+    #[test]
+    fn the_leaders_of_named_states_speak_as_one_group() {
+        let (ex, _) = facts(
+            "The foreign ministers of Britain, France and Germany said the deal was working.\n\n\
+             The leaders of India and Pakistan said the tests were a response to each other.",
+        );
+        let speakers: Vec<(&str, Option<&str>)> = ex
+            .facts
+            .iter()
+            .filter(|f| {
+                f.kind == FactKind::Speaker
+                    || f.question.as_deref().is_some_and(|q| q.contains(" said "))
+            })
+            .map(|f| (f.answer.as_str(), f.question.as_deref()))
+            .collect();
+        assert_eq!(
+            speakers,
+            vec![
+                (
+                    "foreign ministers of Britain, France and Germany",
+                    Some("Who said the deal was working?")
+                ),
+                (
+                    "leaders of India and Pakistan",
+                    Some("Who said the tests were a response to each other?")
+                ),
+            ]
         );
     }
 
