@@ -795,6 +795,14 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         if f.kind != FactKind::Number {
             spans.extend(cache.spans(f.sentence, text, &names));
         }
+        // "___ signatory: President Barack Obama": a fact-sheet field's
+        // label is its question; a blank inside it asks nothing.
+        if sent
+            .field
+            .is_some_and(|colon| spans.iter().all(|&(a, _)| a < colon))
+        {
+            continue;
+        }
         // "withdrew last year" -> "withdrew in ___": a resolved relative
         // date needs the preposition its words carried.
         let with_prep;
@@ -2440,6 +2448,22 @@ mod tests {
         crate::core::generate(text)
             .map(|g| g.cards)
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_fact_sheet_field_is_not_blanked_in_its_label() {
+        let cards = cards_of(
+            "FACT SHEET: THE INF TREATY\n\nSigned: December 8, 1987\n\
+             Soviet signatory: General Secretary Mikhail Gorbachev\n\
+             U.S. Senate vote: 93–5, on May 27, 1988\n",
+        );
+        let answers: Vec<&str> = cards.iter().map(|c| c.answer.as_str()).collect();
+        assert!(answers.contains(&"93–5"), "{answers:?}");
+        assert!(answers.contains(&"Mikhail Gorbachev"), "{answers:?}");
+        for c in &cards {
+            let label = c.cloze.split(':').next().unwrap_or("");
+            assert!(!label.contains("___"), "{}", c.cloze);
+        }
     }
 
     #[test]

@@ -516,9 +516,23 @@ pub fn field_label(s: &str) -> Option<usize> {
     let value = s[colon + 2..].trim();
     let first_upper = label.chars().next().is_some_and(char::is_uppercase);
     let all_upper = !label.chars().any(char::is_lowercase);
+    // Dotted only as "U.S." or "U.N." are: "U.S. Senate vote" is a label,
+    // "Dr. Halvorsen" a speaker.
+    let dotted_ok = |w: &str| {
+        !w.contains('.')
+            || (w.len() >= 4
+                && w.bytes().enumerate().all(|(i, b)| {
+                    if i % 2 == 0 {
+                        b.is_ascii_uppercase()
+                    } else {
+                        b == b'.'
+                    }
+                }))
+    };
     let plain = label
         .chars()
-        .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'');
+        .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '.')
+        && label.split_whitespace().all(dotted_ok);
     (first_upper && !all_upper && plain && (1..=4).contains(&words) && !value.is_empty())
         .then_some(colon + 1)
 }
@@ -581,15 +595,29 @@ fn split_dateline(s: &str) -> Option<(Option<String>, &str)> {
     while i < bytes.len() && (bytes[i].is_ascii_uppercase() || b" .'-".contains(&bytes[i])) {
         i += 1;
     }
+    // The place is whole words: "U.S. Senate vote" has no place "U.S. S".
+    if bytes.get(i).is_some_and(u8::is_ascii_lowercase) {
+        i = s[..i].trim_end().rfind(' ').unwrap_or(0);
+    }
     let place = s[..i].trim();
     if place.len() < 3 || place.chars().filter(|c| c.is_ascii_uppercase()).count() < 3 {
         return None;
     }
     // Must be followed by ',' or '(' or a dash within a short distance.
     let rest = &s[i..];
+    // Not a dash between figures ("a vote of 71–26").
     let dash_pos = ["—", "–", " - ", "--"]
         .iter()
-        .filter_map(|d| rest.find(d).map(|p| (p, d.len())))
+        .filter_map(|d| {
+            rest.match_indices(d)
+                .find(|&(p, _)| {
+                    let before = rest[..p].chars().next_back();
+                    let after = rest[p + d.len()..].chars().next();
+                    !(before.is_some_and(|c| c.is_ascii_digit())
+                        && after.is_some_and(|c| c.is_ascii_digit()))
+                })
+                .map(|(p, _)| (p, d.len()))
+        })
         .min()?;
     if dash_pos.0 > 40 {
         return None;
@@ -1237,6 +1265,24 @@ mod tests {
         assert_eq!(a.date_header.as_deref(), Some("2021-02-03"));
         assert_eq!(a.dateline.as_deref(), Some("Feb 3"));
         assert_eq!(texts(&a), vec!["Russia agreed.", "It was done."]);
+    }
+
+    #[test]
+    fn a_dash_between_figures_or_a_capitalised_word_is_no_dateline() {
+        let a = parse(
+            "FACT SHEET\n\nSigned: April 8, 2010\nU.S. Senate vote: 71–26, on December 22, 2010\n\n\
+             UNITED NATIONS — The vote passed 123–38.\n",
+        );
+        assert_eq!(
+            texts(&a),
+            vec![
+                "FACT SHEET",
+                "Signed: April 8, 2010",
+                "U.S. Senate vote: 71–26, on December 22, 2010",
+                "The vote passed 123–38."
+            ]
+        );
+        assert_eq!(a.sentences[2].field, Some(17));
     }
 
     #[test]
