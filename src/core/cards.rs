@@ -902,6 +902,8 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .filter(|t| {
                 !answer_is(&cache, t.entity, f, &name_norms) && !name_norms.contains(&norm(&t.name))
             });
+        // The treaty a topic wrote into the cloze, if any.
+        let mut topic_treaty = None;
         let (cloze, cloze_norm) = match topic {
             Some(t)
                 if cloze_ok
@@ -916,6 +918,11 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                 if needles.leak_norm(&n) {
                     (cloze, cloze_norm)
                 } else {
+                    topic_treaty = ex
+                        .entities
+                        .get(t.entity)
+                        .filter(|e| e.class == EntClass::Treaty)
+                        .map(|_| t.entity);
                     (c, n)
                 }
             }
@@ -1009,7 +1016,12 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         // Name the article's treaty where the card would leave it unsaid.
         let (question, qn, cloze) = match ex.subject.as_ref() {
             Some(sub) if !answer_is(&cache, sub.entity, f, &name_norms) => {
-                let own = sentence_treaties(ex, f.sentence);
+                let mut own = sentence_treaties(ex, f.sentence);
+                // "The Moscow Treaty obliged ...", written in for "It":
+                // the card names its own treaty.
+                if from_cloze {
+                    own.extend(topic_treaty);
+                }
                 let only_subject = own.iter().all(|&e| e == sub.entity);
                 // The question with the treaty named, and its normal form.
                 let name = |q: &str, qn: &str, natural: bool| -> Option<(String, String)> {
@@ -2448,6 +2460,32 @@ mod tests {
         crate::core::generate(text)
             .map(|g| g.cards)
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn it_after_a_treaty_just_signed_is_that_treaty_and_needs_no_tag() {
+        let cards = cards_of(
+            "START II was signed in January 1993. START II never entered into force. \
+             START II banned multiple warheads on land-based missiles.\n\n\
+             On May 24, 2002, Bush and Putin signed the Moscow Treaty. It obliged each side to cut \
+             its deployed strategic warheads to between 1,700 and 2,200 by December 31, 2012.",
+        );
+        let range = cards
+            .iter()
+            .find(|c| c.answer == "between 1,700 and 2,200")
+            .unwrap_or_else(|| {
+                panic!(
+                    "{:?}",
+                    cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+                )
+            });
+        assert!(
+            range
+                .question
+                .starts_with("The Moscow Treaty obliged each side"),
+            "{}",
+            range.question
+        );
     }
 
     #[test]

@@ -1848,7 +1848,36 @@ fn topics(
                         || matches!(word(m.ts - 2), "was" | "is"))
             })
             .map(|m| m.entity);
-        prev_topic = topic.or(first_treaty).or(copular_treaty);
+        // "Bush and Putin signed the Moscow Treaty ... It obliged each
+        // side ...": the one treaty people just signed is what "It"
+        // means; after a state or body as subject, "It" is that subject.
+        let object_treaty = {
+            let treaties: Vec<&Mention> = s
+                .mentions
+                .iter()
+                .filter(|m| entities[m.entity].class == EntClass::Treaty && !m.aside)
+                .collect();
+            treaties
+                .first()
+                .filter(|m| {
+                    treaties.iter().all(|o| o.entity == m.entity)
+                        && m.ts >= 2
+                        && word(m.ts - 1) == "the"
+                        && matches!(
+                            word(m.ts - 2),
+                            "signed" | "concluded" | "negotiated" | "ratified" | "adopted"
+                        )
+                        && !s.mentions.iter().any(|o| {
+                            o.ts < m.ts
+                                && !matches!(
+                                    entities[o.entity].class,
+                                    EntClass::Person | EntClass::Treaty
+                                )
+                        })
+                })
+                .map(|m| m.entity)
+        };
+        prev_topic = topic.or(first_treaty).or(copular_treaty).or(object_treaty);
         // A body, organisation or state opening the sentence as its subject.
         prev_subject = s
             .mentions
