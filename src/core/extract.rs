@@ -4181,6 +4181,18 @@ impl<'a> FactBuilder<'a> {
                     answer_toks = (k - 1, k + 3);
                     span_end = k + 3;
                 }
+                // "wind-down periods of 90 and 180 days": two figures with
+                // one unit are one answer.
+                if !ranged
+                    && toks.get(k + 1).is_some_and(|x| x.is("and") || x.is("or"))
+                    && toks.get(k + 2).is_some_and(|x| x.kind == Tk::Number)
+                    && toks.get(k + 3).is_some_and(|x| {
+                        gazetteer::NUMBER_UNITS.contains(&x.text.to_lowercase().as_str())
+                    })
+                {
+                    answer_toks = (k, k + 4);
+                    span_end = k + 4;
+                }
                 // "paragraphs 36 and 37": one reference.
                 if k > 0
                     && matches!(
@@ -6300,6 +6312,10 @@ mod tests {
         assert!(has(&v, FactKind::Number, "two-thirds"), "{v:?}");
         let (_, v) = facts("Missiles reaching 1,000 to 5,500 km counted as intermediate-range.");
         assert!(has(&v, FactKind::Number, "1,000 to 5,500 km"), "{v:?}");
+        // Two figures sharing one unit are one answer, not "___ and 60 days".
+        let (_, v) = facts("Inspectors were given notice periods of 30 and 60 days.");
+        assert!(has(&v, FactKind::Number, "30 and 60 days"), "{v:?}");
+        assert!(!has(&v, FactKind::Number, "30"), "{v:?}");
     }
 
     #[test]
