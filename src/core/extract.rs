@@ -1955,7 +1955,13 @@ fn topics(
             let rank = |f: &str, n: usize| (class(f), std::cmp::Reverse(n), f.len());
             rank(a.0, a.1.0).cmp(&rank(b.0, b.1.0)).then(a.0.cmp(b.0))
         })?;
-        let inline = if the * 2 >= *n {
+        // "a 1974 protocol" as the subject: a common noun at its head
+        // takes "the" wherever it is written in ("ratify the 1974 protocol").
+        let common_head = form
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
+        let inline = if the * 2 >= *n || common_head {
             format!("the {form}")
         } else {
             form.clone()
@@ -6926,6 +6932,16 @@ mod tests {
         let sub = ex.subject.expect("a subject");
         assert_eq!(sub.tag, "JCPOA");
         assert_eq!(sub.inline, "the Joint Comprehensive Plan of Action");
+    }
+
+    #[test]
+    fn a_subject_with_a_common_noun_head_is_written_in_with_the() {
+        let (ex, _) = facts(
+            "Under a 1974 protocol, each side kept one site. A 1974 protocol cut the sites to one. \
+             The Soviet Union kept its site around Moscow under the treaty.",
+        );
+        let sub = ex.subject.expect("a subject");
+        assert_eq!(sub.inline, "the 1974 protocol");
     }
 
     #[test]
