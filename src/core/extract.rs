@@ -3038,11 +3038,7 @@ impl<'a> FactBuilder<'a> {
                 } else {
                     who
                 };
-                let q = format!(
-                    "{} {}?",
-                    who,
-                    lower_first_if_needed(&trim_words(&claim_text, 40))
-                );
+                let q = format!("{} {}?", who, trim_words(&claim_text, 40));
                 let accept = ent.map(|e| self.accept_for(e, &answer)).unwrap_or_default();
                 if let Some(e) = ent {
                     speaker_ents.insert(e);
@@ -5419,6 +5415,11 @@ fn lower_initial(s: &str) -> String {
         && first.chars().skip(1).all(|c| c.is_lowercase())
         && !next_cap
         && gazetteer::get().match_at(&[first], 0).is_none()
+        // "Secretary of State Colin Powell held talks": a title keeps its
+        // capital.
+        && gazetteer::get()
+            .title_at(&s.split_whitespace().take(4).collect::<Vec<_>>(), 0)
+            .is_none()
         && (gazetteer::is_not_name_word(first) || !first.ends_with(['a', 'o', 'i']));
     let head = if common {
         let mut c = first.chars();
@@ -5690,10 +5691,6 @@ fn is_opinion(s: &str) -> bool {
     MARKERS.iter().any(|m| l.contains(m))
 }
 
-fn lower_first_if_needed(s: &str) -> String {
-    s.to_string()
-}
-
 /// "Russian media revealed": adjective(s) + a source noun right before `end`.
 fn descriptive_source_before(toks: &[Token], end: usize) -> Option<usize> {
     if end == 0 {
@@ -5725,6 +5722,17 @@ fn descriptive_source_before(toks: &[Token], end: usize) -> Option<usize> {
 /// at least one capitalised (whose group it is).
 fn described_group_before(toks: &[Token], end: usize) -> Option<usize> {
     let head = toks.get(end.checked_sub(1)?)?;
+    if head.kind == Tk::Word && gazetteer::UNNAMED_SPEAKER_NOUNS.contains(&head.text) {
+        // "a senior administration official": back to its "a" over up
+        // to four words, none a verb.
+        return (2..=5)
+            .filter_map(|l| end.checked_sub(l))
+            .take_while(|&k| {
+                let t = &toks[k];
+                t.kind == Tk::Word && (t.is("a") || t.is("an") || !is_finite_verb_strict(t.text))
+            })
+            .find(|&k| toks[k].is("a") || toks[k].is("an"));
+    }
     if head.kind != Tk::Word || !gazetteer::GROUP_SPEAKER_NOUNS.contains(&head.text) {
         return group_of_names_before(toks, end);
     }
@@ -6678,6 +6686,28 @@ mod tests {
                     Some("Who said the tests were a response to each other?")
                 ),
             ]
+        );
+    }
+
+    #[test]
+    fn an_unnamed_official_is_a_speaker_and_a_title_keeps_its_capital() {
+        let (ex, _) = facts(
+            "Secretary of State James Baker met Eduard Shevardnadze in Wyoming, a senior State Department official told reporters.",
+        );
+        let got: Vec<(&str, Option<&str>)> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Speaker)
+            .map(|f| (f.answer.as_str(), f.question.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(
+                "senior State Department official",
+                Some(
+                    "Who told reporters that Secretary of State James Baker met Eduard Shevardnadze in Wyoming?"
+                )
+            )]
         );
     }
 

@@ -1019,6 +1019,19 @@ pub const GROUP_SPEAKER_NOUNS: &[&str] = &[
     "commanders",
 ];
 
+/// Nouns for one unnamed person who speaks for a government or body,
+/// written with "a": "a senior administration official told reporters",
+/// "a State Department spokesperson said".
+pub const UNNAMED_SPEAKER_NOUNS: &[&str] = &[
+    "official",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "negotiator",
+    "aide",
+];
+
 /// Present-tense verbs after a plural subject, and their form after "Who"
 /// ("Russian officials say" asks "Who says ...?").
 pub const PLURAL_PRESENT: &[(&str, &str)] = &[
