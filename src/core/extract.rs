@@ -3272,8 +3272,11 @@ impl<'a> FactBuilder<'a> {
             if in_quote(toks[v].start, toks[v].end) {
                 continue;
             }
-            // What follows the verb is the speaker's claim.
-            claim_from.get_or_insert(v + 1);
+            // What follows the verb is the speaker's claim; but whom a
+            // charge names ("accused Russia of ...") is a party too.
+            if !(toks[v].is("accused") || toks[v].is("accuses")) {
+                claim_from.get_or_insert(v + 1);
+            }
             // Question: "Who <adverbs> said that ...?"
             let from = toks[skip_back_adverbs(toks, q_from)].start;
             let mut rest = clause_text(&text[from..]);
@@ -5334,6 +5337,26 @@ fn introduces_claim(toks: &[Token], v: usize) -> bool {
             )
         });
     }
+    // "The United States accused Russia of violating the treaty": a
+    // charge is a claim, when its accuser opens the sentence ("After the
+    // United States accused ..., Russia hit back" is background).
+    if w == "accused" || w == "accuses" {
+        let opener = toks.first().is_some_and(|t| {
+            matches!(
+                t.text,
+                "After"
+                    | "When"
+                    | "Since"
+                    | "Because"
+                    | "As"
+                    | "Although"
+                    | "While"
+                    | "If"
+                    | "Before"
+            )
+        });
+        return !opener && window.iter().take(6).any(|t| t.is("of") || t.is("that"));
+    }
     if w == "called" {
         // "called the decision deeply regrettable", "called it a
         // mistake": a judgement; not "called for", "called on".
@@ -6708,6 +6731,34 @@ mod tests {
                     "Who told reporters that Secretary of State James Baker met Eduard Shevardnadze in Wyoming?"
                 )
             )]
+        );
+    }
+
+    #[test]
+    fn an_accuser_is_asked_and_the_accused_stays_a_party() {
+        let (ex, _) = facts(
+            "India accused Pakistan of testing a missile with a banned range.\n\n\
+             After Pakistan accused India of stalling, the talks collapsed.",
+        );
+        let speakers: Vec<(&str, Option<&str>)> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Speaker)
+            .map(|f| (f.answer.as_str(), f.question.as_deref()))
+            .collect();
+        assert_eq!(
+            speakers,
+            vec![(
+                "India",
+                Some("Which country accused Pakistan of testing a missile with a banned range?")
+            )]
+        );
+        assert!(
+            ex.facts
+                .iter()
+                .any(|f| f.kind == FactKind::Party && f.sentence == 0 && f.answer == "Pakistan"),
+            "{:?}",
+            ex.facts
         );
     }
 

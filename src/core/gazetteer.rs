@@ -978,6 +978,8 @@ pub const SPEECH_VERBS: &[(&str, &str)] = &[
     ("indicated", "indicate"),
     ("pointed", "point"),
     ("called", "call"),
+    ("accused", "accuse"),
+    ("accuses", "accuse"),
 ];
 
 /// Nouns that make a descriptive phrase a news source ("a Russian satellite
