@@ -1847,6 +1847,15 @@ fn choices_for(
         {
             continue;
         }
+        // "Which alliance ...?" about NATO: the CSTO or the Warsaw Pact,
+        // not ANZUS; an alliance of another region is no fair option.
+        if f.pool == Pool::Entity(EntClass::Alliance)
+            && let Some(ar) = answer_gaz.and_then(|a| gaz.entries[a].region.as_deref())
+            && c.entry(ex)
+                .is_some_and(|b| gaz.entries[b].region.as_deref().is_some_and(|r| r != ar))
+        {
+            continue;
+        }
         if after_the && !former_state && !gazetteer::takes_the(&c.text) {
             continue;
         }
@@ -2489,6 +2498,22 @@ mod tests {
     }
 
     #[test]
+    fn an_alliance_is_offered_only_among_alliances_of_its_region_and_time() {
+        let cards = cards_of("In 2005, NATO rejected the Russian proposal on the CFE Treaty.");
+        let nato = cards
+            .iter()
+            .find(|c| c.answer == "NATO")
+            .expect("a NATO card");
+        let mut got: Vec<&str> = nato.choices.iter().flatten().map(String::as_str).collect();
+        got.sort_unstable();
+        // Not ANZUS, AUKUS or Five Eyes; not the Warsaw Pact, gone by 2005.
+        assert_eq!(
+            got,
+            vec!["CSTO", "NATO", "Union State", "Western European Union"]
+        );
+    }
+
+    #[test]
     fn a_fact_sheet_field_is_not_blanked_in_its_label() {
         let cards = cards_of(
             "FACT SHEET: THE INF TREATY\n\nSigned: December 8, 1987\n\
@@ -2924,17 +2949,20 @@ mod tests {
 
     #[test]
     fn alliance_options_existed_at_the_time() {
+        // Alliances of NATO's region in 1999 and 2012: the Warsaw Pact
+        // (gone in 1991) and the Western European Union (gone in 2011)
+        // only when they existed.
         let cards = cards_of(
-            "The Warsaw Pact dissolved in 1991, and NATO took in new members in 1999. \
-             In 1955 the Warsaw Pact was founded to answer NATO.",
+            "In 1999, NATO took in Poland, Hungary and the Czech Republic. \
+             In 2012, NATO rejected the Russian proposal on missile defence.",
         );
         let g = gazetteer::get();
         let mut checked = 0;
         for (c, year) in cards.iter().filter_map(|c| {
-            let year = if c.sentence.contains("1991") {
-                1991
+            let year = if c.sentence.contains("1999") {
+                1999
             } else {
-                1955
+                2012
             };
             (c.answer == "Warsaw Pact" || c.answer == "NATO").then_some((c, year))
         }) {

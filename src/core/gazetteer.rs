@@ -50,6 +50,9 @@ pub struct Entry {
     pub within: Option<usize>,
     /// The years an alliance existed: founded, and dissolved if it was.
     pub active: Option<(i32, Option<i32>)>,
+    /// Where an alliance stands ("europe", "asia-pacific"): only an
+    /// alliance of the same region is a fair wrong option.
+    pub region: Option<String>,
 }
 
 impl Entry {
@@ -166,6 +169,7 @@ impl Gazetteer {
                 group: false,
                 within: None,
                 active: None,
+                region: None,
             });
         }
         // (entry, name of the body it belongs to), resolved once all are read.
@@ -194,6 +198,11 @@ impl Gazetteer {
                 group: r.first().copied() == Some("group"),
                 within: None,
                 active: None,
+                region: r
+                    .get(5)
+                    .map(|x| x.trim())
+                    .filter(|x| !x.is_empty())
+                    .map(String::from),
             });
             if let Some(w) = r.get(3).filter(|w| !w.is_empty()) {
                 within.push((g.entries.len() - 1, w.to_string()));
@@ -224,6 +233,7 @@ impl Gazetteer {
                 group: false,
                 within: None,
                 active: None,
+                region: None,
             });
         }
         g.nesting = vec![false; g.entries.len()];
@@ -1497,6 +1507,20 @@ mod tests {
 
     fn toks(s: &str) -> Vec<String> {
         tokenize(s).iter().map(|t| t.text.to_string()).collect()
+    }
+
+    #[test]
+    fn every_alliance_has_a_region() {
+        let g = get();
+        let alliances: Vec<&Entry> = g
+            .entries
+            .iter()
+            .filter(|e| e.kind == EntKind::Alliance)
+            .collect();
+        assert!(alliances.len() >= 8);
+        for e in alliances {
+            assert!(e.region.is_some(), "{}", e.name);
+        }
     }
 
     #[test]
