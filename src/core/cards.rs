@@ -1847,12 +1847,30 @@ fn choices_for(
         {
             continue;
         }
-        // "Which alliance ...?" about NATO: the CSTO or the Warsaw Pact,
-        // not ANZUS; an alliance of another region is no fair option.
-        if f.pool == Pool::Entity(EntClass::Alliance)
-            && let Some(ar) = answer_gaz.and_then(|a| gaz.entries[a].region.as_deref())
+        // "Reagan and Gorbachev signed the ___ in 1987": no treaty signed
+        // after the sentence's last year (or the article's date) is an option.
+        if f.pool == Pool::Entity(EntClass::Treaty)
+            && let Some(upper) = years_here
+                .iter()
+                .copied()
+                .max()
+                .or_else(|| ex.reference.filter(|r| r.year_known).map(|r| r.date.y))
             && c.entry(ex)
-                .is_some_and(|b| gaz.entries[b].region.as_deref().is_some_and(|r| r != ar))
+                .and_then(|b| gaz.entries[b].year)
+                .is_some_and(|y| y > upper)
+        {
+            continue;
+        }
+        // "Which alliance ...?" about NATO: the CSTO, not ANZUS; the INF
+        // Treaty among SALT and START, not beside the Ottawa Treaty. An
+        // alliance of another region, a treaty of another family, is no
+        // fair option.
+        if matches!(
+            f.pool,
+            Pool::Entity(EntClass::Alliance) | Pool::Entity(EntClass::Treaty)
+        ) && let Some(af) = answer_gaz.and_then(|a| gaz.entries[a].family.as_deref())
+            && c.entry(ex)
+                .is_some_and(|b| gaz.entries[b].family.as_deref().is_some_and(|r| r != af))
         {
             continue;
         }
@@ -2511,6 +2529,23 @@ mod tests {
             got,
             vec!["CSTO", "NATO", "Union State", "Western European Union"]
         );
+    }
+
+    #[test]
+    fn a_treaty_is_offered_among_its_family_and_only_those_signed_by_then() {
+        let cards = cards_of(
+            "In 1995, inspectors were still checking the destruction of missiles under the INF Treaty.",
+        );
+        let g = gazetteer::get();
+        let inf = cards
+            .iter()
+            .find(|c| c.kind == FactKind::Treaty && c.choices.is_some())
+            .expect("a treaty card with options");
+        for o in inf.choices.iter().flatten().filter(|o| **o != inf.answer) {
+            let e = g.entry_named(o).unwrap_or_else(|| panic!("{o}"));
+            assert_eq!(g.entries[e].family.as_deref(), Some("strategic"), "{o}");
+            assert!(g.entries[e].year.is_some_and(|y| y <= 1995), "{o}");
+        }
     }
 
     #[test]

@@ -50,9 +50,9 @@ pub struct Entry {
     pub within: Option<usize>,
     /// The years an alliance existed: founded, and dissolved if it was.
     pub active: Option<(i32, Option<i32>)>,
-    /// Where an alliance stands ("europe", "asia-pacific"): only an
-    /// alliance of the same region is a fair wrong option.
-    pub region: Option<String>,
+    /// The family of like entries it is a fair wrong option among: an
+    /// alliance's region ("europe"), a treaty's kind ("strategic").
+    pub family: Option<String>,
 }
 
 impl Entry {
@@ -169,7 +169,7 @@ impl Gazetteer {
                 group: false,
                 within: None,
                 active: None,
-                region: None,
+                family: None,
             });
         }
         // (entry, name of the body it belongs to), resolved once all are read.
@@ -198,7 +198,7 @@ impl Gazetteer {
                 group: r.first().copied() == Some("group"),
                 within: None,
                 active: None,
-                region: r
+                family: r
                     .get(5)
                     .map(|x| x.trim())
                     .filter(|x| !x.is_empty())
@@ -233,7 +233,11 @@ impl Gazetteer {
                 group: false,
                 within: None,
                 active: None,
-                region: None,
+                family: r
+                    .get(4)
+                    .map(|x| x.trim())
+                    .filter(|x| !x.is_empty())
+                    .map(String::from),
             });
         }
         g.nesting = vec![false; g.entries.len()];
@@ -1510,16 +1514,16 @@ mod tests {
     }
 
     #[test]
-    fn every_alliance_has_a_region() {
+    fn every_alliance_and_treaty_has_a_family() {
         let g = get();
-        let alliances: Vec<&Entry> = g
+        let kin: Vec<&Entry> = g
             .entries
             .iter()
-            .filter(|e| e.kind == EntKind::Alliance)
+            .filter(|e| matches!(e.kind, EntKind::Alliance | EntKind::Treaty))
             .collect();
-        assert!(alliances.len() >= 8);
-        for e in alliances {
-            assert!(e.region.is_some(), "{}", e.name);
+        assert!(kin.len() >= 70, "{}", kin.len());
+        for e in kin {
+            assert!(e.family.is_some(), "{}", e.name);
         }
     }
 
