@@ -1023,19 +1023,30 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                     own.extend(topic_treaty);
                 }
                 let only_subject = own.iter().all(|&e| e == sub.entity);
+                // "The SALT II Treaty was signed ... Carter asked the Senate
+                // to delay consideration of the treaty": in a paragraph on
+                // another treaty, "the treaty" is that one, and the card
+                // takes no tag of the article's.
+                let other_in_view = ex
+                    .treaty_in_view
+                    .get(f.sentence)
+                    .and_then(Option::as_ref)
+                    .filter(|(e, _)| own.is_empty() && *e != sub.entity);
+                let inline = other_in_view.map_or(sub.inline.as_str(), |(_, n)| n.as_str());
                 // The question with the treaty named, and its normal form.
                 let name = |q: &str, qn: &str, natural: bool| -> Option<(String, String)> {
                     let replaced = only_subject
                         && q.contains(" treaty")
                         && (q.contains("the treaty") || q.contains("The treaty"));
                     let q = if replaced {
-                        replace_the_treaty(q, &sub.inline)
+                        replace_the_treaty(q, inline)
                     } else {
                         q.to_string()
                     };
                     let qn = if replaced { norm(&q) } else { qn.to_string() };
                     let named = || {
                         own.contains(&sub.entity)
+                            || (replaced && other_in_view.is_some())
                             || !only_subject
                             || cache.ent_names[sub.entity]
                                 .iter()
@@ -2545,6 +2556,26 @@ mod tests {
             let e = g.entry_named(o).unwrap_or_else(|| panic!("{o}"));
             assert_eq!(g.entries[e].family.as_deref(), Some("strategic"), "{o}");
             assert!(g.entries[e].year.is_some_and(|y| y <= 1995), "{o}");
+        }
+    }
+
+    #[test]
+    fn the_treaty_in_a_paragraph_on_another_treaty_is_that_one() {
+        let cards = cards_of(
+            "SALT I was signed in Moscow in May 1972. SALT I froze the number of launchers. \
+             SALT I expired in October 1977.\n\n\
+             The SALT II Treaty was signed in Vienna in June 1979. After the invasion of Afghanistan, \
+             Jimmy Carter asked the Senate in January 1980 to delay consideration of the treaty.",
+        );
+        let carter: Vec<&str> = cards
+            .iter()
+            .filter(|c| c.sentence.contains("Carter"))
+            .map(|c| c.question.as_str())
+            .collect();
+        assert!(!carter.is_empty());
+        for q in carter {
+            assert!(q.contains("the SALT II Treaty"), "{q}");
+            assert!(!q.starts_with("SALT I:"), "{q}");
         }
     }
 

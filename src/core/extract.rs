@@ -207,10 +207,18 @@ pub struct Extraction {
     pub relative_dates: Vec<Vec<(String, String)>>,
     /// The treaty the article is about, when one clearly is.
     pub subject: Option<Subject>,
+    /// For each sentence, the treaty last named before it in its
+    /// paragraph, and how to write it inline ("the SALT II Treaty"): what
+    /// "the treaty" there means.
+    pub treaty_in_view: Vec<InView>,
     /// For each sentence of a transcript, the person its speaker label
     /// names (None for "MODERATOR" or an unknown name).
     pub speakers: Vec<Option<usize>>,
 }
+
+/// A treaty named earlier in a sentence's paragraph: its entity and how
+/// it is written inline ("the SALT II Treaty").
+pub type InView = Option<(usize, String)>;
 
 /// The treaty an article is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1455,7 +1463,7 @@ pub fn extract(art: &Article) -> Extraction {
             _ => {}
         }
     }
-    (ex.topics, ex.subject) = topics(art, &sents, &ctx.entities);
+    (ex.topics, ex.subject, ex.treaty_in_view) = topics(art, &sents, &ctx.entities);
     ex.entities = ctx.entities;
     ex
 }
@@ -1586,7 +1594,7 @@ fn topics(
     art: &Article,
     sents: &[Sent],
     entities: &[Entity],
-) -> (Vec<Option<Topic>>, Option<Subject>) {
+) -> (Vec<Option<Topic>>, Option<Subject>, Vec<InView>) {
     // Each treaty's usual spelling, and whether it usually takes "the".
     let mut forms: HashMap<usize, HashMap<String, (usize, usize)>> = HashMap::default();
     for (si, s) in sents.iter().enumerate() {
@@ -1685,6 +1693,8 @@ fn topics(
         }
     };
     let mut out = vec![None; sents.len()];
+    // The treaty last named earlier in each sentence's paragraph.
+    let mut in_view: Vec<Option<usize>> = vec![None; sents.len()];
     let mut last_treaty: Option<(usize, usize)> = None;
     let mut prev_topic: Option<usize> = None;
     let mut prev_person: Option<usize> = None;
@@ -1694,6 +1704,9 @@ fn topics(
         if art.sentences[si].fragment {
             continue;
         }
+        in_view[si] = last_treaty
+            .filter(|&(_, p)| p == art.sentences[si].paragraph)
+            .map(|(e, _)| e);
         let toks = &s.toks;
         let word = |i: usize| toks.get(i).map_or("", |t| t.text);
         let mut topic = None;
@@ -1987,7 +2000,19 @@ fn topics(
             tag,
         })
     });
-    (out, subject)
+    let in_view = in_view
+        .into_iter()
+        .map(|v| {
+            let e = v?;
+            let name = name_of(e)?;
+            let inline = match name.strip_prefix("The ") {
+                Some(rest) => format!("the {rest}"),
+                None => name,
+            };
+            Some((e, inline))
+        })
+        .collect();
+    (out, subject, in_view)
 }
 
 /// Two full names with one surname but other middle initials ("George H.
@@ -2814,14 +2839,34 @@ impl<'a> FactBuilder<'a> {
         })?;
         let st = k + 4;
         let mut e = st;
+        // "the Development, Production and Stockpiling of Bacteriological
+        // (Biological) and Toxin Weapons": a comma or brackets between
+        // capitalised words stay inside a title.
+        let inner_punct = |e: usize| {
+            matches!(toks[e].text, "," | "(" | ")")
+                && e > st
+                && toks.get(e + 1).is_some_and(|t| t.is_cap() || t.text == "(")
+        };
         while e < n
             && e - st < 40
-            && (toks[e].is_cap() || (e > st && gazetteer::NAME_JOINERS.contains(&toks[e].text)))
+            && (toks[e].is_cap()
+                || (e > st && gazetteer::NAME_JOINERS.contains(&toks[e].text))
+                || inner_punct(e)
+                || (toks[e].text == ")" && e > st && toks[e - 1].is_cap()))
         {
             e += 1;
         }
-        while e > st && !toks[e - 1].is_cap() {
+        while e > st && !(toks[e - 1].is_cap() || toks[e - 1].text == ")") {
             e -= 1;
+        }
+        // A title the gazetteer knows, as it matched here, ends where the
+        // match does.
+        if let Some(m) = s
+            .mentions
+            .iter()
+            .find(|m| m.ts == st && self.ent(m.entity).class == EntClass::Treaty)
+        {
+            e = m.te;
         }
         if e - st < 3 || !toks[st].is_cap() {
             return None;
@@ -3808,7 +3853,18 @@ impl<'a> FactBuilder<'a> {
             self.formal_title(si, s)
         };
         for m in &s.mentions {
-            if self.ent(m.entity).class != EntClass::Treaty || interrogative || m.aside {
+            // "the Biological Weapons Convention (BWC)": a short name in
+            // brackets right after the long one (an aside otherwise).
+            let bracketed = m.ts >= 1
+                && toks[m.ts - 1].text == "("
+                && toks.get(m.te).is_some_and(|t| t.text == ")")
+                && s.mentions
+                    .iter()
+                    .any(|o| o.entity == m.entity && o.te + 1 == m.ts && o.te - o.ts > m.te - m.ts);
+            if self.ent(m.entity).class != EntClass::Treaty
+                || interrogative
+                || (m.aside && !bracketed)
+            {
                 continue;
             }
             if formal_title
@@ -3839,6 +3895,37 @@ impl<'a> FactBuilder<'a> {
                 && s.mentions
                     .iter()
                     .any(|o| o.entity == m.entity && o.te + 1 == j && o.te - o.ts > m.te - m.ts);
+            // "the Biological Weapons Convention (BWC)": the long name's
+            // card stays; the bracketed short one is asked for by it.
+            if bracketed && !alias_cue && !apposed {
+                let short = strip_the(&text[m.start..m.end]).to_string();
+                let abbreviated = short
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()));
+                // Only where the long name is the entity's first in the
+                // sentence: after a formal title, the names are asked
+                // by each other already.
+                let first = s.mentions.iter().find(|o| o.entity == m.entity);
+                if let Some(o) = first.filter(|o| abbreviated && o.te + 1 == m.ts) {
+                    let long = strip_the(&text[o.start..o.end]).to_string();
+                    self.push(Fact {
+                        kind: FactKind::Treaty,
+                        sentence: si,
+                        answer: short,
+                        accept: Vec::new(),
+                        entity: None,
+                        spans: vec![(m.start, m.end)],
+                        question: Some(format!("By what short name is the {long} known?")),
+                        resolved: None,
+                        inferred: false,
+                        pool: Pool::NoChoice,
+                        standalone: true,
+                        note: None,
+                    });
+                }
+                continue;
+            }
             let alias_cue = alias_cue || apposed;
             let long = s
                 .mentions
@@ -7023,6 +7110,29 @@ mod tests {
         );
         let sub = ex.subject.expect("a subject");
         assert_eq!(sub.inline, "the 1974 protocol");
+    }
+
+    #[test]
+    fn a_formal_title_with_commas_and_a_bracketed_short_name() {
+        let (ex, _) = facts(
+            "The Chemical Weapons Convention (CWC) bans a whole class of weapons. Its full title is the \
+             Convention on the Prohibition of the Development, Production, Stockpiling and Use of \
+             Chemical Weapons and on their Destruction.",
+        );
+        let q = |a: &str| {
+            ex.facts
+                .iter()
+                .find(|f| f.answer == a)
+                .and_then(|f| f.question.clone())
+        };
+        assert_eq!(
+            q("CWC").as_deref(),
+            Some("By what short name is the Chemical Weapons Convention known?")
+        );
+        assert_eq!(
+            q("Convention on the Prohibition of the Development, Production, Stockpiling and Use of Chemical Weapons and on their Destruction").as_deref(),
+            Some("What is the formal name of the Chemical Weapons Convention?")
+        );
     }
 
     #[test]
