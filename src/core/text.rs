@@ -533,8 +533,14 @@ pub fn field_label(s: &str) -> Option<usize> {
         .chars()
         .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '.')
         && label.split_whitespace().all(dotted_ok);
-    (first_upper && !all_upper && plain && (1..=4).contains(&words) && !value.is_empty())
-        .then_some(colon + 1)
+    // "- battle tanks: 20,000": a lower-case label of a figure.
+    let figure = value.starts_with(|c: char| c.is_ascii_digit());
+    ((first_upper || figure)
+        && !all_upper
+        && plain
+        && (1..=4).contains(&words)
+        && !value.is_empty())
+    .then_some(colon + 1)
 }
 
 fn is_label_line(s: &str) -> bool {
@@ -1283,6 +1289,26 @@ mod tests {
             ]
         );
         assert_eq!(a.sentences[2].field, Some(17));
+    }
+
+    #[test]
+    fn a_lower_case_label_of_a_figure_is_a_field() {
+        let a = parse("Ceilings:\n- battle tanks: 20,000\n- combat aircraft: 6,800\n");
+        let fields: Vec<(&str, Option<usize>)> = a
+            .sentences
+            .iter()
+            .map(|s| (s.text.as_str(), s.field))
+            .filter(|(_, f)| f.is_some())
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("battle tanks: 20,000", Some(13)),
+                ("combat aircraft: 6,800", Some(16))
+            ]
+        );
+        // Prose with a colon is no field.
+        assert_eq!(field_label("the reason was simple: money"), None);
     }
 
     #[test]
