@@ -835,7 +835,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
         }
         // "The ___ (___) confirmed": a name and its abbreviation are one blank.
-        let mut cloze = blank(cloze_text, &spans);
+        let mut cloze = balance_quotes(blank(cloze_text, &spans));
         if cloze.contains('(') {
             cloze = cloze.replace("___ (___)", "___");
         }
@@ -1151,6 +1151,31 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         });
     }
     cards
+}
+
+/// "Extending the ___ makes the world safer," Blinken said.": a sentence
+/// cut from a quotation that began in the one before gets its opening
+/// mark back (and one left open is closed), so the card reads whole.
+fn balance_quotes(s: String) -> String {
+    let opens = s.matches('“').count();
+    let closes = s.matches('”').count();
+    if closes > opens {
+        return format!("“{s}");
+    }
+    if opens > closes {
+        return format!("{s}”");
+    }
+    if s.matches('"').count() % 2 == 1
+        && let Some(p) = s.find('"')
+    {
+        let closing = s[..p].ends_with([',', '.', '!', '?']);
+        return if closing {
+            format!("\"{s}")
+        } else {
+            format!("{s}\"")
+        };
+    }
+    s
 }
 
 /// Replace each relative date written in `q` with its resolved form.
@@ -2577,6 +2602,26 @@ mod tests {
             assert!(q.contains("the SALT II Treaty"), "{q}");
             assert!(!q.starts_with("SALT I:"), "{q}");
         }
+    }
+
+    #[test]
+    fn a_quotation_cut_at_its_start_or_end_is_closed() {
+        assert_eq!(
+            balance_quotes("It makes us safer,” Blinken said.".to_string()),
+            "“It makes us safer,” Blinken said."
+        );
+        assert_eq!(
+            balance_quotes("It makes us safer,\" Blinken said.".to_string()),
+            "\"It makes us safer,\" Blinken said."
+        );
+        assert_eq!(
+            balance_quotes("Blinken said: “It makes us safer.".to_string()),
+            "Blinken said: “It makes us safer.”"
+        );
+        assert_eq!(
+            balance_quotes("No quote here.".to_string()),
+            "No quote here."
+        );
     }
 
     #[test]
