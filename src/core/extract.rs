@@ -6868,6 +6868,14 @@ mod tests {
     }
 
     #[test]
+    fn read_is_a_past_tense_verb() {
+        // Before, no verb was found and the sentence was read as a verbless
+        // fragment: not one fact.
+        let (_, v) = facts("Intro.\n\nOn 14 July 2015, Zarif read out the joint statement.");
+        assert!(has(&v, FactKind::Date, "14 July 2015"), "{v:?}");
+    }
+
+    #[test]
     fn an_undated_leaders_office_is_asked_by_its_sentence() {
         // No date anywhere: the sentence is the office's context, so the
         // card is its cloze.

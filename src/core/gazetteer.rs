@@ -774,6 +774,7 @@ pub const IRREGULAR_PAST: &[&str] = &[
     "quit",
     "ran",
     "rang",
+    "read",
     "rode",
     "rose",
     "said",
