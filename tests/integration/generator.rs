@@ -117,11 +117,14 @@ fn heldout_articles_generalise() {
 /// signing, longer lists of limits, labels naming a role, fact-sheet
 /// titles and fields, "It has"); the last six (SALT I, the ABM withdrawal,
 /// New START's suspension, the JCPOA exit briefing, a CTBT fact sheet, an
-/// INF interview) 0.68-1.00 on first sight (0.83 overall).
+/// INF interview) 0.68-1.00 on first sight (0.83 overall); six more
+/// (a BWC reference, a New START extension wire, an INF withdrawal
+/// briefing, an Open Skies fact sheet, a CFE government statement, a JCPOA
+/// interview) 0.56-0.90 on first sight (0.78 overall).
 /// A floor against regressions, not the target of 0.90.
 #[test]
 fn blind_articles_stay_above_their_first_sight() {
-    score_set("blind", 14, 0.75, 0.85);
+    score_set("blind", 20, 0.65, 0.85);
 }
 
 #[test]
