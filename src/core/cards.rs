@@ -2606,22 +2606,23 @@ mod tests {
 
     #[test]
     fn a_quotation_cut_at_its_start_or_end_is_closed() {
-        assert_eq!(
-            balance_quotes("It makes us safer,” Blinken said.".to_string()),
-            "“It makes us safer,” Blinken said."
-        );
-        assert_eq!(
-            balance_quotes("It makes us safer,\" Blinken said.".to_string()),
-            "\"It makes us safer,\" Blinken said."
-        );
-        assert_eq!(
-            balance_quotes("Blinken said: “It makes us safer.".to_string()),
-            "Blinken said: “It makes us safer.”"
-        );
-        assert_eq!(
-            balance_quotes("No quote here.".to_string()),
-            "No quote here."
-        );
+        for (cut, whole) in [
+            (
+                "It makes us safer,” Blinken said.",
+                "“It makes us safer,” Blinken said.",
+            ),
+            (
+                "It makes us safer,\" Blinken said.",
+                "\"It makes us safer,\" Blinken said.",
+            ),
+            (
+                "Blinken said: “It makes us safer.",
+                "Blinken said: “It makes us safer.”",
+            ),
+            ("No quote here.", "No quote here."),
+        ] {
+            assert_eq!(balance_quotes(cut.to_string()), whole);
+        }
     }
 
     #[test]

@@ -6100,6 +6100,15 @@ mod tests {
     use super::super::text::parse;
     use super::*;
 
+    /// Each speaker fact's answer and question.
+    fn speaker_facts(ex: &Extraction) -> Vec<(&str, Option<&str>)> {
+        ex.facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Speaker)
+            .map(|f| (f.answer.as_str(), f.question.as_deref()))
+            .collect()
+    }
+
     fn facts(text: &str) -> (Extraction, Vec<(FactKind, String)>) {
         let art = parse(text);
         let ex = extract(&art);
@@ -6804,14 +6813,8 @@ mod tests {
         let (ex, _) = facts(
             "Secretary of State James Baker met Eduard Shevardnadze in Wyoming, a senior State Department official told reporters.",
         );
-        let got: Vec<(&str, Option<&str>)> = ex
-            .facts
-            .iter()
-            .filter(|f| f.kind == FactKind::Speaker)
-            .map(|f| (f.answer.as_str(), f.question.as_deref()))
-            .collect();
         assert_eq!(
-            got,
+            speaker_facts(&ex),
             vec![(
                 "senior State Department official",
                 Some(
@@ -6827,14 +6830,8 @@ mod tests {
             "India accused Pakistan of testing a missile with a banned range.\n\n\
              After Pakistan accused India of stalling, the talks collapsed.",
         );
-        let speakers: Vec<(&str, Option<&str>)> = ex
-            .facts
-            .iter()
-            .filter(|f| f.kind == FactKind::Speaker)
-            .map(|f| (f.answer.as_str(), f.question.as_deref()))
-            .collect();
         assert_eq!(
-            speakers,
+            speaker_facts(&ex),
             vec![(
                 "India",
                 Some("Which country accused Pakistan of testing a missile with a banned range?")
