@@ -146,7 +146,8 @@ pub fn parse(input: &str) -> Article {
                 && !is_label_line(body)
                 && !bullet
                 && !is_field(text)
-                && !is_field(body);
+                && !is_field(body)
+                && !(fields_on && (is_figure_line(text) || is_figure_line(body)));
             let cont = body
                 .chars()
                 .next()
@@ -541,6 +542,17 @@ pub fn field_label(s: &str) -> Option<usize> {
         && (1..=4).contains(&words)
         && !value.is_empty())
     .then_some(colon + 1)
+}
+
+/// "Deployed and non-deployed launchers (ICBM launchers, ...): 800": a
+/// fact sheet's line of a figure, too long a label for `field_label`
+/// but a line of its own all the same.
+fn is_figure_line(s: &str) -> bool {
+    s.rsplit_once(": ").is_some_and(|(label, value)| {
+        label.starts_with(|c: char| c.is_uppercase())
+            && value.starts_with(|c: char| c.is_ascii_digit())
+            && value.split_whitespace().count() <= 6
+    })
 }
 
 fn is_label_line(s: &str) -> bool {
@@ -1309,6 +1321,27 @@ mod tests {
         );
         // Prose with a colon is no field.
         assert_eq!(field_label("the reason was simple: money"), None);
+    }
+
+    #[test]
+    fn a_fact_sheet_line_of_a_figure_is_not_joined_to_the_next() {
+        let a = parse(
+            "FACT SHEET\n\nSigned: April 8, 2010\nEntry into force: February 5, 2011\n\n\
+             CENTRAL LIMITS\n\
+             Deployed ICBMs, deployed SLBMs and deployed heavy bombers: 700\n\
+             Deployed and non-deployed launchers (ICBM launchers, SLBM launchers and heavy bombers): 800\n",
+        );
+        let t = texts(&a);
+        assert!(
+            t.contains(&"Deployed ICBMs, deployed SLBMs and deployed heavy bombers: 700"),
+            "{t:?}"
+        );
+        assert!(
+            t.contains(
+                &"Deployed and non-deployed launchers (ICBM launchers, SLBM launchers and heavy bombers): 800"
+            ),
+            "{t:?}"
+        );
     }
 
     #[test]
