@@ -1004,7 +1004,9 @@ pub fn extract(art: &Article) -> Extraction {
                 || title_comma
                 || known.is_some()
                 || prev_hon
-                || (appositive_title && !opener_common)
+                // "Senator Joseph Biden of Delaware, the chairman of ...":
+                // a name after "of" is a place, not the one described.
+                || (appositive_title && !opener_common && !(i > 0 && s.toks[i - 1].is("of")))
                 || (speaks
                     && !opener_common
                     && (len >= 2
@@ -6870,6 +6872,20 @@ mod tests {
         // fragment: not one fact.
         let (_, v) = facts("Intro.\n\nOn 14 July 2015, Zarif read out the joint statement.");
         assert!(has(&v, FactKind::Date, "14 July 2015"), "{v:?}");
+    }
+
+    #[test]
+    fn a_place_after_of_before_an_appositive_is_no_person() {
+        let (ex, _) = facts(
+            "Senator Richard Lugar of Indiana, the chairman of the Senate Foreign Relations Committee, backed the treaty.",
+        );
+        let people: Vec<&str> = ex
+            .entities
+            .iter()
+            .filter(|e| e.class == EntClass::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert!(!people.contains(&"Indiana"), "{people:?}");
     }
 
     #[test]
