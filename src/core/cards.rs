@@ -1876,10 +1876,12 @@ fn choices_for(
         {
             continue;
         }
+        // The option's gazetteer entry, if it has one.
+        let entry = c.entry(ex);
         // "The dissolution of the ___ in 1991": no alliance founded later
         // (or gone before) is an option.
         if let Some(y) = era
-            && c.entry(ex).is_some_and(|b| !gaz.entries[b].active_in(y))
+            && entry.is_some_and(|b| !gaz.entries[b].active_in(y))
         {
             continue;
         }
@@ -1891,7 +1893,7 @@ fn choices_for(
                 .copied()
                 .max()
                 .or_else(|| ex.reference.filter(|r| r.year_known).map(|r| r.date.y))
-            && c.entry(ex)
+            && entry
                 .and_then(|b| gaz.entries[b].year)
                 .is_some_and(|y| y > upper)
         {
@@ -1905,8 +1907,7 @@ fn choices_for(
             f.pool,
             Pool::Entity(EntClass::Alliance) | Pool::Entity(EntClass::Treaty)
         ) && let Some(af) = answer_gaz.and_then(|a| gaz.entries[a].family.as_deref())
-            && c.entry(ex)
-                .is_some_and(|b| gaz.entries[b].family.as_deref().is_some_and(|r| r != af))
+            && entry.is_some_and(|b| gaz.entries[b].family.as_deref().is_some_and(|r| r != af))
         {
             continue;
         }
@@ -1957,7 +1958,6 @@ fn choices_for(
         if answer_is_soviet && c.text.starts_with("Russia") {
             continue;
         }
-        let entry = c.entry(ex);
         if answer_entry.is_some_and(|a| entry.is_some_and(|b| gaz.nested(a, b))) {
             continue;
         }

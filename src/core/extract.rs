@@ -3672,17 +3672,7 @@ impl<'a> FactBuilder<'a> {
                     && (toks[m.ts - 1].text == ","
                         || (toks[m.ts - 1].is("the") && toks[m.ts - 2].text == ","))
                     && toks[0].kind == Tk::Word
-                    && !matches!(
-                        toks[0].text,
-                        "If" | "When"
-                            | "While"
-                            | "Although"
-                            | "Because"
-                            | "As"
-                            | "Since"
-                            | "Though"
-                            | "Unless"
-                    ));
+                    && !gazetteer::SUBORDINATORS.contains(&toks[0].text));
             if at_start {
                 // The subject noun phrase: "NATO", "NATO members", "Putin's statement".
                 let who = if class == EntClass::Person {
@@ -3901,10 +3891,7 @@ impl<'a> FactBuilder<'a> {
             // card stays; the bracketed short one is asked for by it.
             if bracketed && !alias_cue && !apposed {
                 let short = strip_the(&text[m.start..m.end]).to_string();
-                let abbreviated = short
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()));
+                let abbreviated = is_abbreviated(&short);
                 // Only where the long name is the entity's first in the
                 // sentence: after a formal title, the names are asked
                 // by each other already.
@@ -3943,10 +3930,7 @@ impl<'a> FactBuilder<'a> {
                 // for by the other.
                 // "the Moscow Treaty" is no short form of "the Strategic
                 // Offensive Reductions Treaty": two names, neither in full.
-                let abbreviated = short
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()));
+                let abbreviated = is_abbreviated(&short);
                 let formal = ["Treaty ", "Agreement ", "Convention ", "Protocol "]
                     .iter()
                     .any(|h| long.starts_with(h));
@@ -5431,18 +5415,7 @@ fn introduces_claim(toks: &[Token], v: usize) -> bool {
     // United States accused ..., Russia hit back" is background).
     if w == "accused" || w == "accuses" {
         let opener = toks.first().is_some_and(|t| {
-            matches!(
-                t.text,
-                "After"
-                    | "When"
-                    | "Since"
-                    | "Because"
-                    | "As"
-                    | "Although"
-                    | "While"
-                    | "If"
-                    | "Before"
-            )
+            gazetteer::SUBORDINATORS.contains(&t.text) || t.text == "After" || t.text == "Before"
         });
         return !opener && window.iter().take(6).any(|t| t.is("of") || t.is("that"));
     }
@@ -5690,6 +5663,13 @@ fn is_meta_sentence(s: &str) -> bool {
                 .any(|d| r.starts_with(d) && r[d.len()..].starts_with(' '))
         })
     }) && !l.contains(" said")
+}
+
+/// "BWC", "INF Treaty", "START I": a name that opens with an acronym.
+fn is_abbreviated(name: &str) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_uppercase()))
 }
 
 /// "Which country was the first country to sign" -> "Which country was

@@ -133,6 +133,14 @@ fn list(col: Option<&&str>) -> Vec<String> {
     .unwrap_or_default()
 }
 
+/// A table row's trimmed cell `i`, if it holds anything.
+fn cell(r: &[&str], i: usize) -> Option<String> {
+    r.get(i)
+        .map(|x| x.trim())
+        .filter(|x| !x.is_empty())
+        .map(String::from)
+}
+
 pub(crate) fn fold_apostrophes(s: &str) -> String {
     s.replace('’', "'").replace(['“', '”'], "\"")
 }
@@ -198,11 +206,7 @@ impl Gazetteer {
                 group: r.first().copied() == Some("group"),
                 within: None,
                 active: None,
-                family: r
-                    .get(5)
-                    .map(|x| x.trim())
-                    .filter(|x| !x.is_empty())
-                    .map(String::from),
+                family: cell(&r, 5),
             });
             if let Some(w) = r.get(3).filter(|w| !w.is_empty()) {
                 within.push((g.entries.len() - 1, w.to_string()));
@@ -233,11 +237,7 @@ impl Gazetteer {
                 group: false,
                 within: None,
                 active: None,
-                family: r
-                    .get(4)
-                    .map(|x| x.trim())
-                    .filter(|x| !x.is_empty())
-                    .map(String::from),
+                family: cell(&r, 4),
             });
         }
         g.nesting = vec![false; g.entries.len()];
@@ -1034,6 +1034,12 @@ pub const GROUP_SPEAKER_NOUNS: &[&str] = &[
     "allies",
     "authorities",
     "commanders",
+];
+
+/// Words opening a subordinate clause: a name after one ("When Russia
+/// left, ...") is not the sentence's subject.
+pub const SUBORDINATORS: &[&str] = &[
+    "If", "When", "While", "Although", "Because", "As", "Since", "Though", "Unless",
 ];
 
 /// Nouns for one unnamed person who speaks for a government or body,
