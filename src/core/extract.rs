@@ -5531,8 +5531,15 @@ const TOP_OFFICES: &[&str] = &[
     "premier",
 ];
 
-/// Words that open a sentence before a figure ("All 51 votes ...").
+/// Words that open a sentence before a figure ("All 51 votes ...", "For
+/// 15 years ..."): capitalised only by their place, never a name.
 const OPENING_QUANTIFIERS: &[&str] = &[
+    "For",
+    "Within",
+    "After",
+    "Under",
+    "With",
+    "By",
     "All",
     "Only",
     "Some",
@@ -5548,7 +5555,6 @@ const OPENING_QUANTIFIERS: &[&str] = &[
     "Fewer",
     "Exactly",
     "Approximately",
-    "Some",
 ];
 
 /// "two-thirds", "three-quarters", "one-half".
@@ -5814,16 +5820,26 @@ fn descriptive_source_before(toks: &[Token], end: usize) -> Option<usize> {
 /// at least one capitalised (whose group it is).
 fn described_group_before(toks: &[Token], end: usize) -> Option<usize> {
     let head = toks.get(end.checked_sub(1)?)?;
-    if head.kind == Tk::Word && gazetteer::UNNAMED_SPEAKER_NOUNS.contains(&head.text) {
+    if head.kind == Tk::Word
+        && gazetteer::UNNAMED_SPEAKER_NOUNS
+            .iter()
+            .any(|n| head.text.eq_ignore_ascii_case(n))
+    {
         // "a senior administration official": back to its "a" over up
-        // to four words, none a verb.
+        // to four words, none a verb. "The Government Spokesperson": with
+        // "the", the body it speaks for is named.
         return (2..=5)
             .filter_map(|l| end.checked_sub(l))
             .take_while(|&k| {
                 let t = &toks[k];
-                t.kind == Tk::Word && (t.is("a") || t.is("an") || !is_finite_verb_strict(t.text))
+                t.kind == Tk::Word
+                    && (t.is("a") || t.is("an") || t.is("the") || !is_finite_verb_strict(t.text))
             })
-            .find(|&k| toks[k].is("a") || toks[k].is("an"));
+            .find(|&k| {
+                toks[k].is("a")
+                    || toks[k].is("an")
+                    || (toks[k].is("the") && toks[k + 1..end - 1].iter().any(Token::is_cap))
+            });
     }
     if head.kind != Tk::Word || !gazetteer::GROUP_SPEAKER_NOUNS.contains(&head.text) {
         return group_of_names_before(toks, end);
@@ -6807,6 +6823,22 @@ mod tests {
     }
 
     #[test]
+    fn a_spokesperson_named_by_the_body_is_a_speaker() {
+        let (ex, _) = facts(
+            "The treaty was signed in Paris.\n\n\
+             The Government Spokesperson stated that the treaty removes the capability for a surprise attack.\n\n\
+             The spokesman said the decision was final.",
+        );
+        assert_eq!(
+            speaker_facts(&ex),
+            vec![(
+                "Government Spokesperson",
+                Some("Who stated that the treaty removes the capability for a surprise attack?")
+            )]
+        );
+    }
+
+    #[test]
     fn an_accuser_is_asked_and_the_accused_stays_a_party() {
         let (ex, _) = facts(
             "India accused Pakistan of testing a missile with a banned range.\n\n\
@@ -7290,6 +7322,9 @@ mod tests {
         assert!(has(&v, FactKind::Number, "300 kilograms"), "{v:?}");
         assert!(has(&v, FactKind::Number, "34"), "{v:?}");
         assert!(has(&v, FactKind::Number, "two"), "{v:?}");
+        // A preposition opening the sentence is no name before the figure.
+        let (_, v) = facts("For 15 years, Iran could enrich uranium only up to 3.67 percent.");
+        assert!(has(&v, FactKind::Number, "15 years"), "{v:?}");
     }
 
     #[test]
