@@ -2989,16 +2989,35 @@ impl<'a> FactBuilder<'a> {
 
         // ---- Roles (pre-nominal title and appositive) ----
         // "I'm Claire Dunmore, director of communications": a host
-        // introducing herself is no fact of the history.
+        // introducing herself is no fact of the history; "I am Rafael
+        // Grossi, Director General of the International Atomic Energy
+        // Agency" is: a guest's office in a named body.
         let self_intro = ["I'm ", "I’m ", "I am ", "My name is "]
             .iter()
             .any(|p| text.starts_with(p));
-        for m in s.mentions.iter().filter(|_| !self_intro) {
+        // The host: under a "MODERATOR:" label, or saying so.
+        let host = self_intro
+            && ((sent.spoken && sent.label.is_none())
+                || ["moderat", "hosting", "welcome"]
+                    .iter()
+                    .any(|w| text.contains(w)));
+        for m in s.mentions.iter() {
             if self.ent(m.entity).class != EntClass::Person || in_quote(m.start, m.end) {
                 continue;
             }
-            let before = self.role_before(s, m.ts);
-            let after = self.role_after(s, m.te);
+            let before = self.role_before(s, m.ts).filter(|_| !self_intro);
+            let after = self.role_after(s, m.te).filter(|&(rs, re)| {
+                !self_intro
+                    || (!host
+                        && s.mentions.iter().any(|b| {
+                            b.ts >= rs
+                                && b.te <= re
+                                && matches!(
+                                    self.ent(b.entity).class,
+                                    EntClass::Organisation | EntClass::Body | EntClass::Agency
+                                )
+                        }))
+            });
             if let Some((rs, re)) = after {
                 // "Senator Jesse Helms, the chairman of the Senate Foreign
                 // Relations Committee": the appositive says more.
@@ -7223,6 +7242,18 @@ mod tests {
             "MODERATOR: Good morning. I'm Claire Dunmore, director of communications at the Northfield Forum.",
         );
         assert!(!v.iter().any(|(k, _)| *k == FactKind::Role), "{v:?}");
+        // A guest's office in a named body is a fact.
+        let (_, v) = facts(
+            "MODERATOR: Welcome.\n\nGROSSI: I am Rafael Grossi, Director General of the International Atomic Energy Agency, the IAEA.",
+        );
+        assert!(
+            has(
+                &v,
+                FactKind::Role,
+                "Director General of the International Atomic Energy Agency"
+            ),
+            "{v:?}"
+        );
     }
 
     #[test]
