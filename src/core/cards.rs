@@ -2552,6 +2552,26 @@ mod tests {
     }
 
     #[test]
+    fn it_after_a_treaty_named_with_its_formal_title_is_the_treatys_short_name() {
+        let cards = cards_of(
+            "The extension was agreed in January 2021.\n\n\
+             Formally known as the Treaty between the United States of America and the Russian \
+             Federation on Measures for the Further Reduction and Limitation of Strategic Offensive \
+             Arms, New START was signed in Prague on April 8, 2010. It entered into force on \
+             Feb. 5, 2011. It limits each side to 1,550 deployed warheads.",
+        );
+        let qs: Vec<&str> = cards.iter().map(|c| c.question.as_str()).collect();
+        assert!(
+            qs.contains(&"New START entered into force on ___."),
+            "{qs:?}"
+        );
+        assert!(
+            qs.contains(&"New START limits each side to ___ deployed warheads."),
+            "{qs:?}"
+        );
+    }
+
+    #[test]
     fn an_alliance_is_offered_only_among_alliances_of_its_region_and_time() {
         let cards = cards_of("In 2005, NATO rejected the Russian proposal on the CFE Treaty.");
         let nato = cards

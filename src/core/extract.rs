@@ -1629,9 +1629,13 @@ fn topics(
             f.split_whitespace()
                 .any(|w| gazetteer::TREATY_HEADS.contains(&w))
         };
+        // A formal title of twenty words ("Treaty between the United
+        // States of America and ...") is no name to write in for "It".
+        let short = |f: &str| f.split_whitespace().count() <= 8;
         let (form, (n, the)) = forms.get(&e)?.iter().max_by(|a, b| {
-            head(a.0)
-                .cmp(&head(b.0))
+            short(a.0)
+                .cmp(&short(b.0))
+                .then(head(a.0).cmp(&head(b.0)))
                 .then(a.1.0.cmp(&b.1.0))
                 .then(b.0.len().cmp(&a.0.len()))
                 .then(b.0.cmp(a.0))
@@ -1892,7 +1896,26 @@ fn topics(
                 })
                 .map(|m| m.entity)
         };
-        prev_topic = topic.or(first_treaty).or(copular_treaty).or(object_treaty);
+        // "Formally known as the ..., New START was signed ...": the
+        // treaty after an opening phrase, right before its verb.
+        let subject_treaty = s
+            .mentions
+            .iter()
+            .find(|m| {
+                entities[m.entity].class == EntClass::Treaty
+                    && !m.aside
+                    && m.ts >= 1
+                    && toks[m.ts - 1].text == ","
+                    && toks
+                        .get(skip_adverbs(toks, m.te))
+                        .is_some_and(|t| is_finite_verb(t.text))
+            })
+            .map(|m| m.entity);
+        prev_topic = topic
+            .or(first_treaty)
+            .or(subject_treaty)
+            .or(copular_treaty)
+            .or(object_treaty);
         // A body, organisation or state opening the sentence as its subject.
         prev_subject = s
             .mentions
