@@ -2572,6 +2572,37 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_preposition_is_no_part_of_a_treaty_name() {
+        let cards = cards_of(
+            "The talks ended in 1972.\n\n\
+             Unlike the ABM Treaty, which was of unlimited duration, the Interim Agreement was \
+             meant as a stopgap. It entered into force on October 3, 1972.\n\n\
+             Despite the INF Treaty, Russia deployed missiles in 2017.",
+        );
+        let qa: Vec<(&str, &str)> = cards
+            .iter()
+            .map(|c| (c.question.as_str(), c.answer.as_str()))
+            .collect();
+        assert!(
+            !qa.iter()
+                .any(|(_, a)| a.starts_with("Unlike") || a.starts_with("Despite")),
+            "{qa:?}"
+        );
+        assert!(qa.contains(&(
+            "Despite the ___, Russia deployed missiles in 2017.",
+            "INF Treaty"
+        )));
+        // "It" is the treaty that was the last sentence's subject.
+        assert!(
+            qa.contains(&(
+                "The Interim Agreement entered into force on ___.",
+                "October 3, 1972"
+            )),
+            "{qa:?}"
+        );
+    }
+
+    #[test]
     fn an_alliance_is_offered_only_among_alliances_of_its_region_and_time() {
         let cards = cards_of("In 2005, NATO rejected the Russian proposal on the CFE Treaty.");
         let nato = cards

@@ -1905,7 +1905,8 @@ fn topics(
                 entities[m.entity].class == EntClass::Treaty
                     && !m.aside
                     && m.ts >= 1
-                    && toks[m.ts - 1].text == ","
+                    && (toks[m.ts - 1].text == ","
+                        || (m.ts >= 2 && toks[m.ts - 1].is("the") && toks[m.ts - 2].text == ","))
                     && toks
                         .get(skip_adverbs(toks, m.te))
                         .is_some_and(|t| is_finite_verb(t.text))
@@ -2361,6 +2362,30 @@ fn is_stop_start(w: &str) -> bool {
             | "Either"
             | "Neither"
             | "Both"
+            // "Unlike the ABM Treaty, ...": a preposition opening the
+            // sentence is no part of the name after it.
+            | "Unlike"
+            | "Like"
+            | "Despite"
+            | "Without"
+            | "Against"
+            | "Beyond"
+            | "Besides"
+            | "Through"
+            | "Within"
+            | "Upon"
+            | "Amid"
+            | "Among"
+            | "Between"
+            | "Until"
+            | "Over"
+            | "Once"
+            | "Although"
+            | "Though"
+            | "Because"
+            | "Unless"
+            | "Whether"
+            | "Except"
     )
 }
 

@@ -1367,6 +1367,16 @@ pub const NOT_NAMES: &[&str] = &[
     "Pentagon",
     "Washington",
     "Moscow",
+    "Unlike",
+    "Like",
+    "Beyond",
+    "Besides",
+    "Amid",
+    "Unless",
+    "Whether",
+    "Except",
+    "Toward",
+    "Towards",
 ];
 
 /// Words that mean a spelled-out number.
