@@ -4431,14 +4431,47 @@ impl<'a> FactBuilder<'a> {
                 // "the two countries" / "the three ministers" refer back; "the
                 // four types of sensor" counts.
                 let partitive = toks.get(k + 2).is_some_and(|x| x.is("of"));
-                if next_plural
-                    && !(generic && (prev_the || (k > 0 && toks[k - 1].is("between"))))
-                    && (!prev_the || partitive)
+                // "and now the number is nine": the figure a count reached.
+                let reached = k >= 2
+                    && matches!(toks[k - 1].text, "is" | "was" | "stands" | "stood")
+                    && toks[k.saturating_sub(4)..k - 1]
+                        .iter()
+                        .any(|x| x.is("number") || x.is("total") || x.is("count"));
+                if reached
+                    || (next_plural
+                        && !(generic && (prev_the || (k > 0 && toks[k - 1].is("between"))))
+                        && (!prev_the || partitive))
                 {
                     is_num = true;
                 }
             } else if t.kind == Tk::Word && is_fraction(t.text) {
                 // "two-thirds of the senators present", "a two-thirds majority".
+                is_num = true;
+            } else if t.is("one")
+                && k >= 1
+                && matches!(
+                    toks[k - 1].text,
+                    "only" | "just" | "exactly" | "least" | "within"
+                )
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|x| x.kind == Tk::Word && !x.is_cap() && !x.is("of"))
+            {
+                // "each side was allowed only one defensive site", "within
+                // one year of entry into force": a limit of one.
+                is_num = true;
+            } else if t.kind == Tk::Number
+                && t.text.len() > 2
+                && t.text.to_ascii_lowercase().ends_with("th")
+                && t.text[..t.text.len() - 2]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|x| gazetteer::ORDINAL_NOUNS.contains(&x.text))
+            {
+                // "Honduras became the 50th state to ratify it": the place
+                // in a count that mattered.
                 is_num = true;
             } else if t.is("one")
                 && k >= 2
@@ -7404,6 +7437,18 @@ mod tests {
         // A preposition opening the sentence is no name before the figure.
         let (_, v) = facts("For 15 years, Iran could enrich uranium only up to 3.67 percent.");
         assert!(has(&v, FactKind::Number, "15 years"), "{v:?}");
+        // A limit of one, a count reached, a place in a count.
+        let (_, v) = facts(
+            "Under a 1974 protocol each side was allowed only one defensive site. \
+             The first meeting must be held within one year of entry into force. \
+             Eight of those states were outstanding, and now the number is nine. \
+             Honduras became the 50th state to ratify it. \
+             In the 20th century, one of them tested.",
+        );
+        for a in ["one", "one year", "nine", "50th"] {
+            assert!(has(&v, FactKind::Number, a), "{a}: {v:?}");
+        }
+        assert!(!has(&v, FactKind::Number, "20th"), "{v:?}");
     }
 
     #[test]

@@ -1042,6 +1042,21 @@ pub const SUBORDINATORS: &[&str] = &[
     "If", "When", "While", "Although", "Because", "As", "Since", "Though", "Unless",
 ];
 
+/// Nouns after an ordinal that make it a fact worth asking: "the 50th
+/// state to ratify", "the 10th anniversary" (not "the 20th century").
+pub const ORDINAL_NOUNS: &[&str] = &[
+    "state",
+    "country",
+    "nation",
+    "party",
+    "signatory",
+    "ratification",
+    "anniversary",
+    "member",
+    "session",
+    "round",
+];
+
 /// Nouns for one unnamed person who speaks for a government or body,
 /// written with "a": "a senior administration official told reporters",
 /// "a State Department spokesperson said".
@@ -1430,7 +1445,13 @@ pub const NUMBER_UNITS: &[&str] = &[
     "megatons",
     "years",
     "months",
+    "weeks",
     "days",
+    // "within one year": the singular after "one".
+    "year",
+    "month",
+    "week",
+    "day",
     "hours",
     "minutes",
     "million",
