@@ -4567,6 +4567,30 @@ impl<'a> FactBuilder<'a> {
                 k = span_end;
                 continue;
             }
+            // "Only four states, Russia, Belarus, Kazakhstan and Ukraine,
+            // ratified it": the list spells the count out, so the list is
+            // the answer.
+            if let Some((ls, le)) = number_word_or_digits(&answer)
+                .and_then(|c| counted_list(toks, &s.mentions, answer_toks.1, c))
+            {
+                let list = text[ls..le].to_string();
+                self.push(Fact {
+                    kind: FactKind::Party,
+                    sentence: si,
+                    answer: list,
+                    accept: Vec::new(),
+                    entity: None,
+                    spans: vec![(ls, le)],
+                    question: None,
+                    resolved: None,
+                    inferred: false,
+                    pool: Pool::NoChoice,
+                    standalone: false,
+                    note: None,
+                });
+                k = span_end;
+                continue;
+            }
             // A long list of figures: the first five are enough.
             numbers_here += 1;
             if numbers_here > 5 {
@@ -5656,6 +5680,70 @@ const OPENING_QUANTIFIERS: &[&str] = &[
     "Exactly",
     "Approximately",
 ];
+
+/// A count as a whole number, spelled out or in digits.
+fn number_word_or_digits(w: &str) -> Option<u64> {
+    gazetteer::number_word(&w.to_lowercase()).or_else(|| w.parse().ok())
+}
+
+/// The names that spell out a count: after "four states" (up to six words
+/// of noun), a comma, an optional "namely", then exactly `count` names
+/// joined by commas and "and", closed by a comma or the sentence's end.
+/// Byte span of the names.
+fn counted_list(
+    toks: &[Token],
+    mentions: &[Mention],
+    after: usize,
+    count: u64,
+) -> Option<(usize, usize)> {
+    if !(2..=12).contains(&count) {
+        return None;
+    }
+    let comma = (after..toks.len().min(after + 9)).find(|&i| toks[i].text == ",")?;
+    // The noun phrase of the count holds no verb and no name.
+    if toks[after..comma]
+        .iter()
+        .any(|t| t.kind != Tk::Word || is_finite_verb_strict(t.text))
+    {
+        return None;
+    }
+    let mut i = comma + 1;
+    if toks.get(i).is_some_and(|t| t.is("namely")) {
+        i += 1;
+    }
+    let start = toks.get(i)?.start;
+    let mut items = 0;
+    let mut end;
+    loop {
+        if toks.get(i).is_some_and(|t| t.is("the")) {
+            i += 1;
+        }
+        let m = mentions.iter().find(|m| m.ts == i)?;
+        items += 1;
+        end = m.end;
+        i = m.te;
+        match toks.get(i) {
+            Some(t) if t.text == "," && toks.get(i + 1).is_some_and(|n| n.is("and")) => i += 2,
+            Some(t) if t.is("and") => i += 1,
+            Some(t) if t.text == "," => {
+                // Another name, or the list's end.
+                if toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.is("the") || mentions.iter().any(|m| m.ts == i + 1))
+                    && items < count
+                {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            Some(t) if t.kind == Tk::Punct => break,
+            None => break,
+            _ => return None,
+        }
+    }
+    (items == count && items >= 2).then_some((start, end))
+}
 
 /// "two-thirds", "three-quarters", "one-half".
 fn is_fraction(w: &str) -> bool {
@@ -7449,6 +7537,21 @@ mod tests {
             assert!(has(&v, FactKind::Number, a), "{a}: {v:?}");
         }
         assert!(!has(&v, FactKind::Number, "20th"), "{v:?}");
+        // Names that spell a count out are the answer, not the count.
+        let (_, v) = facts(
+            "Only four states, Russia, Belarus, Kazakhstan and Ukraine, ratified it. \
+             The treaty has three annexes, and Russia signed it.",
+        );
+        assert!(
+            has(
+                &v,
+                FactKind::Party,
+                "Russia, Belarus, Kazakhstan and Ukraine"
+            ),
+            "{v:?}"
+        );
+        assert!(!has(&v, FactKind::Number, "four"), "{v:?}");
+        assert!(has(&v, FactKind::Number, "three"), "{v:?}");
     }
 
     #[test]
