@@ -4643,13 +4643,19 @@ impl<'a> FactBuilder<'a> {
         let text = sent.text.as_str();
         let toks = &s.toks;
         let field_value = sent.field.filter(|&l| {
-            let label = text[..l].to_ascii_lowercase();
-            ["place", "venue", "location", "signed at", "signed in"]
-                .iter()
-                .any(|w| label.contains(w))
+            // Whole words: "Treaty replaced" names no place.
+            text[..l].split(|c: char| !c.is_alphanumeric()).any(|w| {
+                ["place", "venue", "location", "signed", "signing"]
+                    .iter()
+                    .any(|p| w.eq_ignore_ascii_case(p))
+            })
         });
         let start = match field_value {
-            Some(l) => toks.iter().position(|t| t.start > l),
+            // "Signed: 24 March 1992, Helsinki, Finland": the first place
+            // in the value.
+            Some(l) => (0..toks.len())
+                .filter(|&i| toks[i].start > l)
+                .find(|&i| self.g.place_at(&s.words, i).is_some()),
             None => (1..toks.len()).find(|&i| {
                 (toks[i - 1].is("in") || toks[i - 1].is("at"))
                     && toks[..i - 1]
@@ -7673,6 +7679,20 @@ mod tests {
         // "signed in December": no place.
         let (ex, _) = facts("The Ottawa Accord was signed in December 1990.");
         assert!(ex.facts.iter().all(|f| f.pool != Pool::Place));
+        // The place in a "Signed:" field after its date; the place of a
+        // signature; no place in a label that only contains the word.
+        let (ex, _) = facts(
+            "Ottawa Accord\n\nSigned: 24 March 1992, Helsinki, Finland\n\
+             Treaty replaced: the Moscow Treaty\n\n\
+             The Government welcomes the signature today in Paris of the accord.\n",
+        );
+        let places: Vec<&str> = ex
+            .facts
+            .iter()
+            .filter(|f| f.pool == Pool::Place)
+            .map(|f| f.answer.as_str())
+            .collect();
+        assert_eq!(places, ["Helsinki", "Paris"]);
     }
 
     #[test]

@@ -1496,6 +1496,9 @@ pub const SIGNING_VERBS: &[&str] = &[
     "finalised",
     "finalized",
     "opened",
+    // "the signature today in Paris of the Treaty", "the signing in Prague".
+    "signature",
+    "signing",
 ];
 
 /// Possessives whose owner depends on who speaks ("our program").
