@@ -797,9 +797,11 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         }
         // "___ signatory: President Barack Obama": a fact-sheet field's
         // label is its question; a blank inside it asks nothing.
-        if sent
-            .field
-            .is_some_and(|colon| spans.iter().all(|&(a, _)| a < colon))
+        // "Executive Secretary: Robert Floyd" asks its role by name.
+        if f.kind != FactKind::Role
+            && sent
+                .field
+                .is_some_and(|colon| spans.iter().all(|&(a, _)| a < colon))
         {
             continue;
         }
@@ -2681,12 +2683,20 @@ mod tests {
         let cards = cards_of(
             "FACT SHEET: THE INF TREATY\n\nSigned: December 8, 1987\n\
              Soviet signatory: General Secretary Mikhail Gorbachev\n\
-             U.S. Senate vote: 93–5, on May 27, 1988\n",
+             U.S. Senate vote: 93–5, on May 27, 1988\n\
+             Executive Secretary: Robert Floyd (since 2021)\n",
         );
         let answers: Vec<&str> = cards.iter().map(|c| c.answer.as_str()).collect();
         assert!(answers.contains(&"93–5"), "{answers:?}");
         assert!(answers.contains(&"Mikhail Gorbachev"), "{answers:?}");
-        for c in &cards {
+        // A label that is a title is the role of the person it names,
+        // asked by name.
+        let role = cards
+            .iter()
+            .find(|c| c.answer == "Executive Secretary")
+            .unwrap_or_else(|| panic!("{answers:?}"));
+        assert_eq!(role.question, "What position did Robert Floyd hold?");
+        for c in cards.iter().filter(|c| c.kind != FactKind::Role) {
             let label = c.cloze.split(':').next().unwrap_or("");
             assert!(!label.contains("___"), "{}", c.cloze);
         }

@@ -3081,6 +3081,17 @@ impl<'a> FactBuilder<'a> {
                 // "X has served as CTBTO Executive Secretary": the role card
                 // is the fact; "Who has served as ...?" would repeat it.
                 role_subjects.insert(m.entity);
+            } else if sent.field.is_some()
+                && m.ts >= 2
+                && s.toks[m.ts - 1].text == ":"
+                && self
+                    .g
+                    .title_at(&s.words, 0)
+                    .is_some_and(|(len, _)| len == m.ts - 1)
+            {
+                let re = m.ts - 1;
+                // A fact sheet's "Executive Secretary: Robert Floyd".
+                self.role_fact(si, s, m, 0, re);
             }
         }
         let in_role = |ts: usize, te: usize| role_tokens.iter().any(|&(a, b)| ts >= a && te <= b);
