@@ -3955,7 +3955,12 @@ impl<'a> FactBuilder<'a> {
                 && ((matches!(word(j - 1), "as" | "to")
                     && (matches!(word(j - 2), "known" | "shortened" | "abbreviated")
                         || (word(j - 2) == "it" && j >= 3 && word(j - 3) == "shortened")))
-                    || word(j - 1) == "called");
+                    || word(j - 1) == "called")
+                // "widely known by its initials TPNW".
+                || (j >= 3
+                    && matches!(word(j - 1), "initials" | "acronym" | "abbreviation")
+                    && matches!(word(j - 2), "its" | "the")
+                    && word(j - 3) == "by");
             // "the Joint Comprehensive Plan of Action, the JCPOA, and":
             // a short name set beside the long one between commas.
             let apposed = j >= 1
@@ -3992,6 +3997,48 @@ impl<'a> FactBuilder<'a> {
                     });
                 }
                 continue;
+            }
+            // "The pact, widely known by its initials TPNW, ...": the
+            // short name of a treaty named in full before this sentence.
+            if alias_cue
+                && !s
+                    .mentions
+                    .iter()
+                    .any(|o| o.entity == m.entity && o.ts < m.ts)
+                && formal_title.is_none()
+            {
+                let short = strip_the(&text[m.start..m.end]).to_string();
+                // The longest name of it the article has used so far.
+                let long = self
+                    .ent(m.entity)
+                    .all_names()
+                    .into_iter()
+                    .filter(|v| {
+                        v.len() > short.len() + 4
+                            && self.art.sentences[..si]
+                                .iter()
+                                .any(|p| p.text.contains(v.as_str()))
+                    })
+                    .max_by_key(|v| v.len());
+                if let Some(long) = long.filter(|_| is_abbreviated(&short)) {
+                    seen_treaty.insert(m.entity);
+                    self.treaty_seen.insert(m.entity);
+                    self.push(Fact {
+                        kind: FactKind::Treaty,
+                        sentence: si,
+                        answer: short,
+                        accept: Vec::new(),
+                        entity: None,
+                        spans: vec![(m.start, m.end)],
+                        question: Some(format!("By what short name is the {long} known?")),
+                        resolved: None,
+                        inferred: false,
+                        pool: Pool::NoChoice,
+                        standalone: true,
+                        note: None,
+                    });
+                    continue;
+                }
             }
             let alias_cue = alias_cue || apposed;
             let long = s
@@ -7348,6 +7395,29 @@ mod tests {
         );
         let sub = ex.subject.expect("a subject");
         assert_eq!(sub.inline, "the 1974 protocol");
+    }
+
+    #[test]
+    fn initials_given_later_are_asked_by_the_long_name() {
+        let (ex, _) = facts(
+            "The Treaty on the Prohibition of Nuclear Weapons entered into force on Friday. \
+             The pact, widely known by its initials TPNW, crossed the threshold last October.",
+        );
+        let q: Vec<(&str, Option<&str>)> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Treaty)
+            .map(|f| (f.answer.as_str(), f.question.as_deref()))
+            .collect();
+        assert!(
+            q.contains(&(
+                "TPNW",
+                Some(
+                    "By what short name is the Treaty on the Prohibition of Nuclear Weapons known?"
+                )
+            )),
+            "{q:?}"
+        );
     }
 
     #[test]
