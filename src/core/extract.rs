@@ -3598,9 +3598,29 @@ impl<'a> FactBuilder<'a> {
                 || m.aside
                 || in_quote(m.start, m.end)
                 || in_role(m.ts, m.te)
+                // "The Russian Foreign Ministry said Russia would ...": in
+                // a claim, a main country named twice gives itself away;
+                // "Pompeo said Russia had violated the treaty" does not.
                 || (claim_from.is_some_and(|c| m.ts >= c)
                     && class != EntClass::Person
-                    && self.dominant.contains(&m.entity))
+                    && self.dominant.contains(&m.entity)
+                    && (s.mentions
+                        .iter()
+                        .any(|o| o.entity == m.entity && o.ts != m.ts)
+                        || ent.gaz.is_some_and(|gi| {
+                            (0..s.words.len())
+                                .filter(|&k| k < m.ts || k >= m.te)
+                                .any(|k| {
+                                    self.g
+                                        .match_at(std::slice::from_ref(&s.words[k]), 0)
+                                        .is_some_and(|x| x.entry == gi)
+                                })
+                        })
+                        // "Putin said Russia would not deploy ...": the
+                        // speaker's own country.
+                        || speaker_ents.iter().any(|&p| {
+                            self.g.person_country(&self.ent(p).name) == Some(ent.name.as_str())
+                        })))
             {
                 continue;
             }
@@ -7395,6 +7415,26 @@ mod tests {
         );
         let sub = ex.subject.expect("a subject");
         assert_eq!(sub.inline, "the 1974 protocol");
+    }
+
+    #[test]
+    fn a_main_country_in_a_claim_is_asked_unless_the_sentence_gives_it_away() {
+        let (ex, _) = facts(
+            "Russian jets flew in 2021. Russian officials met in 1992. \
+             Russian diplomats spoke in 2000. Russian inspectors came in 2005.\n\n\
+             Pompeo said Russia had violated the treaty for years. \
+             The Russian Foreign Ministry said Russia would keep its limits. \
+             Vladimir Putin said Russia would not deploy new missiles.",
+        );
+        let russia: Vec<usize> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Party && f.answer == "Russia")
+            .map(|f| f.sentence)
+            .collect();
+        assert!(russia.contains(&4), "{russia:?}");
+        assert!(!russia.contains(&5), "{russia:?}");
+        assert!(!russia.contains(&6), "{russia:?}");
     }
 
     #[test]
