@@ -7438,6 +7438,17 @@ mod tests {
     }
 
     #[test]
+    fn a_charter_is_named_in_full() {
+        let (_, v) = facts(
+            "The summit that produced the Charter of Paris for a New Europe closed on 21 November 1990.",
+        );
+        assert!(
+            has(&v, FactKind::Treaty, "Charter of Paris for a New Europe"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
     fn initials_given_later_are_asked_by_the_long_name() {
         let (ex, _) = facts(
             "The Treaty on the Prohibition of Nuclear Weapons entered into force on Friday. \

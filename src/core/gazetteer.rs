@@ -1472,11 +1472,12 @@ pub const TREATY_HEADS: &[&str] = &[
     "Framework",
     "Document",
     "Declaration",
+    "Charter",
 ];
 
 /// Lower-case words allowed inside a capitalised name ("Treaty on the Non-Proliferation of ...").
 pub const NAME_JOINERS: &[&str] = &[
-    "of", "on", "the", "and", "for", "in", "to", "de", "al", "bin",
+    "of", "on", "the", "and", "for", "in", "to", "de", "al", "bin", "a",
 ];
 
 /// Pronouns never used as answers.
