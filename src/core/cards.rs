@@ -1438,8 +1438,17 @@ pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
         return false;
     }
     // Most calls find nothing: std's vectorised `contains` says so quickly,
-    // and only a hit is checked for word boundaries by a plain scan.
-    if !hay.contains(needle) {
+    // and only a hit is checked for word boundaries by a plain scan. It is
+    // vectorised for needles of up to 32 bytes; a formal title's first 32
+    // bytes rule most texts out as well.
+    let probe = match needle.len() {
+        0..=32 => needle,
+        _ => (0..=32)
+            .rev()
+            .find(|&i| needle.is_char_boundary(i))
+            .map_or(needle, |i| &needle[..i]),
+    };
+    if !hay.contains(probe) {
         return false;
     }
     let hb = hay.as_bytes();
