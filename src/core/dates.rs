@@ -37,30 +37,47 @@ impl Ymd {
     }
     /// ISO-like key: 2020, 2020-12, 2020-12-22.
     pub fn iso(&self) -> String {
-        match (self.m, self.d) {
-            (Some(m), Some(d)) => format!("{:04}-{:02}-{:02}", self.y, m, d),
-            (Some(m), None) => format!("{:04}-{:02}", self.y, m),
-            _ => format!("{:04}", self.y),
+        // Written by hand: `format!` costs more than the card around it.
+        let mut s = String::with_capacity(10);
+        push_num(&mut s, i64::from(self.y), 4);
+        if let Some(m) = self.m {
+            s.push('-');
+            push_num(&mut s, i64::from(m), 2);
+            if let Some(d) = self.d {
+                s.push('-');
+                push_num(&mut s, i64::from(d), 2);
+            }
         }
+        s
     }
     /// "December 22, 2020", "December 2020", "2020".
     pub fn display(&self) -> String {
-        match (self.m, self.d) {
-            (Some(m), Some(d)) => format!("{} {}, {}", month_name(m), d, self.y),
-            (Some(m), None) => format!("{} {}", month_name(m), self.y),
-            _ => format!("{}", self.y),
+        let mut s = String::with_capacity(18);
+        if let Some(m) = self.m {
+            s.push_str(month_name(m));
+            s.push(' ');
+            if let Some(d) = self.d {
+                push_num(&mut s, i64::from(d), 1);
+                s.push_str(", ");
+            }
         }
+        push_num(&mut s, i64::from(self.y), 1);
+        s
     }
     /// Other ways a learner may type this date.
     pub fn variants(&self) -> Vec<String> {
         let mut v = vec![self.display(), self.iso()];
         if let (Some(m), Some(d)) = (self.m, self.d) {
             let mn = month_name(m);
-            v.push(format!("{} {} {}", d, mn, self.y));
-            v.push(format!("{} {}", mn, d));
-            v.push(format!("{} {}", d, mn));
+            let mut day = String::with_capacity(2);
+            push_num(&mut day, i64::from(d), 1);
+            let mut year = String::with_capacity(4);
+            push_num(&mut year, i64::from(self.y), 1);
+            v.push([day.as_str(), " ", mn, " ", &year].concat());
+            v.push([mn, " ", &day].concat());
+            v.push([day.as_str(), " ", mn].concat());
             if mn.len() > 4 {
-                v.push(format!("{}. {}, {}", &mn[..3], d, self.y));
+                v.push([&mn[..3], ". ", &day, ", ", &year].concat());
             }
         } else if let Some(m) = self.m {
             v.push(month_name(m).to_string());
@@ -81,6 +98,26 @@ impl Ymd {
         let (y, m, d) = civil_from_days(z);
         Ymd::ymd(y, m, d)
     }
+}
+
+/// Append `n` in decimal, zero-padded to `width` digits.
+fn push_num(s: &mut String, n: i64, width: usize) {
+    if n < 0 {
+        s.push('-');
+    }
+    let mut n = n.unsigned_abs();
+    let mut buf = [b'0'; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let i = i.min(buf.len().saturating_sub(width));
+    s.extend(buf[i..].iter().map(|&b| char::from(b)));
 }
 
 pub fn month_name(m: u32) -> &'static str {
@@ -906,6 +943,41 @@ pub fn resolve(expr: DateExpr, r: Option<Reference>) -> Option<Ymd> {
 mod tests {
     use super::super::text::tokenize;
     use super::*;
+
+    #[test]
+    fn dates_are_written_in_full_in_iso_and_as_typed() {
+        let d = Ymd::ymd(2020, 12, 2);
+        assert_eq!(d.display(), "December 2, 2020");
+        assert_eq!(d.iso(), "2020-12-02");
+        assert_eq!(
+            d.variants(),
+            [
+                "December 2, 2020",
+                "2020-12-02",
+                "2 December 2020",
+                "December 2",
+                "2 December",
+                "Dec. 2, 2020"
+            ]
+        );
+        let m = Ymd {
+            y: 987,
+            m: Some(3),
+            d: None,
+        };
+        assert_eq!(m.display(), "March 987");
+        assert_eq!(m.iso(), "0987-03");
+        assert_eq!(m.variants(), ["March 987", "0987-03", "March"]);
+        let y = Ymd {
+            y: 1972,
+            m: None,
+            d: None,
+        };
+        assert_eq!(
+            (y.display(), y.iso()),
+            ("1972".to_string(), "1972".to_string())
+        );
+    }
 
     #[test]
     fn a_date_after_a_preposition_or_a_determiner_takes_no_preposition() {
