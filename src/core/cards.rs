@@ -51,10 +51,18 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
+/// `h` as 16 lower-case hex digits (as `{:016x}`, without `format!`).
+fn hex16(h: u64) -> String {
+    (0..16)
+        .rev()
+        .map(|i| char::from(b"0123456789abcdef"[((h >> (i * 4)) & 0xf) as usize]))
+        .collect()
+}
+
 /// Stable card id from the normalised sentence, kind and answer.
 pub fn card_id(sentence: &str, kind: FactKind, answer: &str) -> String {
     let key = format!("{}|{}|{}", norm(sentence), kind.as_str(), norm(answer));
-    format!("{:016x}", fnv1a(key.as_bytes()))
+    hex16(fnv1a(key.as_bytes()))
 }
 
 /// Find `needle` in `hay` case-insensitively at word boundaries; byte spans.
@@ -382,7 +390,7 @@ impl<'a> Cache<'a> {
                 h = h.wrapping_mul(0x0100_0000_01b3);
             }
         }
-        format!("{h:016x}")
+        hex16(h)
     }
 }
 
@@ -2580,6 +2588,13 @@ mod tests {
             qs.contains(&"New START limits each side to ___ deployed warheads."),
             "{qs:?}"
         );
+    }
+
+    #[test]
+    fn hex_ids_have_sixteen_digits() {
+        for h in [0, 1, 0xdead_beef, u64::MAX, 0x0123_4567_89ab_cdef] {
+            assert_eq!(hex16(h), format!("{h:016x}"));
+        }
     }
 
     #[test]
