@@ -2719,7 +2719,7 @@ mod tests {
             .iter()
             .find(|c| c.answer == "Executive Secretary")
             .unwrap_or_else(|| panic!("{answers:?}"));
-        assert_eq!(role.question, "What position did Robert Floyd hold?");
+        assert_eq!(role.question, "What position did Robert Floyd hold in 2021?");
         for c in cards.iter().filter(|c| c.kind != FactKind::Role) {
             let label = c.cloze.split(':').next().unwrap_or("");
             assert!(!label.contains("___"), "{}", c.cloze);

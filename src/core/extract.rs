@@ -1524,19 +1524,40 @@ fn anchor_famous_roles(
             && !past_said
     };
     facts.retain_mut(|f| {
-        if f.kind != FactKind::Role || f.question.is_some() {
+        if f.kind != FactKind::Role {
             return true;
         }
-        let Some(e) = f.entity else { return false };
+        // "What position did Josep Borrell hold?": he held several; the
+        // card asks by the time of the text, where it has one.
+        let asked = f.question.as_deref().and_then(|q| {
+            q.strip_prefix("What position did ")?
+                .strip_suffix(" hold?")
+                .map(str::to_string)
+        });
+        if f.question.is_some() && asked.is_none() {
+            return true;
+        }
+        let Some(e) = f.entity else {
+            return asked.is_some();
+        };
         let si = f.sentence;
         let at = f.spans.first().map_or(0, |&(b, _)| b);
-        let when = explicit_date(si, at)
-            .or_else(|| {
-                // A stated date, or one guessed from a full date in the
-                // text; a guess from a bare year may be years off.
-                let r = reference.filter(|r| r.year_known && (r.explicit || r.date.d.is_some()))?;
-                present(si).then_some(Ymd { d: None, ..r.date })
-            })
+        let here = explicit_date(si, at).or_else(|| {
+            // A stated date, or one guessed from a full date in the
+            // text; a guess from a bare year may be years off.
+            let r = reference.filter(|r| r.year_known && (r.explicit || r.date.d.is_some()))?;
+            present(si).then_some(Ymd { d: None, ..r.date })
+        });
+        // Any post's time is taken from its own sentence only: a date
+        // from the story around it may be another's.
+        if let Some(who) = asked {
+            if let Some(w) = here {
+                let w = Ymd { d: None, ..w };
+                f.question = Some(format!("What position did {who} hold in {}?", w.display()));
+            }
+            return true;
+        }
+        let when = here
             .or_else(|| {
                 if present(si) {
                     return None;
@@ -7435,6 +7456,27 @@ mod tests {
         assert!(russia.contains(&4), "{russia:?}");
         assert!(!russia.contains(&5), "{russia:?}");
         assert!(!russia.contains(&6), "{russia:?}");
+    }
+
+    #[test]
+    fn a_post_is_asked_by_the_time_its_own_sentence_gives() {
+        let (ex, _) = facts(
+            "The treaty was signed in 2000.\n\n\
+             On 12 May 2018, National Security Adviser John Bolton said the deal was over. \
+             Secretary of State Colin Powell discussed the issue with Putin earlier this week.",
+        );
+        let q: Vec<&str> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Role)
+            .filter_map(|f| f.question.as_deref())
+            .collect();
+        assert!(
+            q.contains(&"What position did John Bolton hold in May 2018?"),
+            "{q:?}"
+        );
+        // No date of its own: the story's other dates may be another's.
+        assert!(q.contains(&"What position did Colin Powell hold?"), "{q:?}");
     }
 
     #[test]
