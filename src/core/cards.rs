@@ -51,6 +51,71 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
+/// "this year", "last year" and "next year" written as the years they are
+/// when the article is dated `year`: a card is read long after its
+/// article. "In January of this year" -> "In January of 2021", "earlier
+/// this year" -> "earlier in 2021", "This year, ..." -> "In 2021, ...".
+fn relative_years_written(text: &str, year: i32) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    let mut changed = false;
+    while let Some((at, len, offset)) = ["this year", "last year", "next year"]
+        .iter()
+        .zip([0, -1, 1])
+        .filter_map(|(p, o)| {
+            let at = rest.to_ascii_lowercase().find(p)?;
+            Some((at, p.len(), o))
+        })
+        .min_by_key(|&(at, _, _)| at)
+    {
+        let before = &rest[..at];
+        let after = &rest[at + len..];
+        // Whole words only ("this yearly review" is no year).
+        let bounded = before
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+            && after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if !bounded {
+            out.push_str(&rest[..at + len]);
+            rest = after;
+            continue;
+        }
+        let y = (year + offset).to_string();
+        let prev = before.split_whitespace().next_back().unwrap_or("");
+        let start = before.trim_end().is_empty() && out.trim_end().is_empty();
+        out.push_str(before);
+        // "last year's race" -> "the 2000 race".
+        if let Some(tail) = after
+            .strip_prefix("'s")
+            .or_else(|| after.strip_prefix("’s"))
+        {
+            out.push_str("the ");
+            out.push_str(&y);
+            rest = tail;
+            changed = true;
+            continue;
+        }
+        // "of this year", "since last year": a preposition takes the year.
+        const TAKE_YEAR: &[&str] = &[
+            "of", "in", "since", "until", "by", "before", "after", "during", "from", "to",
+        ];
+        if TAKE_YEAR.iter().any(|p| prev.eq_ignore_ascii_case(p)) {
+            out.push_str(&y);
+        } else if start {
+            out.push_str("In ");
+            out.push_str(&y);
+        } else {
+            out.push_str("in ");
+            out.push_str(&y);
+        }
+        rest = after;
+        changed = true;
+    }
+    out.push_str(rest);
+    changed.then_some(out)
+}
+
 /// `h` as 16 lower-case hex digits (as `{:016x}`, without `format!`).
 fn hex16(h: u64) -> String {
     (0..16)
@@ -876,6 +941,12 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                     field = false;
                 }
             }
+        }
+        // "In January of this year": the year the article's date gives.
+        if let Some(r) = ex.reference.filter(|r| r.explicit && r.year_known)
+            && let Some(c) = relative_years_written(&cloze, r.date.y)
+        {
+            cloze = c;
         }
         // A cloze needs words around its blanks ("___" alone asks nothing).
         let context_words = cloze
@@ -2591,6 +2662,36 @@ mod tests {
     }
 
     #[test]
+    fn relative_years_are_written_as_years() {
+        let w = |t: &str| relative_years_written(t, 2021);
+        assert_eq!(
+            w("In January of this year, Iran began enriching uranium to ___.").as_deref(),
+            Some("In January of 2021, Iran began enriching uranium to ___.")
+        );
+        assert_eq!(
+            w("Talks resumed earlier this year and failed last year.").as_deref(),
+            Some("Talks resumed earlier in 2021 and failed in 2020.")
+        );
+        assert_eq!(
+            w("This year, the treaty expires.").as_deref(),
+            Some("In 2021, the treaty expires.")
+        );
+        assert_eq!(
+            w("A review is due next year.").as_deref(),
+            Some("A review is due in 2022.")
+        );
+        assert_eq!(
+            w("No flights since last year.").as_deref(),
+            Some("No flights since 2020.")
+        );
+        assert_eq!(
+            w("He campaigned during last year's race.").as_deref(),
+            Some("He campaigned during the 2020 race.")
+        );
+        assert_eq!(w("The yearly review of this yearbook."), None);
+    }
+
+    #[test]
     fn hex_ids_have_sixteen_digits() {
         for h in [0, 1, 0xdead_beef, u64::MAX, 0x0123_4567_89ab_cdef] {
             assert_eq!(hex16(h), format!("{h:016x}"));
@@ -2719,7 +2820,10 @@ mod tests {
             .iter()
             .find(|c| c.answer == "Executive Secretary")
             .unwrap_or_else(|| panic!("{answers:?}"));
-        assert_eq!(role.question, "What position did Robert Floyd hold in 2021?");
+        assert_eq!(
+            role.question,
+            "What position did Robert Floyd hold in 2021?"
+        );
         for c in cards.iter().filter(|c| c.kind != FactKind::Role) {
             let label = c.cloze.split(':').next().unwrap_or("");
             assert!(!label.contains("___"), "{}", c.cloze);
