@@ -2501,6 +2501,25 @@ impl<'a> FactBuilder<'a> {
         }
     }
 
+    /// "By what short name is the Biological Weapons Convention known?"
+    /// for the short name at mention `m`.
+    fn short_name_fact(&mut self, si: usize, m: &Mention, short: String, long: &str) {
+        self.push(Fact {
+            kind: FactKind::Treaty,
+            sentence: si,
+            answer: short,
+            accept: Vec::new(),
+            entity: None,
+            spans: vec![(m.start, m.end)],
+            question: Some(format!("By what short name is the {long} known?")),
+            resolved: None,
+            inferred: false,
+            pool: Pool::NoChoice,
+            standalone: true,
+            note: None,
+        });
+    }
+
     fn push(&mut self, mut f: Fact) {
         // "Blinken" answers as "Antony Blinken": a bare surname among full
         // names would give the option away.
@@ -4021,21 +4040,8 @@ impl<'a> FactBuilder<'a> {
                 // by each other already.
                 let first = s.mentions.iter().find(|o| o.entity == m.entity);
                 if let Some(o) = first.filter(|o| abbreviated && o.te + 1 == m.ts) {
-                    let long = strip_the(&text[o.start..o.end]).to_string();
-                    self.push(Fact {
-                        kind: FactKind::Treaty,
-                        sentence: si,
-                        answer: short,
-                        accept: Vec::new(),
-                        entity: None,
-                        spans: vec![(m.start, m.end)],
-                        question: Some(format!("By what short name is the {long} known?")),
-                        resolved: None,
-                        inferred: false,
-                        pool: Pool::NoChoice,
-                        standalone: true,
-                        note: None,
-                    });
+                    let long = strip_the(&text[o.start..o.end]);
+                    self.short_name_fact(si, m, short, long);
                 }
                 continue;
             }
@@ -4064,20 +4070,7 @@ impl<'a> FactBuilder<'a> {
                 if let Some(long) = long.filter(|_| is_abbreviated(&short)) {
                     seen_treaty.insert(m.entity);
                     self.treaty_seen.insert(m.entity);
-                    self.push(Fact {
-                        kind: FactKind::Treaty,
-                        sentence: si,
-                        answer: short,
-                        accept: Vec::new(),
-                        entity: None,
-                        spans: vec![(m.start, m.end)],
-                        question: Some(format!("By what short name is the {long} known?")),
-                        resolved: None,
-                        inferred: false,
-                        pool: Pool::NoChoice,
-                        standalone: true,
-                        note: None,
-                    });
+                    self.short_name_fact(si, m, short, &long);
                     continue;
                 }
             }
