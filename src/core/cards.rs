@@ -76,7 +76,15 @@ fn relative_years_written(text: &str, year: i32) -> Option<String> {
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric())
             && after.chars().next().is_none_or(|c| !c.is_alphanumeric());
-        if !bounded {
+        // A quotation keeps its words: "“We will finish this year,” he said."
+        let quoted = {
+            let seen = || out.chars().chain(before.chars());
+            let straight = seen().filter(|&c| c == '"').count();
+            let open = seen().filter(|&c| c == '“').count();
+            let close = seen().filter(|&c| c == '”').count();
+            straight % 2 == 1 || open > close
+        };
+        if !bounded || quoted {
             out.push_str(&rest[..at + len]);
             rest = after;
             continue;
@@ -2689,6 +2697,11 @@ mod tests {
             Some("He campaigned during the 2020 race.")
         );
         assert_eq!(w("The yearly review of this yearbook."), None);
+        assert_eq!(w("“We will finish this year,” he said."), None);
+        assert_eq!(
+            w("\"Not this year,\" he said last year.").as_deref(),
+            Some("\"Not this year,\" he said in 2020.")
+        );
     }
 
     #[test]
