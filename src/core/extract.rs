@@ -1610,6 +1610,18 @@ fn anchor_famous_roles(
     });
 }
 
+/// A treaty's formal title: "Treaty on Conventional Armed Forces in
+/// Europe", "Agreement between ... on ...", opening with its head word.
+fn formal_title(form: &str) -> bool {
+    let mut words = form.split_whitespace();
+    words
+        .next()
+        .is_some_and(|w| gazetteer::TREATY_HEADS.contains(&w))
+        && words
+            .next()
+            .is_some_and(|w| matches!(w, "on" | "between" | "for" | "of"))
+}
+
 /// What a sentence opening "It ..." or "The treaty ..." refers to, when
 /// the text makes it plain: a card cut from that sentence names the treaty
 /// instead of leaving the learner to guess which one is meant.
@@ -1661,7 +1673,21 @@ fn topics(
                 .then(b.0.len().cmp(&a.0.len()))
                 .then(b.0.cmp(a.0))
         })?;
-        Some(if the * 2 >= *n {
+        // Only a formal title in the text: the gazetteer's short name.
+        let canonical = &entities[e].name;
+        if formal_title(form)
+            && canonical.len() <= 20
+            && head(canonical)
+            && canonical.starts_with(char::is_uppercase)
+        {
+            return Some(format!("The {canonical}"));
+        }
+        // "Treaty on Open Skies" is "the Treaty on Open Skies".
+        let head_first = form
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| gazetteer::TREATY_HEADS.contains(&w));
+        Some(if the * 2 >= *n || head_first {
             format!("The {form}")
         } else {
             form.clone()
@@ -1713,11 +1739,63 @@ fn topics(
                 .any(|s| s.mentions.iter().any(|m| m.entity == first));
             (named.all(|e| e == first) && body_names_it).then_some(first)
         };
-        match counts.as_slice() {
+        // "Title: Fact Sheet: Treaty on Conventional Armed Forces in Europe
+        // (CFE)": the one treaty a header title names is the article's,
+        // however often the body names another ("the Adapted CFE Treaty").
+        let header_title = || {
+            let title = norm(art.title.as_deref()?);
+            // Treaties the body names: a heading ("# The Rise and Fall of
+            // the CFE Treaty") is no treaty of its own.
+            let in_body = |e: usize| {
+                sents.iter().enumerate().any(|(si, s)| {
+                    !art.sentences[si].fragment && s.mentions.iter().any(|m| m.entity == e)
+                })
+            };
+            let spellings: Vec<(usize, Vec<String>)> = counts
+                .iter()
+                .filter(|&&(_, e)| in_body(e))
+                .map(|&(_, e)| {
+                    let names = std::iter::once(&entities[e].name)
+                        .chain(&entities[e].variants)
+                        .map(|v| norm(v))
+                        .filter(|v| v.len() >= 3)
+                        .collect();
+                    (e, names)
+                })
+                .collect();
+            // A spelling two treaties share ("A/CFE" is "cfe" once its
+            // "a" is dropped) points to neither.
+            let shared = |e: usize, v: &String| {
+                spellings
+                    .iter()
+                    .any(|(o, names)| *o != e && names.contains(v))
+            };
+            let mut named: Vec<(usize, &String)> = spellings
+                .iter()
+                .filter_map(|(e, names)| {
+                    names
+                        .iter()
+                        .filter(|v| !shared(*e, v) && super::cards::contains_words(&title, v))
+                        .max_by_key(|v| v.len())
+                        .map(|v| (*e, v))
+                })
+                .collect();
+            // "Adapted CFE Treaty" in a title also spells "CFE Treaty".
+            let all = named.clone();
+            named.retain(|(e, v)| {
+                !all.iter()
+                    .any(|(o, w)| o != e && w.len() > v.len() && super::cards::contains_words(w, v))
+            });
+            match named.as_slice() {
+                [(e, _)] => Some(*e),
+                _ => None,
+            }
+        };
+        header_title().or_else(|| match counts.as_slice() {
             [(n, e)] if *n >= 2 => Some(*e),
             [(n, e), (m, _), ..] if *n >= 2 && *n * 2 >= *m * 3 => Some(*e),
             _ => in_title().or_else(|| called_the_treaty().then(only_in_body).flatten()),
-        }
+        })
     };
     let mut out = vec![None; sents.len()];
     // The treaty last named earlier in each sentence's paragraph.
@@ -2015,13 +2093,26 @@ fn topics(
             let rank = |f: &str, n: usize| (class(f), std::cmp::Reverse(n), f.len());
             rank(a.0, a.1.0).cmp(&rank(b.0, b.1.0)).then(a.0.cmp(b.0))
         })?;
+        // Only the formal title in the text ("Full name: Treaty on
+        // Conventional Armed Forces in Europe"): the gazetteer's short name
+        // ("CFE Treaty") reads better, with "the".
+        let canonical = &entities[e].name;
+        let (form, n, the) = if formal_title(form)
+            && canonical.len() <= 20
+            && head(canonical)
+            && canonical.starts_with(char::is_uppercase)
+        {
+            (canonical, 1, 1)
+        } else {
+            (form, *n, *the)
+        };
         // "a 1974 protocol" as the subject: a common noun at its head
         // takes "the" wherever it is written in ("ratify the 1974 protocol").
         let common_head = form
             .split_whitespace()
             .last()
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
-        let inline = if the * 2 >= *n || common_head {
+        let inline = if the * 2 >= n || common_head {
             format!("the {form}")
         } else {
             form.clone()
@@ -7408,6 +7499,39 @@ mod tests {
                 .all(|t| !t.contains("After") && !t.contains("Conference")),
             "{treaties:?}"
         );
+    }
+
+    #[test]
+    fn the_treaty_a_header_title_names_is_the_subject() {
+        // The body names the adapted treaty twice and the CFE Treaty only
+        // by its formal title, once; the title says which one the sheet is
+        // about, and the formal title gives way to the short name.
+        let text = "Title: Fact Sheet: Treaty on Conventional Armed Forces in Europe (CFE)\n\n\
+                    Full name: Treaty on Conventional Armed Forces in Europe\n\
+                    Adapted CFE Treaty: signed November 19, 1999, Istanbul\n\n\
+                    The treaty was signed in Paris. The parties signed the Adapted CFE Treaty in Istanbul in 1999.\n";
+        let (ex, _) = facts(text);
+        let sub = ex.subject.expect("a subject");
+        assert_eq!(ex.entities[sub.entity].name, "CFE Treaty");
+        assert_eq!(sub.inline, "the CFE Treaty");
+        assert_eq!(
+            ex.topics[2].as_ref().map(|t| t.name.as_str()),
+            Some("The CFE Treaty")
+        );
+        // Without the title, the treaty named most is the subject.
+        let (ex, _) = facts(text.split_once("\n\n").map_or(text, |(_, b)| b));
+        let sub = ex.subject.expect("a subject");
+        assert_eq!(ex.entities[sub.entity].name, "Adapted CFE Treaty");
+    }
+
+    #[test]
+    fn a_heading_names_no_subject_of_its_own() {
+        let (ex, _) = facts(
+            "The Rise and Fall of the CFE Treaty\n\n\
+             The CFE Treaty was signed in Paris in 1990. Russia left the CFE Treaty in 2023.\n",
+        );
+        let sub = ex.subject.expect("a subject");
+        assert_eq!(sub.inline, "the CFE Treaty");
     }
 
     #[test]
