@@ -910,10 +910,12 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         };
         // "until the ___ withdrew": a country said with "the" is blanked
         // with it, so that any state's name fits the blank.
+        let mut the_blanked = false;
         if f.pool == Pool::Entity(EntClass::Country) {
             for s in spans.iter_mut() {
                 if let Some(a) = the_swallowed(cloze_text, *s) {
                     s.0 = a;
+                    the_blanked = true;
                 }
             }
         }
@@ -1222,12 +1224,26 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .cloned()
             .collect();
         dedup(&mut accept);
-        let choices = choices_for(f, &mut cache, &id, &name_norms, text, from_cloze);
+        let mut choices = choices_for(f, &mut cache, &id, &name_norms, text, from_cloze);
+        // "unless ___ did so first" took "the" along: the answer and each
+        // option said with "the" fill the blank as they read ("unless the
+        // United States did so first", "unless India did so first").
+        let answer = if from_cloze && the_blanked && gazetteer::takes_the(&f.answer) {
+            if let Some(cs) = choices.as_mut() {
+                for c in cs.iter_mut().filter(|c| gazetteer::takes_the(c)) {
+                    *c = format!("the {c}");
+                }
+            }
+            accept.insert(0, f.answer.clone());
+            format!("the {}", f.answer)
+        } else {
+            f.answer.clone()
+        };
         cards.push(Card {
             id,
             kind: f.kind,
             question,
-            answer: f.answer.clone(),
+            answer,
             accept,
             choices,
             sentence: text.to_string(),
@@ -3552,12 +3568,14 @@ mod tests {
             "After the dissolution of the Soviet Union in 1991, Ukraine kept the missiles. \
              The Ottawa Accord was signed by the United States and Kenya in 1999.",
         );
+        // "of the ___": the blank took "the", and the options say theirs.
         let c = cards
             .iter()
-            .find(|c| c.answer == "Soviet Union")
+            .find(|c| c.answer == "the Soviet Union")
             .expect("a card for the Soviet Union");
         for o in c.choices.as_ref().expect("options") {
-            assert!(FORMER_STATES.contains(&o.as_str()), "{o}");
+            let bare = o.strip_prefix("the ").unwrap_or(o);
+            assert!(FORMER_STATES.contains(&bare), "{o}");
         }
         if let Some(c) = cards
             .iter()
@@ -3695,11 +3713,24 @@ mod tests {
             "The ABM Treaty remained in force for almost 30 years, until the United States \
              withdrew from it in 2002. Russia called the move a mistake.",
         );
+        // The answer fills the blank as it reads: "until the United
+        // States withdrew".
         let c = cards
             .iter()
-            .find(|c| c.answer == "United States" && c.question.contains("___"))
-            .expect("a cloze for the United States");
+            .find(|c| c.answer == "the United States" && c.question.contains("___"))
+            .unwrap_or_else(|| panic!("a cloze for the United States: {cards:?}"));
         assert!(c.question.contains("until ___ withdrew"), "{}", c.question);
+        assert!(
+            c.accept.iter().any(|a| a == "United States"),
+            "{:?}",
+            c.accept
+        );
+        let options = c.choices.as_ref().expect("options");
+        assert_eq!(options.iter().filter(|o| **o == c.answer).count(), 1);
+        for o in options {
+            let bare = o.strip_prefix("the ").unwrap_or(o);
+            assert_eq!(o.starts_with("the "), gazetteer::takes_the(bare), "{o}");
+        }
     }
 
     #[test]
