@@ -690,7 +690,37 @@ fn is_context_bound(question: &str) -> bool {
 /// ("the meeting decided", "the move"). Nouns an article is often
 /// about as a whole ("the vote", "the decision") are left out: the card's
 /// treaty tag places them.
-const EVENT_NOUNS: &[&str] = &["meeting", "move", "proposal", "request", "offer"];
+const EVENT_NOUNS: &[&str] = &["meeting", "move", "proposal", "request", "offer", "post"];
+
+/// "took up the post in ___" after a sentence naming the person's title:
+/// "took up the post of Executive Secretary in ___".
+fn post_named(ex: &Extraction, f: &Fact, question: &str) -> Option<String> {
+    let at = question.find(" the post ")?;
+    let rest = &question[at + " the post ".len()..];
+    if f.kind == FactKind::Role || rest.starts_with("of ") {
+        return None;
+    }
+    let role = ex
+        .facts
+        .iter()
+        .filter(|r| {
+            r.kind == FactKind::Role && (r.sentence == f.sentence || r.sentence + 1 == f.sentence)
+        })
+        .find(|r| {
+            ex.sentence_entities.get(r.sentence).is_some_and(|es| {
+                es.iter().any(|&e| {
+                    ex.entities.get(e).is_some_and(|p| {
+                        p.class == EntClass::Person && question.contains(p.name.as_str())
+                    })
+                })
+            })
+        })?;
+    Some(format!(
+        "{} the post of {} {rest}",
+        &question[..at],
+        role.answer
+    ))
+}
 
 /// "the above conditions", "the meeting", "included this, but": a
 /// reference the card cannot resolve on its own, so a reader cannot
@@ -708,6 +738,7 @@ fn has_dangling_reference(question: &str) -> bool {
         "proposal",
         "request",
         "offer",
+        "post",
     ];
     if !question.split_whitespace().any(|w| {
         let b = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -765,8 +796,10 @@ fn has_dangling_reference(question: &str) -> bool {
                 // "the meeting in Vienna", "the move of the troops" say
                 // which; "the move in 1989" is no more specific.
                 let after = bare(ahead.next().unwrap_or(""));
+                // ("the post in ___": the blank is the date.)
                 let dated = ahead.next().is_some_and(|w| {
-                    w.starts_with(|c: char| c.is_ascii_digit()) || gazetteer::month_of(w).is_some()
+                    w.starts_with(|c: char| c.is_ascii_digit() || c == '_')
+                        || gazetteer::month_of(w).is_some()
                 });
                 let modified = !ends_clause(next_raw)
                     && !dated
@@ -780,12 +813,14 @@ fn has_dangling_reference(question: &str) -> bool {
             }
         } else if !in_quote
             && is(lw, &["this", "these"])
-            // "included this, but ...", "this was ...": "this" standing alone.
+            // "included this, but ...", "this was ...": "this" standing
+            // alone; "in this regard": regarding what was said before.
             && (ends_clause(w)
                 || is(
                     next,
                     &["is", "was", "were", "are", "would", "will", "has", "had"],
-                ))
+                )
+                || is(next, &["regard", "respect", "connection"]))
         {
             return true;
         }
@@ -1100,6 +1135,16 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
         } else {
             (question, qn, cloze)
+        };
+        // "Floyd is the Executive Secretary. He took up the post in ___.":
+        // the post is the one just named.
+        let (question, qn, cloze) = match post_named(ex, f, &question) {
+            Some(q) if !needles.leak_norm(&norm(&q)) => {
+                let c = post_named(ex, f, &cloze).unwrap_or(cloze);
+                let n = norm(&q);
+                (q, n, c)
+            }
+            _ => (question, qn, cloze),
         };
         if is_context_bound(&question) || dangling_it || has_dangling_reference(&question) {
             continue;
@@ -2979,12 +3024,32 @@ mod tests {
     }
 
     #[test]
+    fn the_post_just_named_is_written_in() {
+        let cards = cards_of(
+            "The CTBTO runs the monitoring network. Robert Floyd of Australia is the Executive Secretary. \
+             He took up the post in 2021.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "2021")
+            .unwrap_or_else(|| panic!("a card for 2021: {cards:?}"));
+        assert!(
+            c.question
+                .contains("took up the post of Executive Secretary in ___"),
+            "{}",
+            c.question
+        );
+    }
+
+    #[test]
     fn references_to_another_sentence_spoil_the_blanks_clause() {
         for q in [
             "Who said the move did not mean that testing would resume?",
             "On 1 May, Spain warned: if the above conditions are not met by ___, it will leave.",
             "This was decided by the ___ in May.",
             "___ welcomed the move in 1989.",
+            "Robert Vega took up the post in ___.",
+            "___'s statement in this regard hits the nail on the head.",
         ] {
             assert!(has_dangling_reference(q), "{q}");
         }
@@ -2994,6 +3059,7 @@ mod tests {
             "___ welcomed the move of the troops in 1989.",
             "This treaty was signed in ___.",
             "Before the vote, ___ urged the Senate to ratify.",
+            "Robert Vega took up the post of Executive Secretary in ___.",
         ] {
             assert!(!has_dangling_reference(q), "{q}");
         }

@@ -982,6 +982,28 @@ pub fn extract(art: &Article) -> Extraction {
                             .iter()
                             .all(|t| t.text != "," && !speech_at(&s.toks, 0))
                 });
+            // "Robert Smith of Chile said", "Ana Ruiz of Chile, the
+            // Executive Secretary, ...": a person from a named place.
+            let mut place_titled = false;
+            let after = match s.toks.get(after..after + 2) {
+                Some([of, place])
+                    if len >= 2 && of.is("of") && place.is_cap() && s.taken[after + 1] =>
+                {
+                    let mut k = after + 1;
+                    while k < n && s.taken[k] && s.toks[k].is_cap() {
+                        k += 1;
+                    }
+                    let titled = s.toks.get(k).is_some_and(|t| t.text == ",")
+                        && (k + 1..(k + 8).min(n)).any(|t| s.title(t).is_some());
+                    place_titled = titled;
+                    if titled || speech_at(&s.toks, skip_adverbs(&s.toks, k)) {
+                        k
+                    } else {
+                        after
+                    }
+                }
+                _ => after,
+            };
             let v = skip_adverbs(&s.toks, after);
             let speaks = speech_at(&s.toks, v);
             let inverted =
@@ -1002,6 +1024,7 @@ pub fn extract(art: &Article) -> Extraction {
             }
             let evidence = prev_title
                 || title_comma
+                || place_titled
                 || known.is_some()
                 || prev_hon
                 // "Senator Joseph Biden of Delaware, the chairman of ...":
@@ -3387,6 +3410,20 @@ impl<'a> FactBuilder<'a> {
                         && !prev_content_word(toks, m.ts).is_some_and(|w| w.is("of")))
                     .then_some(m)
                 });
+            // "President Ana Ruiz of Chile said": the person from a place.
+            let person_from = |end: usize| {
+                let place = s
+                    .mentions
+                    .iter()
+                    .find(|m| m.te == end && self.ent(m.entity).class == EntClass::Country)?;
+                let of = place.ts.checked_sub(1).filter(|&k| toks[k].is("of"))?;
+                s.mentions
+                    .iter()
+                    .find(|m| m.te == of && self.ent(m.entity).class == EntClass::Person)
+            };
+            if subj.is_none() && !owned_group {
+                subj = person_from(subj_end);
+            }
             if subj.is_none() && subj_end > 0 && toks[subj_end - 1].text == "," {
                 // Appositive: "Medvedev, Vice President of ..., said".
                 let close = subj_end - 1;
@@ -3397,7 +3434,8 @@ impl<'a> FactBuilder<'a> {
                     subj = s
                         .mentions
                         .iter()
-                        .find(|m| m.te == open && self.ent(m.entity).class == EntClass::Person);
+                        .find(|m| m.te == open && self.ent(m.entity).class == EntClass::Person)
+                        .or_else(|| person_from(open));
                 }
             }
             // Descriptive source subject ("Russian media revealed").
@@ -7261,6 +7299,17 @@ mod tests {
         // fragment: not one fact.
         let (_, v) = facts("Intro.\n\nOn 14 July 2015, Zarif read out the joint statement.");
         assert!(has(&v, FactKind::Date, "14 July 2015"), "{v:?}");
+    }
+
+    #[test]
+    fn a_person_from_a_named_place_is_a_speaker() {
+        for text in [
+            "Robert Smith of Chile said the network was ready.",
+            "Robert Smith of Chile, the Executive Secretary, said the network was ready.",
+        ] {
+            let (_, v) = facts(text);
+            assert!(has(&v, FactKind::Speaker, "Robert Smith"), "{text}: {v:?}");
+        }
     }
 
     #[test]
