@@ -1579,6 +1579,19 @@ impl<'n> Needles<'n> {
     }
 }
 
+/// "general secretary" and "secretary general": the same words in
+/// another order are the same title.
+fn same_words(a: &str, b: &str) -> bool {
+    if a.len() != b.len() || a == b || !a.contains(' ') {
+        return false;
+    }
+    let mut x: Vec<&str> = a.split(' ').collect();
+    let mut y: Vec<&str> = b.split(' ').collect();
+    x.sort_unstable();
+    y.sort_unstable();
+    x == y
+}
+
 /// Does normalised text `hay` contain the normalised words `needle` as a
 /// whole-word run? (No allocation: this runs for every option considered.)
 pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
@@ -2156,6 +2169,7 @@ fn choices_for(
                 na == nc
                     || (na.len() >= 3 && contains_words(nc, na))
                     || (nc.len() >= 3 && contains_words(na, nc))
+                    || same_words(na, nc)
             });
         // Nor a variant of another option.
         if clash || picked_norm.iter().any(|p| *p == nc || similar(p, nc)) {
@@ -3021,6 +3035,14 @@ mod tests {
         if let Some(c) = cards.iter().find(|c| c.answer == "Ukraine") {
             assert!(c.choices.is_none(), "{:?}", c.choices);
         }
+    }
+
+    #[test]
+    fn a_title_in_another_word_order_is_no_option() {
+        assert!(same_words("secretary general", "general secretary"));
+        assert!(!same_words("secretary general", "secretary general"));
+        assert!(!same_words("secretary of state", "state secretary"));
+        assert!(!same_words("president", "president"));
     }
 
     #[test]

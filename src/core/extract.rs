@@ -3280,8 +3280,10 @@ impl<'a> FactBuilder<'a> {
                         format!("reported {} that {}", time, clause_text(tail))
                     }
                 } else {
+                    // "The withdrawal will ..., according to X": "reported
+                    // that the withdrawal will ...".
                     let head = &text[..toks[k].start];
-                    format!("reported that {}", clause_text(head))
+                    format!("reported that {}", lower_initial(&clause_text(head)))
                 };
                 let (ent_id, answer, spans) = match ent {
                     Some(e) => (
@@ -7832,6 +7834,16 @@ mod tests {
         assert!(has(&v, FactKind::Role, "Kremlin spokesman"), "{v:?}");
         assert!(has(&v, FactKind::Speaker, "Dmitry Peskov"), "{v:?}");
         assert!(has(&v, FactKind::Speaker, "Interfax"), "{v:?}");
+        // A claim before "according to" opens the question in lower case.
+        let (ex, _) =
+            facts("The withdrawal will take effect in June, according to the White House.");
+        let f = ex
+            .facts
+            .iter()
+            .find(|f| f.kind == FactKind::Speaker)
+            .expect("a speaker fact");
+        let q = f.question.as_deref().unwrap_or("");
+        assert!(q.contains("reported that the withdrawal"), "{q}");
     }
 
     #[test]
