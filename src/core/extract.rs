@@ -3814,9 +3814,18 @@ impl<'a> FactBuilder<'a> {
             // A capital names its government only as an actor ("Moscow
             // tried"), not as a place ("talks in Vienna").
             // Nor after a date ("Signed: December 8, 1987, Washington").
+            // Nor a seat after a body's name at the end of a line
+            // ("Implementing body: Joint Consultative Group, Vienna").
+            let seat = m.ts >= 2
+                && toks[m.ts - 1].text == ","
+                && toks[m.ts - 2].is_cap()
+                && toks
+                    .get(m.te)
+                    .is_none_or(|t| matches!(t.text, "." | ";" | ")"));
             if m.form == Form::Capital
                 && m.ts > 0
                 && ((toks[m.ts - 1].kind == Tk::Word && !toks[m.ts - 1].is_cap())
+                    || seat
                     || (toks[m.ts - 1].text == ","
                         && s.dates.iter().any(|d| d.tok_end + 1 == m.ts)))
             {
@@ -7301,6 +7310,17 @@ mod tests {
         // fragment: not one fact.
         let (_, v) = facts("Intro.\n\nOn 14 July 2015, Zarif read out the joint statement.");
         assert!(has(&v, FactKind::Date, "14 July 2015"), "{v:?}");
+    }
+
+    #[test]
+    fn a_seat_after_a_body_is_no_government() {
+        let (_, v) = facts(
+            "Implementing body: Joint Consultative Group, Vienna\n\nMoscow rejected the plan in 2007.\n",
+        );
+        // "Moscow rejected": the capital acts for its state.
+        assert!(has(&v, FactKind::Party, "Russia"), "{v:?}");
+        // ", Vienna" after the body is its seat, not Austria's government.
+        assert!(!has(&v, FactKind::Party, "Austria"), "{v:?}");
     }
 
     #[test]
