@@ -7315,7 +7315,8 @@ mod tests {
     #[test]
     fn a_seat_after_a_body_is_no_government() {
         let (_, v) = facts(
-            "Implementing body: Joint Consultative Group, Vienna\n\nMoscow rejected the plan in 2007.\n",
+            "Title: CFE Treaty fact sheet\n\nSigned: November 19, 1990, Paris\n\
+             Implementing body: Joint Consultative Group, Vienna\n\nMoscow rejected the plan in 2007.\n",
         );
         // "Moscow rejected": the capital acts for its state.
         assert!(has(&v, FactKind::Party, "Russia"), "{v:?}");
