@@ -120,11 +120,14 @@ fn heldout_articles_generalise() {
 /// INF interview) 0.68-1.00 on first sight (0.83 overall); six more
 /// (a BWC reference, a New START extension wire, an INF withdrawal
 /// briefing, an Open Skies fact sheet, a CFE government statement, a JCPOA
-/// interview) 0.56-0.90 on first sight (0.78 overall). All twenty now
-/// score 0.78-1.00 (0.906 overall). A floor against regressions.
+/// interview) 0.56-0.90 on first sight (0.78 overall). Those twenty then
+/// reached 0.78-1.00 (0.906 overall). A fifth batch of six (a CTBT
+/// signing wire, a SORT statement, an INF verification reference, a
+/// JCPOA limits interview, a CFE fact sheet, a New START briefing) scored
+/// 0.73-0.86 on first sight (0.775 overall). A floor against regressions.
 #[test]
 fn blind_articles_stay_above_their_first_sight() {
-    score_set("blind", 20, 0.75, 0.88);
+    score_set("blind", 26, 0.70, 0.86);
 }
 
 #[test]
