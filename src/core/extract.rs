@@ -4669,7 +4669,19 @@ impl<'a> FactBuilder<'a> {
                     && toks[k.saturating_sub(4)..k - 1]
                         .iter()
                         .any(|x| x.is("number") || x.is("total") || x.is("count"));
+                // "The four other declared nuclear powers, Britain, China,
+                // France and Russia, also signed": the list after it names
+                // them all, so "the" refers back to nothing.
+                let spelled_out = prev_the
+                    && (1..=4).any(|j| {
+                        toks.get(k + j).is_some_and(plural)
+                            && toks[k + 1..k + j].iter().all(&modifier)
+                    })
+                    && gazetteer::number_word(t.text)
+                        .and_then(|c| counted_list(toks, &s.mentions, k + 1, c))
+                        .is_some();
                 if reached
+                    || spelled_out
                     || (next_plural
                         && !(generic && (prev_the || (k > 0 && toks[k - 1].is("between"))))
                         && (!prev_the || partitive))
@@ -5938,11 +5950,13 @@ fn counted_list(
         return None;
     }
     let comma = (after..toks.len().min(after + 9)).find(|&i| toks[i].text == ",")?;
-    // The noun phrase of the count holds no verb and no name.
-    if toks[after..comma]
-        .iter()
-        .any(|t| t.kind != Tk::Word || is_finite_verb_strict(t.text))
-    {
+    // The noun phrase of the count holds no verb and no name ("declared"
+    // before a noun is an adjective: "four declared nuclear powers").
+    let phrase = &toks[after..comma];
+    if phrase.iter().enumerate().any(|(i, t)| {
+        t.kind != Tk::Word
+            || (is_finite_verb_strict(t.text) && !(t.text.ends_with("ed") && i + 1 < phrase.len()))
+    }) {
         return None;
     }
     let mut i = comma + 1;
@@ -7310,6 +7324,22 @@ mod tests {
         // fragment: not one fact.
         let (_, v) = facts("Intro.\n\nOn 14 July 2015, Zarif read out the joint statement.");
         assert!(has(&v, FactKind::Date, "14 July 2015"), "{v:?}");
+    }
+
+    #[test]
+    fn the_count_a_list_spells_out_asks_for_the_list() {
+        let (_, v) = facts(
+            "The treaty opened in 1996. The four other declared nuclear powers, Britain, China, \
+             France and Russia, also signed on the first day.",
+        );
+        assert!(
+            has(&v, FactKind::Party, "Britain, China, France and Russia"),
+            "{v:?}"
+        );
+        // "The two countries" with no list refers back: no count to ask.
+        let (_, v) =
+            facts("The treaty opened in 1996. The two countries also signed on the first day.");
+        assert!(!has(&v, FactKind::Number, "two"), "{v:?}");
     }
 
     #[test]
