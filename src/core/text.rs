@@ -90,6 +90,7 @@ pub fn parse(input: &str) -> Article {
         }
         i += 1;
     }
+    let had_header = i > 0;
     lines.drain(..i);
 
     // Blocks of line units.
@@ -102,11 +103,17 @@ pub fn parse(input: &str) -> Article {
 
     // A fact sheet has several "Label: value" lines; one such line alone
     // ("Press Briefing: New START After ...") is a title.
+    // A field right under the header lines ("Briefer: Ned Price,
+    // Department Spokesperson") belongs with them: it is one too.
     let fields_on = lines
         .iter()
         .filter(|l| field_label(strip_bullet(l.trim()).0).is_some())
         .count()
-        >= 2;
+        >= 2
+        || (had_header
+            && lines
+                .first()
+                .is_some_and(|l| field_label(strip_bullet(l.trim()).0).is_some()));
     let is_field = |s: &str| fields_on && field_label(s).is_some();
     let mut units: Vec<Unit> = Vec::new();
     let mut pending: Option<Unit> = None;
@@ -1301,6 +1308,24 @@ mod tests {
             ]
         );
         assert_eq!(a.sentences[2].field, Some(17));
+    }
+
+    #[test]
+    fn a_field_under_the_header_lines_is_a_field() {
+        let art = parse(
+            "Title: Department Press Briefing\nBriefer: Ned Price, Department Spokesperson\n\n\
+             MR. PRICE: Good afternoon. The treaty was extended.\n",
+        );
+        let s = art
+            .sentences
+            .iter()
+            .find(|s| s.text.starts_with("Briefer:"))
+            .expect("the briefer line");
+        assert!(s.field.is_some(), "{s:?}");
+        // A lone "Label: value" line opening an article with no header is
+        // its title, not a field.
+        let art = parse("Press Briefing: New START\n\nThe treaty was extended.\n");
+        assert!(art.sentences.iter().all(|s| s.field.is_none()));
     }
 
     #[test]
