@@ -5023,13 +5023,22 @@ impl<'a> FactBuilder<'a> {
         if real_quotes.is_empty() && self.experts.contains(&owner) && !opinion {
             return;
         }
-        // "Thank you", "Good afternoon": courtesies say nothing to remember.
+        // "Thank you", "Good afternoon": courtesies say nothing to remember;
+        // "I want to begin with ...": nor does a briefer's agenda.
         const STEERING: &[&str] = &[
             "Thank you",
             "Thanks",
             "Good morning",
             "Good afternoon",
             "Next question",
+            "I want to begin",
+            "I want to start",
+            "I'd like to begin",
+            "I'd like to start",
+            "I would like to begin",
+            "I would like to start",
+            "Let me begin",
+            "Let me start",
         ];
         if real_quotes.is_empty() && STEERING.iter().any(|p| sent.text.starts_with(p)) {
             return;
@@ -7340,6 +7349,24 @@ mod tests {
         let (_, v) =
             facts("The treaty opened in 1996. The two countries also signed on the first day.");
         assert!(!has(&v, FactKind::Number, "two"), "{v:?}");
+    }
+
+    #[test]
+    fn a_briefers_agenda_is_no_claim() {
+        let (ex, _) = facts(
+            "MR. PRICE: I want to begin with New START. The extension took effect on February 3, 2021.\n",
+        );
+        let said: Vec<&str> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Speaker)
+            .filter_map(|f| f.question.as_deref())
+            .collect();
+        assert!(said.iter().all(|q| !q.contains("begin")), "{said:?}");
+        assert!(
+            said.iter().any(|q| q.contains("extension took effect")),
+            "{said:?}"
+        );
     }
 
     #[test]
