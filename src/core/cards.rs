@@ -1803,6 +1803,17 @@ fn choices_for(
                     .next_back()
                     .is_some_and(|w| w.eq_ignore_ascii_case("the"))
         });
+    // "the 1972 ___": the year is the blank's; an option with a year or a
+    // common noun of its own ("1974 protocol") cannot follow it.
+    let after_year = cloze
+        && f.pool == Pool::Entity(EntClass::Treaty)
+        && f.spans.first().is_some_and(|&(start, _)| {
+            sentence.get(..start).is_some_and(|h| {
+                h.split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            })
+        });
     // "the ___ began deploying" for "the Soviets": no state's name fits
     // where a people's name stands.
     if after_the && !gazetteer::takes_the(&f.answer) && !is_former_name(&f.answer) {
@@ -2084,6 +2095,12 @@ fn choices_for(
             continue;
         }
         if after_the && !former_state && !gazetteer::takes_the(&c.text) {
+            continue;
+        }
+        if after_year
+            && (c.text.contains(|ch: char| ch.is_ascii_digit())
+                || c.text.starts_with(char::is_lowercase))
+        {
             continue;
         }
         // "director of our verification program": a title cut from
@@ -3034,6 +3051,23 @@ mod tests {
         );
         if let Some(c) = cards.iter().find(|c| c.answer == "Ukraine") {
             assert!(c.choices.is_none(), "{:?}", c.choices);
+        }
+    }
+
+    #[test]
+    fn a_treaty_after_its_year_has_options_without_years() {
+        let cards = cards_of(include_str!(
+            "../../tests/data/blind/articles/abm-bush-2001-wire.txt"
+        ));
+        let c = cards
+            .iter()
+            .find(|c| {
+                c.answer == "Anti-Ballistic Missile Treaty" && c.question.contains("1972 ___")
+            })
+            .unwrap_or_else(|| panic!("a cloze for the ABM Treaty: {cards:?}"));
+        let options = c.choices.as_ref().expect("options");
+        for o in options {
+            assert!(!o.contains(|ch: char| ch.is_ascii_digit()), "{options:?}");
         }
     }
 
