@@ -3854,12 +3854,31 @@ impl<'a> FactBuilder<'a> {
                 .get(m.te + 1)
                 .is_some_and(|t| is_finite_verb_strict(t.text))
                 && next.is_some_and(|t| t.text.ends_with('s'));
-            let modifier =
-                (lower_noun && !members_act && next.is_some_and(|t| is_noun_like(t.text)))
+            let modifier = (lower_noun && !members_act && next.is_some_and(|t| is_noun_like(t.text)))
                     || next.is_some_and(|t| {
                         t.is_cap()
                             && (gazetteer::TREATY_HEADS.contains(&t.text) || t.text == "Resolution")
-                    });
+                    })
+                    // "the U.S. Pershing II": a state's name before a
+                    // system's is its maker, as "the Soviet SS-20" says.
+                    || (class == EntClass::Country
+                        && m.ts > 0
+                        && toks[m.ts - 1].is("the")
+                        && text[m.start..m.end].contains('.')
+                        && next.is_some_and(|t| {
+                            t.kind == Tk::Word
+                                && !s.mentions.iter().any(|o| o.ts == m.te)
+                                && if t.is_cap() {
+                                    gazetteer::month_of(t.text).is_none()
+                                        && !gazetteer::WEEKDAYS
+                                            .contains(&t.text.to_ascii_lowercase().as_str())
+                                } else {
+                                    // "the U.S. action", not "the U.S. withdrew".
+                                    !FUNCTION_WORDS.contains(&t.text)
+                                        && !ADVERBS.contains(&t.text)
+                                        && !is_finite_verb(t.text)
+                                }
+                        }));
             let person_modifier = class == EntClass::Person
                 && next.is_some_and(|t| {
                     matches!(
@@ -7367,6 +7386,21 @@ mod tests {
             said.iter().any(|q| q.contains("extension took effect")),
             "{said:?}"
         );
+    }
+
+    #[test]
+    fn a_dotted_state_before_a_noun_is_its_adjective() {
+        let (ex, _) = facts(
+            "The systems removed included the U.S. Pershing II and the Soviet SS-20. \
+             NATO allies said they supported the U.S. action. The U.S. withdrew in 2019.",
+        );
+        let asked: Vec<usize> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Party && f.answer == "U.S.")
+            .map(|f| f.sentence)
+            .collect();
+        assert_eq!(asked, vec![2], "{:?}", ex.facts);
     }
 
     #[test]
