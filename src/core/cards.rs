@@ -1250,7 +1250,20 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         if !seen_q.insert(qn) {
             continue;
         }
-        let id = cache.card_id(f.sentence, text, f.kind, &f.answer);
+        let mut id = cache.card_id(f.sentence, text, f.kind, &f.answer);
+        // A second person with the same title in the sentence: the id
+        // takes the person's name too (the first keeps the plain id).
+        if seen_id.contains(&id)
+            && f.kind == FactKind::Role
+            && let Some(p) = f.entity.and_then(|e| ex.entities.get(e))
+        {
+            id = cache.card_id(
+                f.sentence,
+                text,
+                f.kind,
+                &format!("{} {}", f.answer, p.name),
+            );
+        }
         if !seen_id.insert(id.clone()) {
             continue;
         }
@@ -1334,7 +1347,10 @@ fn with_dates_resolved(q: &str, rel: &[(String, String)]) -> String {
     let mut at: Vec<(usize, usize, &str)> = rel
         .iter()
         .filter_map(|(surface, shown)| {
-            let (a, b) = find_word_spans(q, surface).first().copied()?;
+            // "on January 26, 2021" already written out stays as it is.
+            let (a, b) = find_word_spans(q, surface)
+                .into_iter()
+                .find(|&(a, _)| !q[a..].starts_with(shown.as_str()))?;
             Some((a, b, shown.as_str()))
         })
         .collect();
@@ -3069,6 +3085,19 @@ mod tests {
         for o in options {
             assert!(!o.contains(|ch: char| ch.is_ascii_digit()), "{options:?}");
         }
+    }
+
+    #[test]
+    fn a_date_already_written_out_is_not_written_again() {
+        let rel = vec![("January 26".to_string(), "January 26, 2021".to_string())];
+        assert_eq!(
+            with_dates_resolved("What office did Joe Biden hold on January 26, 2021?", &rel),
+            "What office did Joe Biden hold on January 26, 2021?"
+        );
+        assert_eq!(
+            with_dates_resolved("They spoke on January 26.", &rel),
+            "They spoke on January 26, 2021."
+        );
     }
 
     #[test]

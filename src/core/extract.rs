@@ -2668,7 +2668,11 @@ impl<'a> FactBuilder<'a> {
             .zip(&self.fact_keys)
             .rev()
             .take_while(|(x, _)| x.sentence == f.sentence)
-            .any(|(x, k)| x.kind == f.kind && *k == key)
+            // Two people with one title are two facts ("President Bush of
+            // the United States and President Gorbachev of the Soviet Union").
+            .any(|(x, k)| {
+                x.kind == f.kind && *k == key && (f.kind != FactKind::Role || x.entity == f.entity)
+            })
         {
             return;
         }
@@ -7401,6 +7405,31 @@ mod tests {
             .map(|f| f.sentence)
             .collect();
         assert_eq!(asked, vec![2], "{:?}", ex.facts);
+    }
+
+    #[test]
+    fn two_people_with_one_title_are_two_roles() {
+        let art = parse(
+            "The treaty was signed on 19 November 1990. Among those who signed were President \
+             Anna Berg of Sweden and President Mikhail Gorbachev of the Soviet Union.",
+        );
+        let ex = extract(&art);
+        let people: Vec<&str> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Role && f.answer == "President")
+            .filter_map(|f| f.entity.map(|e| ex.entities[e].name.as_str()))
+            .collect();
+        assert_eq!(people.len(), 2, "{people:?}");
+        // Each gets its own card and its own id.
+        let cards = crate::core::cards::build(&art, &ex);
+        let ids: Vec<&str> = cards
+            .iter()
+            .filter(|c| c.answer == "President")
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(ids.len(), 2, "{cards:?}");
+        assert_ne!(ids[0], ids[1]);
     }
 
     #[test]
