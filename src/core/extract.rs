@@ -5569,6 +5569,18 @@ impl<'a> FactBuilder<'a> {
         if let Some((k, _)) = employer {
             re = k;
         }
+        // "an arms control analyst at a Washington research institute":
+        // the post is "arms control analyst"; an unnamed employer after
+        // "at a" describes, and the whole stays an accepted answer.
+        let described = (rs + 1..re.saturating_sub(1)).find(|&k| {
+            matches!(s.toks[k].text, "at" | "with" | "for")
+                && matches!(s.toks[k + 1].text, "a" | "an")
+        });
+        let long_form = described.map(|k| {
+            let full = text[s.toks[rs].start..s.toks[re - 1].end].to_string();
+            re = k;
+            full
+        });
         let role = text[s.toks[rs].start..s.toks[re - 1].end].to_string();
         let role = role.trim_end_matches(',').trim();
         // "former President" -> "President"; "Supreme Leader Ayatollah" ->
@@ -5638,6 +5650,7 @@ impl<'a> FactBuilder<'a> {
             }
         }
         accept.push(as_written);
+        accept.extend(long_form);
         accept.retain(|a| a != &role);
         dedup(&mut accept);
         self.push(Fact {
@@ -7430,6 +7443,26 @@ mod tests {
             .collect();
         assert_eq!(ids.len(), 2, "{cards:?}");
         assert_ne!(ids[0], ids[1]);
+    }
+
+    #[test]
+    fn an_unnamed_employer_is_no_part_of_the_post() {
+        let (ex, _) = facts(
+            "\"The arsenals go down,\" said Ellen Marsh, an arms control analyst at a Washington research institute.",
+        );
+        let f = ex
+            .facts
+            .iter()
+            .find(|f| f.kind == FactKind::Role)
+            .expect("a role");
+        assert_eq!(f.answer, "arms control analyst");
+        assert!(
+            f.accept
+                .iter()
+                .any(|a| a == "arms control analyst at a Washington research institute"),
+            "{:?}",
+            f.accept
+        );
     }
 
     #[test]
