@@ -2135,7 +2135,14 @@ fn topics(
             .split_whitespace()
             .last()
             .is_some_and(|w| w.starts_with(|c: char| c.is_lowercase()));
-        let inline = if the * 2 >= n || common_head {
+        // "When was the CWC signed?": an acronym a fact sheet never writes
+        // with "the" in prose still takes it, unless it is read as a word.
+        let acronym_the = form.len() >= 3
+            && form
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && !gazetteer::ACRONYMS_WITHOUT_THE.contains(&form.as_str());
+        let inline = if the * 2 >= n || common_head || acronym_the {
             format!("the {form}")
         } else {
             form.clone()
@@ -7747,6 +7754,18 @@ mod tests {
         let (ex, _) = facts(text.split_once("\n\n").map_or(text, |(_, b)| b));
         let sub = ex.subject.expect("a subject");
         assert_eq!(ex.entities[sub.entity].name, "Adapted CFE Treaty");
+    }
+
+    #[test]
+    fn an_acronym_subject_takes_the_unless_read_as_a_word() {
+        let (ex, _) = facts(
+            "Short name: CTBT\nSigned: 24 September 1996\n\nCTBT bans all nuclear explosions. CTBT has 187 signatories.\n",
+        );
+        assert_eq!(ex.subject.expect("a subject").inline, "the CTBT");
+        let (ex, _) = facts(
+            "Short name: START\nSigned: 31 July 1991\n\nSTART cut warheads. START expired in 2009.\n",
+        );
+        assert_eq!(ex.subject.expect("a subject").inline, "START");
     }
 
     #[test]

@@ -1460,6 +1460,19 @@ pub const NUMBER_UNITS: &[&str] = &[
 ];
 
 /// Head words of treaty-like names not in the gazetteer.
+/// Treaty acronyms read as words and said without "the" ("START was
+/// signed"); others take it ("the CTBT", "the NPT", "the CWC").
+pub const ACRONYMS_WITHOUT_THE: &[&str] = &[
+    "START",
+    "START I",
+    "START II",
+    "START III",
+    "SALT",
+    "SALT I",
+    "SALT II",
+    "SORT",
+];
+
 pub const TREATY_HEADS: &[&str] = &[
     "Treaty",
     "Agreement",

@@ -59,6 +59,12 @@ const HEADER_KEYS: &[&str] = &[
     "published",
     "dateline",
     "url",
+    // A sheet's own bookkeeping: never a fact of the history.
+    "updated",
+    "last updated",
+    "revised",
+    "prepared by",
+    "note",
 ];
 
 /// Parse an article. Never fails: odd input simply yields fewer sentences.
@@ -1308,6 +1314,16 @@ mod tests {
             ]
         );
         assert_eq!(a.sentences[2].field, Some(17));
+    }
+
+    #[test]
+    fn a_sheets_bookkeeping_lines_are_header_lines() {
+        let art = parse(
+            "Title: Fact Sheet\nNote: The expert quoted is fictional.\nUpdated: 2024\nDate: July 14, 2016\n\n\
+             The convention entered into force in 1997.\n",
+        );
+        assert_eq!(art.date_header.as_deref(), Some("July 14, 2016"));
+        assert_eq!(art.sentences.len(), 1, "{:?}", art.sentences);
     }
 
     #[test]
