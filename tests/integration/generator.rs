@@ -124,10 +124,13 @@ fn heldout_articles_generalise() {
 /// reached 0.78-1.00 (0.906 overall). A fifth batch of six (a CTBT
 /// signing wire, a SORT statement, an INF verification reference, a
 /// JCPOA limits interview, a CFE fact sheet, a New START briefing) scored
-/// 0.73-0.86 on first sight (0.775 overall). A floor against regressions.
+/// 0.73-0.86 on first sight (0.775 overall), a sixth (a START I signing
+/// wire, an E3 statement, an NPT reference, an Open Skies radio interview,
+/// a CWC fact sheet, an INF statement) 0.70-0.97 (0.819). All 32 score
+/// 0.70-1.00 now (0.873 overall). A floor against regressions.
 #[test]
 fn blind_articles_stay_above_their_first_sight() {
-    score_set("blind", 26, 0.70, 0.86);
+    score_set("blind", 32, 0.70, 0.86);
 }
 
 #[test]
