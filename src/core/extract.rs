@@ -6599,6 +6599,14 @@ mod tests {
             .collect()
     }
 
+    /// The first fact of `kind`, or a failure naming what was found.
+    fn first_fact(ex: &Extraction, kind: FactKind) -> &Fact {
+        ex.facts
+            .iter()
+            .find(|f| f.kind == kind)
+            .unwrap_or_else(|| panic!("no {kind:?} fact in {:?}", ex.facts))
+    }
+
     fn facts(text: &str) -> (Extraction, Vec<(FactKind, String)>) {
         let art = parse(text);
         let ex = extract(&art);
@@ -6640,11 +6648,7 @@ mod tests {
              Q: Where was it signed?\n\n\
              A: In Washington, on a cold day.",
         );
-        let f = ex
-            .facts
-            .iter()
-            .find(|f| f.kind == FactKind::Date)
-            .expect("a date from the reply");
+        let f = first_fact(&ex, FactKind::Date);
         assert_eq!(f.answer, "December 8, 1987");
         assert_eq!(
             f.question.as_deref(),
@@ -7457,11 +7461,7 @@ mod tests {
         let (ex, _) = facts(
             "\"The arsenals go down,\" said Ellen Marsh, an arms control analyst at a Washington research institute.",
         );
-        let f = ex
-            .facts
-            .iter()
-            .find(|f| f.kind == FactKind::Role)
-            .expect("a role");
+        let f = first_fact(&ex, FactKind::Role);
         assert_eq!(f.answer, "arms control analyst");
         assert!(
             f.accept
@@ -8030,11 +8030,7 @@ mod tests {
         // A claim before "according to" opens the question in lower case.
         let (ex, _) =
             facts("The withdrawal will take effect in June, according to the White House.");
-        let f = ex
-            .facts
-            .iter()
-            .find(|f| f.kind == FactKind::Speaker)
-            .expect("a speaker fact");
+        let f = first_fact(&ex, FactKind::Speaker);
         let q = f.question.as_deref().unwrap_or("");
         assert!(q.contains("reported that the withdrawal"), "{q}");
     }
@@ -8163,11 +8159,7 @@ mod tests {
         let (ex, _) = facts(
             "Date: 2021-02-05\n\nSpain left the Ottawa Treaty on Wednesday, the ministry said.",
         );
-        let f = ex
-            .facts
-            .iter()
-            .find(|f| f.kind == FactKind::Date)
-            .expect("a date fact");
+        let f = first_fact(&ex, FactKind::Date);
         // Options carry no weekday, so neither does the answer.
         assert_eq!(f.answer, "February 3, 2021");
         assert!(
