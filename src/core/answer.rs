@@ -72,6 +72,16 @@ pub fn check(card: &Card, typed: &str) -> Verdict {
         if !has_digits && levenshtein(&want, &got) <= allowed_typos(want.chars().count()) {
             best = Verdict::Typo;
         }
+        // "th United States" for "the United States": a slip in the article
+        // the answer is written with.
+        if !has_digits
+            && let Some(article) = ["the ", "The "].into_iter().find(|a| f.starts_with(a))
+        {
+            let full = format!("{} {want}", article.trim().to_lowercase());
+            if levenshtein(&full, &got) <= allowed_typos(full.chars().count()) {
+                best = Verdict::Typo;
+            }
+        }
     }
     best
 }
@@ -117,6 +127,15 @@ mod tests {
         assert_eq!(check(&c, "1987"), Verdict::Correct);
         let d = card("December 8, 1987", &["8 December 1987"], None);
         assert_eq!(check(&d, "8 december 1987"), Verdict::Correct);
+    }
+
+    #[test]
+    fn a_slip_in_the_answers_article_is_a_typo() {
+        let c = card("the United States", &["United States"], None);
+        assert_eq!(check(&c, "th United States"), Verdict::Typo);
+        assert_eq!(check(&c, "United States"), Verdict::Correct);
+        assert_eq!(check(&c, "the United States"), Verdict::Correct);
+        assert_eq!(check(&c, "the Soviet Union"), Verdict::Wrong);
     }
 
     #[test]
