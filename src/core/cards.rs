@@ -695,6 +695,11 @@ const EVENT_NOUNS: &[&str] = &["meeting", "move", "proposal", "request", "offer"
 /// "took up the post in ___" after a sentence naming the person's title:
 /// "took up the post of Executive Secretary in ___".
 fn post_named(ex: &Extraction, f: &Fact, question: &str) -> Option<String> {
+    // `contains` is vectorised; `find` builds a searcher: most questions
+    // hold no post, so they are ruled out first.
+    if !question.contains(" the post ") {
+        return None;
+    }
     let at = question.find(" the post ")?;
     let rest = &question[at + " the post ".len()..];
     if f.kind == FactKind::Role || rest.starts_with("of ") {
@@ -1193,11 +1198,36 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                         && !(natural && f.standalone)
                         && ((field && !natural) || !named());
                     if tag {
+                        // "NATO members declined to ratify it" just after
+                        // "the Adapted CFE Treaty": "it" is the treaty in
+                        // view, and the tag names that one.
+                        // ("ratify it", "withdrew from it": the treaty is
+                        // the object; "built its system" is no treaty's.)
+                        let says_it = || {
+                            let words: Vec<&str> = q
+                                .split(|c: char| !c.is_alphanumeric())
+                                .filter(|w| !w.is_empty())
+                                .collect();
+                            words.windows(2).any(|w| {
+                                w[1] == "it"
+                                    && (matches!(w[0], "from" | "under" | "to")
+                                        || gazetteer::TREATY_ACTS
+                                            .iter()
+                                            .any(|v| w[0].starts_with(v)))
+                            })
+                        };
+                        let view_tag = other_in_view
+                            .filter(|(e, _)| f.entity != Some(*e) && says_it())
+                            .map(|(_, n)| n.strip_prefix("the ").unwrap_or(n));
+                        let (tag_text, tag_norm) = match view_tag {
+                            Some(t) => (t, norm(t)),
+                            None => (sub.tag.as_str(), tag_norm.clone()),
+                        };
                         // "INF Treaty — Signed: ___": a field keeps its colon.
                         let tagged = if field {
-                            format!("{} — {q}", sub.tag)
+                            format!("{tag_text} — {q}")
                         } else {
-                            format!("{}: {q}", sub.tag)
+                            format!("{tag_text}: {q}")
                         };
                         // norm("TAG: q") is norm("TAG") and norm(q) joined,
                         // with the article norm(q) dropped from its start.
@@ -3097,6 +3127,24 @@ mod tests {
         assert_eq!(
             with_dates_resolved("They spoke on January 26.", &rel),
             "They spoke on January 26, 2021."
+        );
+    }
+
+    #[test]
+    fn it_after_another_treaty_is_tagged_by_that_treaty() {
+        let cards = cards_of(
+            "The CFE Treaty was signed in Paris in 1990. The CFE Treaty entered into force in 1992. \
+             The parties signed the Adapted CFE Treaty in Istanbul in 1999. \
+             NATO members declined to ratify it until Russia left Georgia and Moldova.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.sentence.starts_with("NATO members") && c.question.contains("ratify it"))
+            .unwrap_or_else(|| panic!("a card on ratifying it: {cards:?}"));
+        assert!(
+            c.question.starts_with("Adapted CFE Treaty: "),
+            "{}",
+            c.question
         );
     }
 

@@ -1766,6 +1766,10 @@ fn topics(
         // (CFE)": the one treaty a header title names is the article's,
         // however often the body names another ("the Adapted CFE Treaty").
         let header_title = || {
+            // One treaty named twice or more is the subject anyway.
+            if matches!(counts.as_slice(), [] | [(2.., _)]) {
+                return None;
+            }
             let title = norm(art.title.as_deref()?);
             // Treaties the body names: a heading ("# The Rise and Fall of
             // the CFE Treaty") is no treaty of its own.

@@ -1460,6 +1460,24 @@ pub const NUMBER_UNITS: &[&str] = &[
 ];
 
 /// Head words of treaty-like names not in the gazetteer.
+/// Stems of verbs whose object is a treaty ("ratified it", "signing it").
+pub const TREATY_ACTS: &[&str] = &[
+    "ratif",
+    "sign",
+    "join",
+    "leav",
+    "left",
+    "violat",
+    "suspend",
+    "implement",
+    "denounc",
+    "adopt",
+    "extend",
+    "abandon",
+    "renounc",
+    "revok",
+];
+
 /// Treaty acronyms read as words and said without "the" ("START was
 /// signed"); others take it ("the CTBT", "the NPT", "the CWC").
 pub const ACRONYMS_WITHOUT_THE: &[&str] = &[
