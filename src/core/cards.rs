@@ -2809,37 +2809,45 @@ mod tests {
 
     #[test]
     fn relative_years_are_written_as_years() {
-        let w = |t: &str| relative_years_written(t, 2021);
-        assert_eq!(
-            w("In January of this year, Iran began enriching uranium to ___.").as_deref(),
-            Some("In January of 2021, Iran began enriching uranium to ___.")
-        );
-        assert_eq!(
-            w("Talks resumed earlier this year and failed last year.").as_deref(),
-            Some("Talks resumed earlier in 2021 and failed in 2020.")
-        );
-        assert_eq!(
-            w("This year, the treaty expires.").as_deref(),
-            Some("In 2021, the treaty expires.")
-        );
-        assert_eq!(
-            w("A review is due next year.").as_deref(),
-            Some("A review is due in 2022.")
-        );
-        assert_eq!(
-            w("No flights since last year.").as_deref(),
-            Some("No flights since 2020.")
-        );
-        assert_eq!(
-            w("He campaigned during last year's race.").as_deref(),
-            Some("He campaigned during the 2020 race.")
-        );
-        assert_eq!(w("The yearly review of this yearbook."), None);
-        assert_eq!(w("“We will finish this year,” he said."), None);
-        assert_eq!(
-            w("\"Not this year,\" he said last year.").as_deref(),
-            Some("\"Not this year,\" he said in 2020.")
-        );
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "In January of this year, Iran began enriching uranium to ___.",
+                Some("In January of 2021, Iran began enriching uranium to ___."),
+            ),
+            (
+                "Talks resumed earlier this year and failed last year.",
+                Some("Talks resumed earlier in 2021 and failed in 2020."),
+            ),
+            (
+                "This year, the treaty expires.",
+                Some("In 2021, the treaty expires."),
+            ),
+            (
+                "A review is due next year.",
+                Some("A review is due in 2022."),
+            ),
+            (
+                "No flights since last year.",
+                Some("No flights since 2020."),
+            ),
+            (
+                "He campaigned during last year's race.",
+                Some("He campaigned during the 2020 race."),
+            ),
+            ("The yearly review of this yearbook.", None),
+            ("“We will finish this year,” he said.", None),
+            (
+                "\"Not this year,\" he said last year.",
+                Some("\"Not this year,\" he said in 2020."),
+            ),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(
+                relative_years_written(text, 2021).as_deref(),
+                want,
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -1645,6 +1645,18 @@ fn formal_title(form: &str) -> bool {
             .is_some_and(|w| matches!(w, "on" | "between" | "for" | "of"))
 }
 
+/// The gazetteer's short name ("CFE Treaty") where the text gives only a
+/// formal title ("Treaty on Conventional Armed Forces in Europe").
+fn short_name_instead<'a>(form: &str, canonical: &'a str) -> Option<&'a str> {
+    (formal_title(form)
+        && canonical.len() <= 20
+        && canonical.starts_with(char::is_uppercase)
+        && canonical
+            .split_whitespace()
+            .any(|w| gazetteer::TREATY_HEADS.contains(&w)))
+    .then_some(canonical)
+}
+
 /// What a sentence opening "It ..." or "The treaty ..." refers to, when
 /// the text makes it plain: a card cut from that sentence names the treaty
 /// instead of leaving the learner to guess which one is meant.
@@ -1697,13 +1709,8 @@ fn topics(
                 .then(b.0.cmp(a.0))
         })?;
         // Only a formal title in the text: the gazetteer's short name.
-        let canonical = &entities[e].name;
-        if formal_title(form)
-            && canonical.len() <= 20
-            && head(canonical)
-            && canonical.starts_with(char::is_uppercase)
-        {
-            return Some(format!("The {canonical}"));
+        if let Some(short) = short_name_instead(form, &entities[e].name) {
+            return Some(format!("The {short}"));
         }
         // "Treaty on Open Skies" is "the Treaty on Open Skies".
         let head_first = form
@@ -2123,15 +2130,9 @@ fn topics(
         // Only the formal title in the text ("Full name: Treaty on
         // Conventional Armed Forces in Europe"): the gazetteer's short name
         // ("CFE Treaty") reads better, with "the".
-        let canonical = &entities[e].name;
-        let (form, n, the) = if formal_title(form)
-            && canonical.len() <= 20
-            && head(canonical)
-            && canonical.starts_with(char::is_uppercase)
-        {
-            (canonical, 1, 1)
-        } else {
-            (form, *n, *the)
+        let (form, n, the) = match short_name_instead(form, &entities[e].name) {
+            Some(short) => (short, 1, 1),
+            None => (form.as_str(), *n, *the),
         };
         // "a 1974 protocol" as the subject: a common noun at its head
         // takes "the" wherever it is written in ("ratify the 1974 protocol").
@@ -2145,11 +2146,11 @@ fn topics(
             && form
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-            && !gazetteer::ACRONYMS_WITHOUT_THE.contains(&form.as_str());
+            && !gazetteer::ACRONYMS_WITHOUT_THE.contains(&form);
         let inline = if the * 2 >= n || common_head || acronym_the {
             format!("the {form}")
         } else {
-            form.clone()
+            form.to_string()
         };
         // "Joint Comprehensive Plan of Action: ..." is a long tag: the
         // gazetteer's acronym ("JCPOA") reads at a glance.
@@ -2162,9 +2163,9 @@ fn topics(
                             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
                 })
                 .cloned()
-                .unwrap_or_else(|| form.clone())
+                .unwrap_or_else(|| form.to_string())
         } else {
-            form.clone()
+            form.to_string()
         };
         Some(Subject {
             entity: e,
