@@ -1068,6 +1068,20 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
             None => (cloze, cloze_norm),
         };
+        // "7 June 2021: President ___ signed the law.": a timeline entry
+        // reads as a sentence, "On 7 June 2021, President ___ signed ...".
+        let (cloze, cloze_norm) = match sent
+            .field
+            .is_none()
+            .then(|| timeline_entry(&cloze, f.resolved.filter(|_| f.kind == FactKind::Date)))
+            .flatten()
+        {
+            Some(c) => {
+                let n = norm(&c);
+                (c, n)
+            }
+            None => (cloze, cloze_norm),
+        };
         // "Our goal remains ...": in a transcript, "we" are the speaker's
         // side, so the cloze is the speaker's words; with no person behind
         // the label ("MODERATOR") it cannot be placed.
@@ -1086,7 +1100,28 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                 cs.next()
                     .map(|c| c.to_uppercase().chain(cs).collect::<String>())
             };
+            // "I am Rafael Grossi, Director General of the ___": the
+            // speaker named by themselves reads in the third person.
+            let introduced = who.and_then(|e| {
+                let rest = ["I am ", "I'm ", "I’m "]
+                    .iter()
+                    .find_map(|p| cloze.strip_prefix(p))?
+                    .strip_prefix(e.name.as_str())?;
+                let rest = rest.strip_prefix(',').unwrap_or(rest);
+                let first_person = rest.split_whitespace().any(|w| {
+                    matches!(
+                        w.trim_matches(|c: char| !c.is_alphanumeric()),
+                        "I" | "my" | "me" | "we" | "our" | "us" | "I'll" | "I’ll"
+                    )
+                });
+                (!first_person).then(|| format!("{} is{rest}", e.name))
+            });
             match who.map(|e| e.name.clone()).or_else(described) {
+                Some(_) if let Some(c) = introduced => {
+                    let n = norm(&c);
+                    let ok = cloze_ok && !needles.leak_norm(&n);
+                    (c, n, ok)
+                }
                 Some(name) => {
                     let c = format!("{name} said: “{cloze}”");
                     let n = norm(&c);
@@ -1277,6 +1312,15 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
             _ => (question, qn, cloze),
         };
+        // "which is, you know, a remarkable number": the pause goes.
+        let (question, qn, cloze) = match crate::core::text::strip_inner_fillers(&question) {
+            Some(q) => {
+                let c = crate::core::text::strip_inner_fillers(&cloze).unwrap_or(cloze);
+                let n = norm(&q);
+                (q, n, c)
+            }
+            None => (question, qn, cloze),
+        };
         if !seen_q.insert(qn) {
             continue;
         }
@@ -1344,6 +1388,36 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         });
     }
     cards
+}
+
+/// "7 June 2021: President Putin signed the law." -> "On 7 June 2021,
+/// President Putin signed the law." A line opened by a date and a colon is
+/// a timeline entry. `blanked` is the date a "___" before the colon stands
+/// for, which picks "On" or "In".
+fn timeline_entry(line: &str, blanked: Option<Ymd>) -> Option<String> {
+    let (head, rest) = line.split_once(": ")?;
+    if rest.split_whitespace().count() < 4 || head.split_whitespace().count() > 4 {
+        return None;
+    }
+    let day = if head == "___" {
+        blanked?.d.is_some()
+    } else {
+        let date_words = head.split_whitespace().all(|w| {
+            let w = w.trim_end_matches(',');
+            w.chars().all(|c| c.is_ascii_digit()) || gazetteer::month_of(w).is_some()
+        });
+        if !date_words {
+            return None;
+        }
+        super::dates::parse_date_text(head)?.d.is_some()
+    };
+    let prep = if day { "On" } else { "In" };
+    // "The United States gave notice" goes on as "the United States ...".
+    let rest = match rest.split_once(' ') {
+        Some((w @ ("The" | "A" | "An"), tail)) => format!("{} {tail}", w.to_lowercase()),
+        _ => rest.to_string(),
+    };
+    Some(format!("{prep} {head}, {rest}"))
 }
 
 /// "Extending the ___ makes the world safer," Blinken said.": a sentence
@@ -2275,8 +2349,33 @@ fn display_name(e: &super::extract::Entity) -> String {
 }
 
 /// Write a "December 22, 2020" option the way the answer is written
-/// ("22 December 2020"), so the format gives nothing away.
+/// ("22 December 2020", "Dec. 22, 2020"), so the format gives nothing away.
 fn restyle_date(option: &str, answer: &str) -> String {
+    let shown = restyle_date_order(option, answer);
+    // An abbreviated month in the answer ("Feb. 5, 2011") abbreviates the
+    // options' months; a whole one writes theirs out.
+    let short = answer
+        .split_whitespace()
+        .any(|w| w.ends_with('.') && gazetteer::month_of(w).is_some());
+    let words: Vec<String> = shown
+        .split_whitespace()
+        .map(|w| match gazetteer::month_of(w.trim_end_matches(',')) {
+            Some(m) if w.chars().next().is_some_and(char::is_uppercase) => {
+                let comma = if w.ends_with(',') { "," } else { "" };
+                let name = if short {
+                    gazetteer::MONTH_SHORT[m as usize - 1]
+                } else {
+                    gazetteer::MONTH_NAMES[m as usize - 1]
+                };
+                format!("{name}{comma}")
+            }
+            _ => w.to_string(),
+        })
+        .collect();
+    words.join(" ")
+}
+
+fn restyle_date_order(option: &str, answer: &str) -> String {
     // "January 25" (no year): the options drop theirs too.
     let aw: Vec<&str> = answer.split_whitespace().collect();
     if aw.len() == 2 {
@@ -2740,6 +2839,56 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_named_by_themselves_reads_in_the_third_person() {
+        let cards = cards_of(
+            "INTERVIEWER: What exactly is your job?\n\n\
+             GROSSI: I am Rafael Grossi, Director General of the International Atomic Energy Agency, the IAEA. \
+             Our inspectors verify that nuclear material is not diverted from the IAEA's safeguards.",
+        );
+        let body = cards
+            .iter()
+            .find(|c| c.sentence.starts_with("I am") && c.kind == FactKind::Party)
+            .map(|c| c.question.as_str());
+        assert_eq!(
+            body,
+            Some("Rafael Grossi is Director General of the ___, the ___.")
+        );
+    }
+
+    #[test]
+    fn a_timeline_entry_reads_as_a_sentence() {
+        assert_eq!(
+            timeline_entry(
+                "7 June 2021: President ___ signed the law on withdrawal.",
+                None
+            )
+            .as_deref(),
+            Some("On 7 June 2021, President ___ signed the law on withdrawal.")
+        );
+        assert_eq!(
+            timeline_entry("May 2020: The United States gave ___ notice.", None).as_deref(),
+            Some("In May 2020, the United States gave ___ notice.")
+        );
+        assert_eq!(
+            timeline_entry(
+                "___: President Putin signed the law.",
+                Some(Ymd::ymd(2021, 6, 7))
+            )
+            .as_deref(),
+            Some("On ___, President Putin signed the law.")
+        );
+        // A label that is no date stays as it is.
+        assert_eq!(
+            timeline_entry("Parties: ___ states signed the treaty.", None),
+            None
+        );
+        assert_eq!(
+            timeline_entry("___: the treaty lapsed in 2019.", None),
+            None
+        );
+    }
+
+    #[test]
     fn date_options_follow_the_answer_style() {
         assert_eq!(
             restyle_date("December 22, 2020", "10 October 1996"),
@@ -2753,6 +2902,20 @@ mod tests {
             restyle_date("December 2020", "10 October 1996"),
             "December 2020"
         );
+        // The month's spelling follows the answer's too.
+        assert_eq!(
+            restyle_date("December 22, 2020", "Feb. 5, 2011"),
+            "Dec. 22, 2020"
+        );
+        assert_eq!(
+            restyle_date("March 5, 2026", "Feb. 5, 2026"),
+            "March 5, 2026"
+        );
+        assert_eq!(
+            restyle_date("Sept. 10, 1996", "July 4, 1996"),
+            "September 10, 1996"
+        );
+        assert_eq!(restyle_date("Aug. 2019", "Oct. 2018"), "Aug. 2019");
     }
 
     fn cards_of(text: &str) -> Vec<Card> {

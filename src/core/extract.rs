@@ -2397,6 +2397,11 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
     if !heads.is_empty() && caps_other >= 1 && org_first {
         return Some((end - i, EntClass::Body));
     }
+    // "An Interview on the Treaty": a name ending "on the Treaty" speaks
+    // of a treaty named elsewhere; it is no treaty's name.
+    if heads.last() == Some(&(run.len() - 1)) && run.len() >= 3 && run[run.len() - 2].is("the") {
+        return None;
+    }
     if !heads.is_empty() && caps_other >= 1 {
         // "Treaty on X ..." or "X ... Treaty": cut after the last head if
         // the name ends with a head, else keep the "of/on" tail.
@@ -4801,11 +4806,6 @@ impl<'a> FactBuilder<'a> {
             }
             answer_toks.1 = e;
             span_end = span_end.max(e);
-            // "six months' notice": the blank takes the apostrophe too.
-            let possessive_end = toks
-                .get(e)
-                .filter(|t| matches!(t.text, "'" | "’"))
-                .map(|t| t.end);
             let start = toks[answer_toks.0].start;
             let end = toks[answer_toks.1 - 1].end;
             let mut answer = text[start..end].to_string();
@@ -4882,7 +4882,10 @@ impl<'a> FactBuilder<'a> {
                 answer,
                 accept,
                 entity: None,
-                spans: vec![(start, possessive_end.unwrap_or(end))],
+                // "six months' notice": the apostrophe stays outside the
+                // blank ("on ___' notice"), so the filled sentence reads
+                // as written.
+                spans: vec![(start, end)],
                 question: None,
                 resolved: None,
                 inferred: false,
@@ -5176,10 +5179,43 @@ impl<'a> FactBuilder<'a> {
         // is blanked, a body is written as an editor would, "all [its]
         // Allies" or "[the alliance] regrets".
         let mut q = q;
+        let mut intro = None;
         for nm in ent.all_names() {
             let spans = super::cards::find_word_spans(&q, &nm);
             if spans.is_empty() {
                 continue;
+            }
+            // "I am ___, Director General of ...": a speaker introducing
+            // themselves is asked by the post they give ("Who introduced
+            // themselves as Director General of ...?"), or not at all.
+            let introduces = spans.iter().find(|&&(a, _)| {
+                let before = q[..a].trim_end();
+                ["I am", "I'm", "I’m", "name is", "This is", "this is"]
+                    .iter()
+                    .any(|p| before.ends_with(p))
+            });
+            if let Some(&(_, b)) = introduces.filter(|_| ent.class == EntClass::Person) {
+                let post = q[b..]
+                    .strip_prefix(", ")
+                    .and_then(|r| r.split(". ").next())
+                    .map(|r| r.trim_end_matches(['.', ',']))
+                    .filter(|r| {
+                        let n = r.split_whitespace().count();
+                        (2..=14).contains(&n)
+                            && !r.split_whitespace().any(|w| {
+                                matches!(
+                                    w.trim_matches(|c: char| !c.is_alphanumeric()),
+                                    "I" | "my" | "we" | "our" | "I'll" | "I’ll" | "I'm" | "I’m"
+                                )
+                            })
+                    });
+                match post {
+                    Some(p) => {
+                        intro = Some(format!("Who introduced themselves as {p}?"));
+                        break;
+                    }
+                    None => return,
+                }
             }
             q = if ent.class == EntClass::Person {
                 super::cards::blank(&q, &spans)
@@ -5209,7 +5245,9 @@ impl<'a> FactBuilder<'a> {
             accept,
             entity: Some(owner),
             spans: Vec::new(),
-            question: Some(if q.ends_with(['?', '!', '…']) {
+            question: Some(if let Some(i) = intro {
+                i
+            } else if q.ends_with(['?', '!', '…']) {
                 format!("{who} said: “{}”", balance_quotes(&q))
             } else {
                 format!("{who} said: “{}”?", balance_quotes(&q))
@@ -7161,6 +7199,14 @@ mod tests {
             "{:?}",
             ex.entities
         );
+        // Nor is "Interview on the Treaty" a treaty of its own.
+        assert!(
+            !ex.entities
+                .iter()
+                .any(|e| e.all_names().iter().any(|n| n.contains("Interview"))),
+            "{:?}",
+            ex.entities
+        );
     }
 
     #[test]
@@ -7660,6 +7706,64 @@ mod tests {
             Some(
                 "Who said: “NATO regrets this decision by the Russian Federation. It is a step in the wrong direction”?"
             )
+        );
+    }
+
+    #[test]
+    fn a_durations_possessive_apostrophe_stays_outside_the_blank() {
+        let (ex, _) = facts("Either side could withdraw on three months' written notice.");
+        let f = first_fact(&ex, FactKind::Number);
+        assert_eq!(f.answer, "three months");
+        let text = "Either side could withdraw on three months' written notice.";
+        assert_eq!(
+            super::super::cards::blank(text, &f.spans),
+            "Either side could withdraw on ___' written notice."
+        );
+    }
+
+    #[test]
+    fn a_speaker_introducing_themselves_is_not_asked_who_said_it() {
+        let text = |intro: &str| {
+            format!(
+                "INTERVIEWER: What exactly is your job?\n\n\
+                 GROSSI: {intro}, Director General of the International Atomic Energy Agency. \
+                 Our inspectors verify that nuclear material is not diverted from peaceful uses."
+            )
+        };
+        let asked = |intro: &str| {
+            let (ex, _) = facts(&text(intro));
+            ex.facts
+                .iter()
+                .filter(|f| f.kind == FactKind::Speaker)
+                .filter_map(|f| f.question.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            asked("I am Rafael Grossi"),
+            vec![
+                "Who introduced themselves as Director General of the International Atomic Energy Agency?"
+            ]
+        );
+        // With no post after the name, the line is not asked.
+        let (ex, _) = facts(
+            "INTERVIEWER: Who is on the line?\n\n\
+             DALTON: I'm Jonathan Dalton from the Office of the Spokesperson, and I'll be moderating today's call.",
+        );
+        assert!(
+            !ex.facts
+                .iter()
+                .filter_map(|f| f.question.as_deref())
+                .any(|q| q.contains("___")),
+            "{:?}",
+            ex.facts
+        );
+        // Named as a third person would name him, the line is his claim.
+        assert!(
+            asked("We report to Rafael Grossi")
+                .iter()
+                .any(|q| q.contains("Director General")),
+            "{:?}",
+            asked("We report to Rafael Grossi")
         );
     }
 

@@ -677,6 +677,13 @@ pub const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+/// Months as news style abbreviates them before a day ("Feb. 5, 2011",
+/// "Sept. 10"); March to July stay whole.
+pub const MONTH_SHORT: [&str; 12] = [
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
+];
+
 /// Country names said with "the" ("the United States", "the Netherlands").
 pub fn takes_the(name: &str) -> bool {
     name.starts_with("United ")

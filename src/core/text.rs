@@ -518,6 +518,23 @@ pub fn strip_opening_filler(cloze: &str) -> Option<String> {
     Some(c.to_uppercase().chain(cs).collect())
 }
 
+/// Words a speaker fills a pause with, set off by commas mid-sentence.
+/// ("I mean" often corrects what came before, so it stays.)
+const INNER_FILLERS: &[&str] = &[", you know, ", ", uh, ", ", um, "];
+
+/// "which is, you know, a remarkable number" -> "which is a remarkable
+/// number": a spoken pause is no part of the fact.
+pub fn strip_inner_fillers(s: &str) -> Option<String> {
+    if !s.contains(", ") || !INNER_FILLERS.iter().any(|f| s.contains(f)) {
+        return None;
+    }
+    let mut out = s.to_string();
+    for f in INNER_FILLERS {
+        out = out.replace(f, " ");
+    }
+    Some(out)
+}
+
 /// A fact-sheet field line: "Signed: December 8, 1987, Washington",
 /// "Entered into force: June 1, 1988". Returns the byte length of the
 /// label with its colon. A transcript's upper-case label is no field.
@@ -1181,6 +1198,28 @@ pub fn tokenize(s: &str) -> Vec<Token<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spoken_pauses_inside_a_sentence_are_left_out() {
+        assert_eq!(
+            strip_inner_fillers(
+                "By 1991 they had destroyed ___ missiles, which is, you know, a remarkable number."
+            ),
+            Some(
+                "By 1991 they had destroyed ___ missiles, which is a remarkable number."
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            strip_inner_fillers("The treaty, uh, lapsed in 2019."),
+            Some("The treaty lapsed in 2019.".to_string())
+        );
+        assert_eq!(
+            strip_inner_fillers("Russia, I mean, the Soviet Union, signed it."),
+            None
+        );
+        assert_eq!(strip_inner_fillers("As you know, the treaty lapsed."), None);
+    }
 
     #[test]
     fn no_and_roman_numerals_end_sentences_when_a_sentence_follows() {
