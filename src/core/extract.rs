@@ -2045,19 +2045,37 @@ fn topics(
                         .is_some_and(|t| is_finite_verb(t.text))
             })
             .map(|m| m.entity);
+        // "The treaty was extended in 2021. When does it run out? -- It
+        // expires on ...": a question about "it" keeps the treaty in view.
+        let asked_about_it = art.sentences[si].text.trim_end().ends_with('?')
+            && toks.iter().any(|t| t.text == "it" || t.text == "its")
+            && !s
+                .mentions
+                .iter()
+                .any(|m| entities[m.entity].class == EntClass::Treaty);
         prev_topic = topic
             .or(first_treaty)
             .or(subject_treaty)
             .or(copular_treaty)
-            .or(object_treaty);
+            .or(object_treaty)
+            .or(prev_topic.filter(|_| asked_about_it));
         // A body, organisation or state opening the sentence as its subject.
+        // "Under the accord, Iran will cap ...": after an opening phrase
+        // and its comma, the subject comes next.
+        let opener_ends = |m: &Mention| {
+            m.ts >= 2
+                && m.ts <= 8
+                && (toks[m.ts - 1].text == ","
+                    || (toks[m.ts - 1].is("the") && toks[m.ts - 2].text == ","))
+                && !toks[..m.ts].iter().any(|t| is_finite_verb(t.text))
+        };
         prev_subject = s
             .mentions
-            .first()
+            .iter()
+            .find(|m| m.ts <= 1 || opener_ends(m))
             .filter(|m| {
-                m.ts <= 1
-                    && !m.aside
-                    && (m.ts == 0 || word(0) == "The")
+                !m.aside
+                    && (m.ts == 0 || (m.ts == 1 && word(0) == "The") || opener_ends(m))
                     && matches!(
                         entities[m.entity].class,
                         EntClass::Country
@@ -5568,6 +5586,15 @@ impl<'a> FactBuilder<'a> {
             if (t.is("who") || t.is("based") || t.is("located") || t.is("working")) && end > start {
                 break;
             }
+            // "director of the program at the Hartwell Institute and a
+            // former inspector": a second description begins.
+            let second = t.is("and")
+                && toks
+                    .get(end + 1)
+                    .is_some_and(|n| n.is("a") || n.is("an") || n.is("former"));
+            if second && end > start {
+                break;
+            }
             if t.is("who") || t.is("said") || speech_at(toks, end) {
                 return None;
             }
@@ -5583,7 +5610,7 @@ impl<'a> FactBuilder<'a> {
         if end < toks.len()
             && toks[end].text != ","
             && toks[end].text != "."
-            && !["who", "based", "located", "working"]
+            && !["who", "based", "located", "working", "and"]
                 .iter()
                 .any(|w| toks[end].is(w))
         {
@@ -7722,6 +7749,28 @@ mod tests {
     }
 
     #[test]
+    fn a_question_about_it_keeps_the_treaty_and_an_opening_phrase_keeps_the_subject() {
+        let (ex, _) = facts(
+            "HOST: New START was extended in 2021 for five years. When does it run out?\n\n\
+             GUEST: It expires on February 5, 2026, and it cannot be extended again.",
+        );
+        let t = ex.topics[2].as_ref().expect("a topic for It");
+        assert_eq!(t.name, "New START");
+        // A question about something else lets the treaty go.
+        let (ex, _) = facts(
+            "HOST: New START was extended in 2021 for five years. Who was there?\n\n\
+             GUEST: It was a small meeting in Geneva.",
+        );
+        assert!(ex.topics[2].is_none(), "{:?}", ex.topics);
+        let (ex, _) = facts(
+            "Under the accord, Iran will cap enrichment at 3.67 percent. \
+             It will keep only 5,060 centrifuges at Natanz.",
+        );
+        let t = ex.topics[1].as_ref().expect("a topic for It");
+        assert_eq!(t.name, "Iran");
+    }
+
+    #[test]
     fn a_speaker_introducing_themselves_is_not_asked_who_said_it() {
         let text = |intro: &str| {
             format!(
@@ -8142,6 +8191,19 @@ mod tests {
         let f = first_fact(&ex, FactKind::Speaker);
         let q = f.question.as_deref().unwrap_or("");
         assert!(q.contains("reported that the withdrawal"), "{q}");
+        // A second description after "and a" ends the first.
+        let (_, v) = facts(
+            "My guest is Caroline Westbrook, director of the Nuclear Verification Program at the \
+             Hartwell Institute for Security Policy and a former U.S. arms control inspector.",
+        );
+        assert!(
+            has(&v, FactKind::Role, "director of the Nuclear Verification Program"),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, FactKind::Party, "Hartwell Institute for Security Policy"),
+            "{v:?}"
+        );
     }
 
     #[test]
