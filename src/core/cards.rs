@@ -690,7 +690,9 @@ fn is_context_bound(question: &str) -> bool {
 /// ("the meeting decided", "the move"). Nouns an article is often
 /// about as a whole ("the vote", "the decision") are left out: the card's
 /// treaty tag places them.
-const EVENT_NOUNS: &[&str] = &["meeting", "move", "proposal", "request", "offer", "post"];
+const EVENT_NOUNS: &[&str] = &[
+    "meeting", "move", "proposal", "request", "offer", "post", "episode", "report",
+];
 
 /// "took up the post in ___" after a sentence naming the person's title:
 /// "took up the post of Executive Secretary in ___".
@@ -744,6 +746,10 @@ fn has_dangling_reference(question: &str) -> bool {
         "request",
         "offer",
         "post",
+        "episode",
+        "report",
+        "that",
+        "those",
     ];
     if !question.split_whitespace().any(|w| {
         let b = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -816,6 +822,24 @@ fn has_dangling_reference(question: &str) -> bool {
                     return true;
                 }
             }
+        } else if !in_quote
+            && (is(lw, &["these", "those"]) || (lw == "That" && here == 0))
+            && next.len() > 2
+            && next.chars().all(|c| c.is_ascii_lowercase())
+            && !is(next, &["who", "which", "that", "of", "are", "were", "in", "on", "with", "from", "at", "by", "for", "above", "below", "over", "under"])
+            // "those reaching 5,500 km": a pronoun its own words define.
+            && !next.ends_with("ing")
+            // "That year": a time the card's dates place.
+            && !is(next, &["year", "month", "week", "day", "decade", "time", "spring", "summer", "autumn", "fall", "winter"])
+            && !is(
+                bare(ahead.next().unwrap_or("")),
+                &["that", "which", "who", "whose"],
+            )
+        {
+            // "These measures extended ...", "That successor effort became
+            // ...": things named in another sentence. ("those states that
+            // signed" says which.)
+            return true;
         } else if !in_quote
             && is(lw, &["this", "these"])
             // "included this, but ...", "this was ...": "this" standing
@@ -1186,9 +1210,29 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
             _ => (question, qn, cloze),
         };
-        if is_context_bound(&question) || dangling_it || has_dangling_reference(&question) {
+        if is_context_bound(&question) || dangling_it {
             continue;
         }
+        // "That successor effort became known as ___.": the sentence before
+        // says what "that" is, so the card shows it first.
+        let (question, qn, cloze) = if has_dangling_reference(&question) {
+            let Some(prev) = context_before(art, f.sentence) else {
+                continue;
+            };
+            let q = format!("{prev} {question}");
+            let n = norm(&q);
+            if needles.leak_norm(&n) {
+                continue;
+            }
+            let c = if cloze.is_empty() {
+                cloze
+            } else {
+                format!("{prev} {cloze}")
+            };
+            (q, n, c)
+        } else {
+            (question, qn, cloze)
+        };
         // Name the article's treaty where the card would leave it unsaid.
         let (question, qn, cloze) = match ex.subject.as_ref() {
             Some(sub) if !answer_is(&cache, sub.entity, f, &name_norms) => {
@@ -1388,6 +1432,26 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         });
     }
     cards
+}
+
+/// The sentence before `si` when it can stand in front of a card as its
+/// context: same paragraph and speaker, a whole sentence of its own, short,
+/// and leaning on nothing before it in turn.
+fn context_before(art: &Article, si: usize) -> Option<&str> {
+    let prev = art.sentences.get(si.checked_sub(1)?)?;
+    let cur = art.sentences.get(si)?;
+    let text = prev.text.as_str();
+    let fits = prev.paragraph == cur.paragraph
+        && prev.label == cur.label
+        && !prev.fragment
+        && prev.field.is_none()
+        && !prev.starts_in_quote
+        && text.ends_with(['.', '!'])
+        && text.split_whitespace().count() <= 30
+        && text.starts_with(char::is_uppercase)
+        && !text.starts_with("It ")
+        && !has_dangling_reference(text);
+    fits.then_some(text)
 }
 
 /// "7 June 2021: President Putin signed the law." -> "On 7 June 2021,
@@ -3354,6 +3418,10 @@ mod tests {
             "___ welcomed the move in 1989.",
             "Robert Vega took up the post in ___.",
             "___'s statement in this regard hits the nail on the head.",
+            "That successor effort became known as ___.",
+            "Who estimated that these measures extended Iran's breakout time to ___?",
+            "The episode ended more than ___ decades of cooperation.",
+            "The report said ___ had flight-tested a cruise missile.",
         ] {
             assert!(has_dangling_reference(q), "{q}");
         }
@@ -3364,6 +3432,12 @@ mod tests {
             "This treaty was signed in ___.",
             "Before the vote, ___ urged the Senate to ratify.",
             "Robert Vega took up the post of Executive Secretary in ___.",
+            "That year ___ signed the treaty.",
+            "Only those states that signed by ___ could vote.",
+            "Shorter-range missiles were those with ranges of ___.",
+            "Some flew 500 km, while those reaching ___ counted as intermediate-range.",
+            "The report of the panel was released in ___.",
+            "Officials said that ___ would leave the treaty.",
         ] {
             assert!(!has_dangling_reference(q), "{q}");
         }

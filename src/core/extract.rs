@@ -8197,11 +8197,19 @@ mod tests {
              Hartwell Institute for Security Policy and a former U.S. arms control inspector.",
         );
         assert!(
-            has(&v, FactKind::Role, "director of the Nuclear Verification Program"),
+            has(
+                &v,
+                FactKind::Role,
+                "director of the Nuclear Verification Program"
+            ),
             "{v:?}"
         );
         assert!(
-            has(&v, FactKind::Party, "Hartwell Institute for Security Policy"),
+            has(
+                &v,
+                FactKind::Party,
+                "Hartwell Institute for Security Policy"
+            ),
             "{v:?}"
         );
     }
