@@ -1215,7 +1215,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         }
         // "That successor effort became known as ___.": the sentence before
         // says what "that" is, so the card shows it first.
-        let (question, qn, cloze) = if has_dangling_reference(&question) {
+        let (question, qn, cloze, cloze_norm) = if has_dangling_reference(&question) {
             let Some(prev) = context_before(art, f.sentence) else {
                 continue;
             };
@@ -1229,9 +1229,10 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             } else {
                 format!("{prev} {cloze}")
             };
-            (q, n, c)
+            let cn = norm(&c);
+            (q, n, c, cn)
         } else {
-            (question, qn, cloze)
+            (question, qn, cloze, cloze_norm)
         };
         // Name the article's treaty where the card would leave it unsaid.
         let (question, qn, cloze) = match ex.subject.as_ref() {

@@ -185,6 +185,8 @@ pub enum DateExpr {
     MonthOffset(i32),
     /// "the 1990s".
     Decade(i32),
+    /// "thirty years ago" (a year), "thirty years ago today" (that day).
+    YearsAgo(i32, bool),
 }
 
 impl DateExpr {
@@ -578,8 +580,31 @@ pub fn find(toks: &[Token]) -> Vec<DateMention> {
         // Relative words.
         if t.kind == Tk::Word {
             let l = Lower::new(t.text);
+            // "Thirty years ago today": the day that many years back.
+            let count = super::gazetteer::number_word(t.text)
+                .map(|n| n as i64)
+                .or_else(|| t.text.parse().ok());
+            let ago = |k: usize| lw(k).as_str() == "ago";
+            if t.kind == Tk::Word
+                && let Some(n) = count.filter(|n| (1..=200).contains(n))
+                && matches!(lw(i + 1).as_str(), "years" | "year")
+                && ago(i + 2)
+            {
+                let today = lw(i + 3).as_str() == "today";
+                out.push(DateMention {
+                    tok_start: i,
+                    tok_end: i + 3 + usize::from(today),
+                    expr: DateExpr::YearsAgo(n as i32, today),
+                });
+                i += 3 + usize::from(today);
+                continue;
+            }
             let rel = match l.as_str() {
                 "today" => Some((DateExpr::DayRel(0), 1)),
+                // "said this morning": today.
+                "this" if matches!(lw(i + 1).as_str(), "morning" | "afternoon" | "evening") => {
+                    Some((DateExpr::DayRel(0), 2))
+                }
                 "yesterday" => Some((DateExpr::DayRel(-1), 1)),
                 "tomorrow" => Some((DateExpr::DayRel(1), 1)),
                 "last" | "this" | "next" | "past" => {
@@ -932,6 +957,14 @@ pub fn resolve(expr: DateExpr, r: Option<Reference>) -> Option<Ymd> {
                     let today = r.days();
                     let back = (i64::from(weekday(today)) - i64::from(wd)).rem_euclid(7);
                     Some(Ymd::from_days(today - back))
+                }
+                DateExpr::YearsAgo(n, day) => {
+                    if day {
+                        let (m, d) = (r.m?, r.d?);
+                        Some(Ymd::ymd(r.y - n, m, d.min(days_in_month(r.y - n, m))))
+                    } else {
+                        Some(Ymd::year(r.y - n))
+                    }
                 }
                 DateExpr::Absolute(_) | DateExpr::Decade(_) => None,
             }

@@ -1416,6 +1416,34 @@ pub fn extract(art: &Article) -> Extraction {
                 }
             }
         }
+        // "in a telephone call last week" -> "in a telephone call the week
+        // before January 29, 2021": a week is no date to quiz, but the card
+        // says when it was.
+        if let Some(r) = reference.filter(|r| r.year_known && r.date.d.is_some()) {
+            for k in 1..s.toks.len() {
+                if !s.toks[k].is("week") {
+                    continue;
+                }
+                let shown = match s.toks[k - 1].text.to_ascii_lowercase().as_str() {
+                    "last" => "the week before",
+                    "this" => "the week of",
+                    "next" => "the week after",
+                    _ => continue,
+                };
+                let surface = &text[s.toks[k - 1].start..s.toks[k].end];
+                // "said in the week of ...", but "during the week of ...".
+                let after_prep = k >= 2
+                    && matches!(
+                        s.toks[k - 2].text,
+                        "in" | "during" | "on" | "of" | "from" | "by" | "since" | "until" | "for"
+                    );
+                let prep = if after_prep { "" } else { "in " };
+                rel.push((
+                    surface.to_string(),
+                    format!("{prep}{shown} {}", r.date.display()),
+                ));
+            }
+        }
         // "within three years of that date", "declared the same day": the
         // date meant is the last one given, in this sentence before the
         // words or in one of the three before it.
@@ -8319,6 +8347,43 @@ mod tests {
         assert!(
             quotes.iter().all(|f| f.answer.ends_with("Putin")),
             "{quotes:?}"
+        );
+    }
+
+    #[test]
+    fn weeks_mornings_and_years_ago_are_written_out() {
+        let (ex, _) = facts(
+            "Date: August 2, 2019\n\n\
+             Pompeo said in his statement this morning that Russia was responsible. \
+             Putin and Biden agreed on the extension in a call last week. \
+             Thirty years ago today, Reagan and Gorbachev signed the INF Treaty.",
+        );
+        let rel = |si: usize| ex.relative_dates.get(si).cloned().unwrap_or_default();
+        assert_eq!(
+            rel(0),
+            vec![("this morning".to_string(), "on August 2, 2019".to_string())]
+        );
+        assert_eq!(
+            rel(1),
+            vec![(
+                "last week".to_string(),
+                "in the week before August 2, 2019".to_string()
+            )]
+        );
+        assert_eq!(
+            rel(2),
+            vec![(
+                "Thirty years ago today".to_string(),
+                "on August 2, 1989".to_string()
+            )]
+        );
+        // The date thirty years back is the fact's own date.
+        assert!(
+            ex.facts
+                .iter()
+                .any(|f| f.kind == FactKind::Date && f.resolved == Some(Ymd::ymd(1989, 8, 2))),
+            "{:?}",
+            ex.facts
         );
     }
 
