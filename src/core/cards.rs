@@ -2650,6 +2650,14 @@ fn counted_by_list(sentence: &str, f: &Fact) -> bool {
     if !(2.0..=12.0).contains(&n) {
         return false;
     }
+    // "in London, Moscow and Washington, the capitals of its three
+    // depositary governments": the names just before count it out.
+    if let Some(&(start, _)) = f.spans.first()
+        && sentence.is_char_boundary(start)
+        && names_listed_before(&sentence[..start]) as f64 == n
+    {
+        return true;
+    }
     // "two sites, one around its capital and one around a field": the
     // "one ..." items count it out too.
     if let Some(comma) = sentence[end..].find(", one ") {
@@ -2672,6 +2680,45 @@ fn counted_by_list(sentence: &str, f: &Fact) -> bool {
         .filter(|p| p.chars().any(char::is_alphanumeric))
         .count();
     items as f64 == n
+}
+
+/// How many names a list ending just before a number holds: "London,
+/// Moscow and Washington, the capitals of its" -> 3. 0 when no list of
+/// names ends within a few words.
+fn names_listed_before(before: &str) -> usize {
+    let is_name = |p: &str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words[0].starts_with(char::is_uppercase)
+            && words
+                .iter()
+                .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the"))
+    };
+    let Some(and) = before.rfind(" and ") else {
+        return 0;
+    };
+    let tail = &before[and + 5..];
+    let (last, bridge) = tail.split_once(',').unwrap_or((tail, ""));
+    if !is_name(last) || bridge.split_whitespace().count() > 6 {
+        return 0;
+    }
+    let mut count = 1;
+    for piece in before[..and].rsplit(", ") {
+        if is_name(piece) {
+            count += 1;
+        } else {
+            // "... in London": the first name closes a longer clause.
+            if piece
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+            {
+                count += 1;
+            }
+            break;
+        }
+    }
+    if count < 2 { 0 } else { count }
 }
 
 #[derive(Clone, PartialEq, Eq)]
@@ -2917,6 +2964,28 @@ mod tests {
         assert_eq!(
             body,
             Some("Rafael Grossi is Director General of the ___, the ___.")
+        );
+    }
+
+    #[test]
+    fn names_listed_just_before_a_number_count_it_out() {
+        assert_eq!(
+            names_listed_before(
+                "The NPT was opened for signature on July 1, 1968, in London, Moscow and Washington, the capitals of its "
+            ),
+            3
+        );
+        assert_eq!(
+            names_listed_before("Britain and France, the two European powers with "),
+            2
+        );
+        // No list, or one ended long before the number.
+        assert_eq!(names_listed_before("The treaty was signed by "), 0);
+        assert_eq!(
+            names_listed_before(
+                "Britain and France signed it, and after many years of debate the parliament approved "
+            ),
+            0
         );
     }
 
