@@ -423,6 +423,12 @@ impl<'a> Cache<'a> {
                 add(n, nn.clone());
             }
         }
+        // "between the Finnish capital and Vienna" names Helsinki too.
+        if f.kind == FactKind::Party && f.answer.starts_with(char::is_uppercase) {
+            for d in gazetteer::capital_descriptions(&f.answer) {
+                add(d, norm(d));
+            }
+        }
         (names, norms)
     }
 
@@ -2965,6 +2971,20 @@ mod tests {
             body,
             Some("Rafael Grossi is Director General of the ___, the ___.")
         );
+    }
+
+    #[test]
+    fn a_capital_described_by_its_state_is_blanked_too() {
+        let cards = cards_of(
+            "SALT I was signed in 1972. The talks opened in Helsinki in November 1969, \
+             and later rounds alternated between the Finnish capital and Vienna.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "Helsinki")
+            .expect("a card for Helsinki");
+        assert!(!c.question.contains("Finnish capital"), "{}", c.question);
+        assert_eq!(c.question.matches("___").count(), 2, "{}", c.question);
     }
 
     #[test]

@@ -116,6 +116,26 @@ pub fn get() -> &'static Gazetteer {
     G.get_or_init(Gazetteer::load)
 }
 
+/// The ways a text may describe a capital instead of naming it: "the
+/// Finnish capital", "Finland's capital" for Helsinki. Empty for a city
+/// that is no state's capital.
+pub fn capital_descriptions(city: &str) -> &'static [String] {
+    static MAP: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut m: HashMap<String, Vec<String>> = HashMap::default();
+        for (_, e) in get().entries_of(EntKind::Country) {
+            for c in &e.capitals {
+                let d = m.entry(c.clone()).or_default();
+                d.extend(e.adjectives.iter().map(|a| format!("the {a} capital")));
+                d.push(format!("{}'s capital", e.name));
+                d.push(format!("{}’s capital", e.name));
+            }
+        }
+        m
+    });
+    map.get(city).map_or(&[], Vec::as_slice)
+}
+
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
     tsv.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
