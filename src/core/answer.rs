@@ -68,7 +68,12 @@ pub fn check(card: &Card, typed: &str) -> Verdict {
             return Verdict::Correct;
         }
         // Digits must match exactly: "1987" is not a typo of "1986".
-        let has_digits = want.chars().any(|c| c.is_ascii_digit());
+        // So must a Roman numeral: "Article V" is not a typo of "Article X".
+        let has_digits = want.chars().any(|c| c.is_ascii_digit())
+            || want.split_whitespace().nth(1).is_some()
+                && want.split_whitespace().next_back().is_some_and(|w| {
+                    w.len() <= 6 && w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+                });
         if !has_digits && levenshtein(&want, &got) <= allowed_typos(want.chars().count()) {
             best = Verdict::Typo;
         }
@@ -127,6 +132,11 @@ mod tests {
         assert_eq!(check(&c, "1987"), Verdict::Correct);
         let d = card("December 8, 1987", &["8 December 1987"], None);
         assert_eq!(check(&d, "8 december 1987"), Verdict::Correct);
+        // A Roman numeral is a number too.
+        let a = card("Article X", &["Article 10"], None);
+        assert_eq!(check(&a, "Article V"), Verdict::Wrong);
+        assert_eq!(check(&a, "article 10"), Verdict::Correct);
+        assert_eq!(check(&a, "Artcle X"), Verdict::Wrong);
     }
 
     #[test]

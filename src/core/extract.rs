@@ -6624,6 +6624,52 @@ fn is_roman(w: &str) -> bool {
     !w.is_empty() && w.len() <= 6 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
 }
 
+/// The value of a Roman numeral ("XV" -> 15); None if it is malformed.
+fn roman_value(w: &str) -> Option<u32> {
+    let val = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        _ => None,
+    };
+    let digits: Vec<u32> = w.chars().map(val).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (k, &d) in digits.iter().enumerate() {
+        if digits.get(k + 1).is_some_and(|&n| n > d) {
+            total -= d as i32;
+        } else {
+            total += d as i32;
+        }
+    }
+    let n = u32::try_from(total).ok().filter(|&n| n > 0)?;
+    // Only the canonical spelling: "IIX" is no numeral.
+    (roman_numeral(n).as_deref() == Some(w)).then_some(n)
+}
+
+/// 1..=89 as a Roman numeral.
+fn roman_numeral(mut n: u32) -> Option<String> {
+    if !(1..90).contains(&n) {
+        return None;
+    }
+    let mut out = String::new();
+    for (v, s) in [
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    Some(out)
+}
+
 /// The lower-cased word after byte `end` ("34 parties" -> "parties").
 pub fn word_after(text: &str, end: usize) -> String {
     text.get(end..)
@@ -6657,6 +6703,23 @@ pub fn number_variants(s: &str) -> Vec<String> {
     }
     if let Some(p) = s.strip_suffix('%') {
         v.push(format!("{} percent", p.trim()));
+    }
+    // "Article XV" may be typed "Article 15", and the other way round.
+    if let Some((head, num)) = s.rsplit_once(' ')
+        && matches!(
+            head,
+            "Article" | "Articles" | "Annex" | "Protocol" | "Chapter" | "Part"
+        )
+    {
+        if is_roman(num) {
+            if let Some(n) = roman_value(num) {
+                v.push(format!("{head} {n}"));
+            }
+        } else if let Ok(n) = num.parse::<u32>()
+            && let Some(r) = roman_numeral(n)
+        {
+            v.push(format!("{head} {r}"));
+        }
     }
     if s.contains('–') {
         v.push(s.replace('–', "-"));
@@ -8638,5 +8701,13 @@ mod tests {
         assert!(v.contains(&"2".to_string()));
         let v = number_variants("48-51");
         assert!(v.contains(&"48–51".to_string()));
+        assert!(number_variants("Article XV").contains(&"Article 15".to_string()));
+        assert!(number_variants("Article I").contains(&"Article 1".to_string()));
+        assert!(number_variants("Article 6").contains(&"Article VI".to_string()));
+        assert!(
+            number_variants("Article IIX")
+                .iter()
+                .all(|a| !a.contains(char::is_numeric))
+        );
     }
 }
