@@ -2321,6 +2321,14 @@ fn choices_for(
                 continue;
             }
         }
+        // "Lieutenant General" among "Secretary of State" and "Director":
+        // a military rank is an option only for a rank.
+        if matches!(f.pool, Pool::Role | Pool::Office)
+            && (title_category(&c.text) == Some("military"))
+                != (title_category(&f.answer) == Some("military"))
+        {
+            continue;
+        }
         // "U.S. President" is no option for Brezhnev: a title of another
         // country than the answer's (or any country, when the answer names
         // none) is implausible.
@@ -2405,6 +2413,14 @@ fn year_of(date: &str) -> Option<i32> {
     date.split(|c: char| !c.is_ascii_digit())
         .find(|w| w.len() == 4)
         .and_then(|w| w.parse().ok())
+}
+
+/// The category of the first title a phrase holds ("military" for
+/// "Lieutenant General", "minister" for "Russian Foreign Minister").
+fn title_category(phrase: &str) -> Option<&'static str> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let g = gazetteer::get();
+    (0..words.len()).find_map(|i| g.title_at(&words, i).map(|(_, c)| c))
 }
 
 fn display_name(e: &super::extract::Entity) -> String {
@@ -2985,6 +3001,23 @@ mod tests {
             .expect("a card for Helsinki");
         assert!(!c.question.contains("Finnish capital"), "{}", c.question);
         assert_eq!(c.question.matches("___").count(), 2, "{}", c.question);
+    }
+
+    #[test]
+    fn a_rank_and_an_office_are_different_kinds_of_title() {
+        assert_eq!(title_category("Lieutenant General"), Some("military"));
+        assert_eq!(title_category("U.S. Secretary of State"), Some("minister"));
+        let cards = cards_of(
+            "Date: May 21, 2020\n\n\
+             Secretary of State Mike Pompeo announced the withdrawal. \
+             Lieutenant General Robert Ashley said the flights had been used against us. \
+             Spokesman Dmitry Peskov said Russia regretted the decision.",
+        );
+        for c in cards.iter().filter(|c| c.answer == "Secretary of State") {
+            for o in c.choices.iter().flatten() {
+                assert_ne!(title_category(o), Some("military"), "{:?}", c.choices);
+            }
+        }
     }
 
     #[test]
