@@ -1163,6 +1163,23 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         } else {
             (cloze, cloze_norm, cloze_ok)
         };
+        // "In November 2011, the United States announced ...": the
+        // question keeps the time it happened ("In November 2011, which
+        // country announced ...?"), else many a state could be its answer.
+        let natural = natural.map(|(q, qn)| match date_opener(text) {
+            Some(o)
+                if (q.starts_with("Which ") || q.starts_with("Who ")) && !q.contains(&o[3..]) =>
+            {
+                let q2 = format!("{o}, {}{}", q[..1].to_lowercase(), &q[1..]);
+                let n2 = norm(&q2);
+                if needles.leak_norm(&n2) || seen_q.contains(&n2) {
+                    (q, qn)
+                } else {
+                    (q2, n2)
+                }
+            }
+            _ => (q, qn),
+        });
         let from_cloze = natural.is_none();
         let (question, qn) = match natural {
             Some(x) => x,
@@ -1439,6 +1456,25 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         });
     }
     cards
+}
+
+/// "In November 2011" from "In November 2011, the United States ...": an
+/// opening phrase that dates the sentence.
+fn date_opener(sentence: &str) -> Option<&str> {
+    let (head, _) = sentence.split_once(", ")?;
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) || !matches!(words[0], "In" | "On" | "By") {
+        return None;
+    }
+    let dated = words[1..].iter().any(|w| {
+        let w = w.trim_end_matches(',');
+        (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
+            || gazetteer::month_of(w).is_some_and(|_| w.starts_with(char::is_uppercase))
+            || gazetteer::WEEKDAYS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(w))
+    });
+    dated.then_some(head)
 }
 
 /// The sentence before `si` when it can stand in front of a card as its
@@ -3039,6 +3075,34 @@ mod tests {
                 "Britain and France signed it, and after many years of debate the parliament approved "
             ),
             0
+        );
+    }
+
+    #[test]
+    fn a_question_keeps_the_date_its_sentence_opens_with() {
+        assert_eq!(
+            date_opener("In November 2011, the United States announced it."),
+            Some("In November 2011")
+        );
+        assert_eq!(date_opener("On Thursday, Bush spoke."), Some("On Thursday"));
+        assert_eq!(date_opener("In a statement, Bush spoke in 2001."), None);
+        assert_eq!(
+            date_opener("WASHINGTON, Dec. 13 (Wire) - Bush spoke."),
+            None
+        );
+        let cards = cards_of(
+            "The CFE Treaty was signed in 1990.\n\nIn November 2011, the United States announced \
+             that it would stop sharing military data with Russia under the CFE Treaty.",
+        );
+        let q = cards
+            .iter()
+            .find(|c| c.answer == "United States")
+            .map(|c| c.question.as_str());
+        assert_eq!(
+            q,
+            Some(
+                "In November 2011, which country announced that it would stop sharing military data with Russia under the CFE Treaty?"
+            )
         );
     }
 
