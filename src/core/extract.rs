@@ -2854,6 +2854,71 @@ impl<'a> FactBuilder<'a> {
         }
     }
 
+    /// "a series of talks between the United States and the Soviet Union":
+    /// the two sides of a negotiation or a treaty are one answer, asked by
+    /// the cloze "talks between ___".
+    fn talks_between(&mut self, si: usize, s: &Sent) {
+        const SIDES_OF: &[&str] = &[
+            "talks",
+            "negotiations",
+            "treaty",
+            "agreement",
+            "accord",
+            "summit",
+            "summits",
+            "dialogue",
+        ];
+        let toks = &s.toks;
+        let text = self.art.sentences[si].text.as_str();
+        for k in 1..toks.len() {
+            if !toks[k].is("between") || !SIDES_OF.contains(&toks[k - 1].text) {
+                continue;
+            }
+            let side = |at: usize| {
+                s.mentions.iter().find(|m| {
+                    (m.ts == at || (m.ts == at + 1 && toks[at].is("the")))
+                        && !m.aside
+                        && m.form == Form::Name
+                        && matches!(
+                            self.ent(m.entity).class,
+                            EntClass::Country | EntClass::Alliance
+                        )
+                })
+            };
+            let Some(a) = side(k + 1) else { continue };
+            if !toks.get(a.te).is_some_and(|t| t.is("and")) {
+                continue;
+            }
+            let Some(b) = side(a.te + 1) else { continue };
+            if a.entity == b.entity {
+                continue;
+            }
+            let start = toks[k + 1].start;
+            let answer = strip_the(&text[start..b.end]).to_string();
+            let (na, nb) = (
+                self.ent(a.entity).name.clone(),
+                self.ent(b.entity).name.clone(),
+            );
+            let mut accept = vec![format!("{na} and {nb}"), format!("{nb} and {na}")];
+            accept.retain(|x| *x != answer);
+            dedup(&mut accept);
+            self.push(Fact {
+                kind: FactKind::Party,
+                sentence: si,
+                answer,
+                accept,
+                entity: None,
+                spans: vec![(start, b.end)],
+                question: None,
+                resolved: None,
+                inferred: false,
+                pool: Pool::NoChoice,
+                standalone: false,
+                note: None,
+            });
+        }
+    }
+
     /// "India, North Korea and Pakistan have not even signed.": a list of
     /// three to five states opening the sentence is one answer, asked
     /// "Which three countries have not even signed?".
@@ -4153,6 +4218,7 @@ impl<'a> FactBuilder<'a> {
         if !interrogative {
             self.pair_parties(si, s, &mut party_cands);
             self.listed_subject(si, s);
+            self.talks_between(si, s);
             self.listed_after_colon(si, s);
         }
         // The article's dominant countries get at most one card a sentence.
@@ -7859,6 +7925,22 @@ mod tests {
         );
         let t = ex.topics[1].as_ref().expect("a topic for It");
         assert_eq!(t.name, "Iran");
+    }
+
+    #[test]
+    fn the_two_sides_of_talks_are_one_answer() {
+        let (_, v) = facts(
+            "The negotiations were a series of talks between the United States and the Soviet Union \
+             that produced the INF Treaty.",
+        );
+        assert!(
+            has(&v, FactKind::Party, "United States and the Soviet Union"),
+            "{v:?}"
+        );
+        // A relation that no negotiation names is not asked.
+        let (_, v) =
+            facts("Relations between the United States and the Soviet Union improved in 1987.");
+        assert!(!v.iter().any(|(_, a)| a.contains(" and ")), "{v:?}");
     }
 
     #[test]
