@@ -126,11 +126,15 @@ fn heldout_articles_generalise() {
 /// JCPOA limits interview, a CFE fact sheet, a New START briefing) scored
 /// 0.73-0.86 on first sight (0.775 overall), a sixth (a START I signing
 /// wire, an E3 statement, an NPT reference, an Open Skies radio interview,
-/// a CWC fact sheet, an INF statement) 0.70-0.97 (0.819). All 32 score
-/// 0.70-1.00 now (0.873 overall). A floor against regressions.
+/// a CWC fact sheet, an INF statement) 0.70-0.97 (0.819). Those 32 score
+/// 0.70-1.00 now (0.870 overall). A seventh batch (an Open Skies State
+/// Department briefing, a Russian statement on the CTBT, a JCPOA wire, an
+/// ABM fact sheet, an INF negotiations reference, a New START interview)
+/// scored 0.61-0.82 on first sight (0.729 overall), 0.65-0.82 (0.765)
+/// after general fixes. A floor against regressions.
 #[test]
 fn blind_articles_stay_above_their_first_sight() {
-    score_set("blind", 32, 0.70, 0.86);
+    score_set("blind", 38, 0.60, 0.85);
 }
 
 #[test]
