@@ -333,6 +333,34 @@ const ABBREV_ADJ_NOUNS: &[&str] = &[
 ];
 
 /// Head nouns that make a capitalised phrase an organisation or body.
+/// Things named after people ("the Paul Nitze School", "the Andrei
+/// Sakharov Prize"): a given name before them starts no person's name.
+const NAMED_AFTER_PEOPLE: &[&str] = &[
+    "School",
+    "Center",
+    "Centre",
+    "Institute",
+    "University",
+    "College",
+    "Foundation",
+    "Library",
+    "Museum",
+    "Prize",
+    "Award",
+    "Lecture",
+    "Bridge",
+    "Street",
+    "Avenue",
+    "Airport",
+    "Hall",
+    "Building",
+    "Garden",
+    "Park",
+    "Fund",
+    "Program",
+    "Programme",
+];
+
 const ORG_HEADS: &[&str] = &[
     "Committee",
     "Commission",
@@ -1022,7 +1050,17 @@ pub fn extract(art: &Article) -> Extraction {
                     .collect();
                 add_person(full, &mut people);
             }
+            // "Paul Nitze and Yuli Kvitsinsky took ...": a known given
+            // name and a surname, not a body's name ("Paul Nitze School").
+            let given = len >= 2
+                && gazetteer::is_given_name(s.toks[i].text)
+                && !s.toks[i + 1..i + len].iter().any(|t| {
+                    ORG_HEADS.contains(&t.text)
+                        || gazetteer::TREATY_HEADS.contains(&t.text)
+                        || NAMED_AFTER_PEOPLE.contains(&t.text)
+                });
             let evidence = prev_title
+                || given
                 || title_comma
                 || place_titled
                 || known.is_some()
@@ -7925,6 +7963,24 @@ mod tests {
         );
         let t = ex.topics[1].as_ref().expect("a topic for It");
         assert_eq!(t.name, "Iran");
+    }
+
+    #[test]
+    fn a_given_name_and_a_surname_are_a_person() {
+        let (_, v) = facts(
+            "In July 1982 Paul Nitze and Yuli Kvitsinsky took a walk in the woods near Geneva.",
+        );
+        assert!(
+            has(&v, FactKind::Party, "Paul Nitze and Yuli Kvitsinsky"),
+            "{v:?}"
+        );
+        // A body named after a person is no person.
+        let (ex, _) = facts("The Paul Nitze School opened a programme in 1999.");
+        assert!(
+            !ex.entities.iter().any(|e| e.class == EntClass::Person),
+            "{:?}",
+            ex.entities
+        );
     }
 
     #[test]

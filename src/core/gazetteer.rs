@@ -14,6 +14,18 @@ const TREATIES_TSV: &str = include_str!("../../assets/gazetteer/treaties.tsv");
 const TITLES_TSV: &str = include_str!("../../assets/gazetteer/titles.tsv");
 const PEOPLE_TSV: &str = include_str!("../../assets/gazetteer/people.tsv");
 const PLACES_TSV: &str = include_str!("../../assets/gazetteer/places.tsv");
+const GIVEN_NAMES_TSV: &str = include_str!("../../assets/gazetteer/given_names.tsv");
+
+/// Whether `w` is a given name in `assets/gazetteer/given_names.tsv`.
+pub fn is_given_name(w: &str) -> bool {
+    static SET: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        rows(GIVEN_NAMES_TSV)
+            .filter_map(|r| r.first().copied())
+            .collect()
+    })
+    .contains(w)
+}
 
 /// What a gazetteer entry names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
