@@ -65,6 +65,8 @@ const HEADER_KEYS: &[&str] = &[
     "revised",
     "prepared by",
     "note",
+    // Where a briefing was held: no fact of the history either.
+    "location",
 ];
 
 /// Parse an article. Never fails: odd input simply yields fewer sentences.
@@ -76,6 +78,21 @@ pub fn parse(input: &str) -> Article {
     // Header block: leading `Key: value` lines.
     let mut i = 0;
     while i < lines.len() && lines[i].trim().is_empty() {
+        i += 1;
+    }
+    // "Department Press Briefing: U.S. Withdrawal ..." over "Date: May 22,
+    // 2020": a first line right above the header lines is the title.
+    let header_key = |l: &str| {
+        l.split_once(':').is_some_and(|(k, v)| {
+            HEADER_KEYS.contains(&k.trim().to_ascii_lowercase().as_str()) && !v.trim().is_empty()
+        })
+    };
+    if i + 1 < lines.len()
+        && !header_key(lines[i].trim())
+        && !lines[i].trim().ends_with(['.', '?', '!'])
+        && header_key(lines[i + 1].trim())
+    {
+        art.title = Some(lines[i].trim().to_string());
         i += 1;
     }
     while i < lines.len() {
@@ -1437,6 +1454,26 @@ mod tests {
                 Some("MR. PRICE")
             ]
         );
+    }
+
+    #[test]
+    fn a_line_above_the_header_lines_is_the_title() {
+        let a = parse(
+            "Department Press Briefing: U.S. Withdrawal from the Treaty on Open Skies\n\
+             Date: May 22, 2020\n\
+             Location: Washington, D.C.\n\n\
+             The United States gave notice today.\n",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some("Department Press Briefing: U.S. Withdrawal from the Treaty on Open Skies")
+        );
+        assert_eq!(a.date_header.as_deref(), Some("May 22, 2020"));
+        let texts: Vec<&str> = a.sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, vec!["The United States gave notice today."]);
+        // A sentence is no title, whatever follows it.
+        let a = parse("The United States left the treaty.\nSource: Wire\n");
+        assert_eq!(a.sentences.len(), 2);
     }
 
     #[test]
