@@ -4581,6 +4581,11 @@ impl<'a> FactBuilder<'a> {
             {
                 continue;
             }
+            // "“Today, I have given formal notice ...,” Bush said": a
+            // speaker's "today" blanked would misquote them.
+            if d.expr.is_relative() && sent.in_quote(start, end) {
+                continue;
+            }
             // "As of November 2024, 187 states had signed": the day a count
             // was taken, no event of the history.
             if d.tok_start >= 2 && toks[d.tok_start - 2].is("as") && toks[d.tok_start - 1].is("of")
@@ -7963,6 +7968,28 @@ mod tests {
         );
         let t = ex.topics[1].as_ref().expect("a topic for It");
         assert_eq!(t.name, "Iran");
+    }
+
+    #[test]
+    fn a_relative_date_inside_a_quotation_is_not_blanked() {
+        let (ex, _) = facts(
+            "Date: December 13, 2001\n\n\
+             \"Today, I have given formal notice to Russia that the United States is withdrawing from the ABM Treaty,\" Bush said in the Rose Garden.",
+        );
+        assert!(
+            !ex.facts.iter().any(|f| f.kind == FactKind::Date),
+            "{:?}",
+            ex.facts
+        );
+        // Outside the quotation it is the day of the event.
+        let (ex, _) = facts(
+            "Date: December 13, 2001\n\nToday Bush gave formal notice to Russia that the United States is withdrawing from the ABM Treaty.",
+        );
+        assert!(
+            ex.facts.iter().any(|f| f.kind == FactKind::Date),
+            "{:?}",
+            ex.facts
+        );
     }
 
     #[test]
