@@ -697,7 +697,16 @@ fn is_context_bound(question: &str) -> bool {
 /// about as a whole ("the vote", "the decision") are left out: the card's
 /// treaty tag places them.
 const EVENT_NOUNS: &[&str] = &[
-    "meeting", "move", "proposal", "request", "offer", "post", "episode", "report",
+    "meeting",
+    "move",
+    "proposal",
+    "request",
+    "offer",
+    "post",
+    "episode",
+    "report",
+    "law",
+    "milestone",
 ];
 
 /// "took up the post in ___" after a sentence naming the person's title:
@@ -756,10 +765,13 @@ fn has_dangling_reference(question: &str) -> bool {
         "report",
         "that",
         "those",
+        "law",
+        "milestone",
+        "same",
     ];
     if !question.split_whitespace().any(|w| {
         let b = w.trim_matches(|c: char| !c.is_alphanumeric());
-        (4..=14).contains(&b.len()) && TRIGGERS.iter().any(|t| b.eq_ignore_ascii_case(t))
+        (3..=14).contains(&b.len()) && TRIGGERS.iter().any(|t| b.eq_ignore_ascii_case(t))
     }) {
         return false;
     }
@@ -807,6 +819,17 @@ fn has_dangling_reference(question: &str) -> bool {
         let is = |x: &str, any: &[&str]| any.iter().any(|a| x.eq_ignore_ascii_case(a));
         if lw.eq_ignore_ascii_case("the") {
             if is(next, &["above", "latter", "aforementioned"]) {
+                return true;
+            }
+            // "The same cannot be said of ___": the same as what?
+            if lw == "The"
+                && here == 0
+                && next == "same"
+                && !is(
+                    bare(ahead.clone().next().unwrap_or("")),
+                    &["day", "year", "month", "week", "time"],
+                )
+            {
                 return true;
             }
             if is(next, EVENT_NOUNS) {
@@ -3642,6 +3665,8 @@ mod tests {
             "Who estimated that these measures extended Iran's breakout time to ___?",
             "The episode ended more than ___ decades of cooperation.",
             "The report said ___ had flight-tested a cruise missile.",
+            "The same cannot be said of ___.",
+            "The law was adopted by the ___ on 18 October 2023.",
         ] {
             assert!(has_dangling_reference(q), "{q}");
         }
@@ -3658,6 +3683,8 @@ mod tests {
             "Some flew 500 km, while those reaching ___ counted as intermediate-range.",
             "The report of the panel was released in ___.",
             "Officials said that ___ would leave the treaty.",
+            "The same day, ___ signed the treaty.",
+            "The law on withdrawal was signed in ___.",
         ] {
             assert!(!has_dangling_reference(q), "{q}");
         }
