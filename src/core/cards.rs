@@ -1280,6 +1280,21 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         } else {
             (question, qn, cloze, cloze_norm)
         };
+        // "Six times, all by ___.": a short reply reads with the question
+        // it answers ("How many tests have there been? — “Six times, all
+        // by ___.”").
+        let (question, qn, cloze) = match reply_to(art, f.sentence) {
+            Some(asked) if from_cloze && !question.contains(" said: ") => {
+                let q = format!("{asked} — “{question}”");
+                let n = norm(&q);
+                if needles.leak_norm(&n) {
+                    (question, qn, cloze)
+                } else {
+                    (q.clone(), n, q)
+                }
+            }
+            _ => (question, qn, cloze),
+        };
         // Name the article's treaty where the card would leave it unsaid.
         let (question, qn, cloze) = match ex.subject.as_ref() {
             Some(sub) if !answer_is(&cache, sub.entity, f, &name_norms) => {
@@ -1514,6 +1529,21 @@ fn date_opener(sentence: &str) -> Option<&str> {
                 .any(|d| d.eq_ignore_ascii_case(w))
     });
     dated.then_some(head)
+}
+
+/// The interviewer's question a short reply at the start of a turn
+/// answers ("How many tests ...?" before "Six times, all by North Korea.").
+fn reply_to(art: &Article, si: usize) -> Option<&str> {
+    let cur = art.sentences.get(si)?;
+    let prev = art.sentences.get(si.checked_sub(1)?)?;
+    let asked = prev.text.as_str();
+    (cur.spoken
+        && prev.spoken
+        && prev.label != cur.label
+        && cur.text.split_whitespace().count() <= 8
+        && asked.ends_with('?')
+        && asked.split_whitespace().count() <= 30)
+        .then_some(asked)
 }
 
 /// The sentence before `si` when it can stand in front of a card as its
@@ -3160,6 +3190,25 @@ mod tests {
             .collect();
         assert!(russia.iter().all(|s| !s.contains("Putin")), "{russia:?}");
         assert!(!russia.is_empty(), "{cards:?}");
+    }
+
+    #[test]
+    fn a_short_reply_reads_with_the_question_it_answers() {
+        let cards = cards_of(
+            "The CTBT was adopted in 1996.\n\n\
+             INTERVIEWER: Who runs the organisation today?\n\n\
+             GUEST: Robert Floyd of Australia is the Executive Secretary. He took office in 2021.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "Australia")
+            .expect("a card for Australia");
+        assert!(
+            c.question
+                .contains("Who runs the organisation today? — “Robert Floyd of ___"),
+            "{}",
+            c.question
+        );
     }
 
     #[test]
