@@ -748,31 +748,44 @@ fn post_named(ex: &Extraction, f: &Fact, question: &str) -> Option<String> {
 /// reference the card cannot resolve on its own, so a reader cannot
 /// answer it.
 fn has_dangling_reference(question: &str) -> bool {
-    // Most questions hold none of the words that could dangle.
-    const TRIGGERS: &[&str] = &[
-        "this",
-        "these",
-        "above",
-        "latter",
-        "aforementioned",
-        "meeting",
-        "move",
-        "proposal",
-        "request",
-        "offer",
-        "post",
-        "episode",
-        "report",
-        "that",
-        "those",
-        "law",
-        "milestone",
-        "same",
-    ];
-    if !question.split_whitespace().any(|w| {
-        let b = w.trim_matches(|c: char| !c.is_alphanumeric());
-        (3..=14).contains(&b.len()) && TRIGGERS.iter().any(|t| b.eq_ignore_ascii_case(t))
-    }) {
+    // Most questions hold none of the words that could dangle. (Lower-
+    // cased on the stack and matched by length first: this runs for every
+    // card. "That" counts only capitalised, opening a clause: "said that"
+    // is everywhere.)
+    let trigger = |w: &str| {
+        let b = w.trim_matches(|c: char| !c.is_alphanumeric()).as_bytes();
+        if !(3..=14).contains(&b.len()) {
+            return false;
+        }
+        if b == b"That" {
+            return true;
+        }
+        let mut buf = [0u8; 14];
+        for (d, s) in buf.iter_mut().zip(b) {
+            *d = s.to_ascii_lowercase();
+        }
+        matches!(
+            &buf[..b.len()],
+            b"this"
+                | b"these"
+                | b"those"
+                | b"above"
+                | b"latter"
+                | b"aforementioned"
+                | b"meeting"
+                | b"move"
+                | b"proposal"
+                | b"request"
+                | b"offer"
+                | b"post"
+                | b"episode"
+                | b"report"
+                | b"law"
+                | b"milestone"
+                | b"same"
+        )
+    };
+    if !question.split_whitespace().any(trigger) {
         return false;
     }
     // Runs for every card: no allocation.
@@ -1424,7 +1437,12 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             continue;
         }
         // "which is, you know, a remarkable number": the pause goes.
-        let (question, qn, cloze) = match crate::core::text::strip_inner_fillers(&question) {
+        // (Only speech has them: a transcript's turn or a quotation.)
+        let spoken = sent.spoken || !sent.quotes.is_empty();
+        let (question, qn, cloze) = match spoken
+            .then(|| crate::core::text::strip_inner_fillers(&question))
+            .flatten()
+        {
             Some(q) => {
                 let c = crate::core::text::strip_inner_fillers(&cloze).unwrap_or(cloze);
                 let n = norm(&q);
@@ -1504,12 +1522,21 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
 /// Whether a question (normal form) names a well-known person who held
 /// office in the state the answer names (any of `answer_norms`).
 fn leader_gives_away(qn: &str, answer_norms: &[String]) -> bool {
-    let g = gazetteer::get();
-    g.people
+    // Each well-known person's state and spellings, normalised once.
+    static LEADERS: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    let leaders = LEADERS.get_or_init(|| {
+        let g = gazetteer::get();
+        g.people
+            .iter()
+            .zip(&g.people_country)
+            .filter(|(_, c)| !c.is_empty())
+            .map(|(names, c)| (norm(c), names.iter().map(|n| norm(n)).collect()))
+            .collect()
+    });
+    leaders
         .iter()
-        .zip(&g.people_country)
-        .filter(|(_, c)| !c.is_empty() && answer_norms.contains(&norm(c)))
-        .any(|(names, _)| names.iter().any(|n| contains_words(qn, &norm(n))))
+        .filter(|(c, _)| answer_norms.contains(c))
+        .any(|(_, names)| names.iter().any(|n| contains_words(qn, n)))
 }
 
 /// "In November 2011" from "In November 2011, the United States ...": an
@@ -2282,6 +2309,8 @@ fn choices_for(
     // spellings of the entity are caught by equality and containment.
     let answer_norm = name_norms.first().map(String::as_str).unwrap_or("");
     let answer_forms: &[String] = name_norms;
+    let answer_is_rank = matches!(f.pool, Pool::Role | Pool::Office)
+        && title_category(&f.answer) == Some("military");
     let answer_countries = if f.pool == Pool::Role {
         gaz.countries_in(&f.answer)
     } else {
@@ -2429,8 +2458,7 @@ fn choices_for(
         // "Lieutenant General" among "Secretary of State" and "Director":
         // a military rank is an option only for a rank.
         if matches!(f.pool, Pool::Role | Pool::Office)
-            && (title_category(&c.text) == Some("military"))
-                != (title_category(&f.answer) == Some("military"))
+            && (title_category(&c.text) == Some("military")) != answer_is_rank
         {
             continue;
         }

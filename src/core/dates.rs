@@ -581,14 +581,16 @@ pub fn find(toks: &[Token]) -> Vec<DateMention> {
         if t.kind == Tk::Word {
             let l = Lower::new(t.text);
             // "Thirty years ago today": the day that many years back.
-            let count = super::gazetteer::number_word(t.text)
-                .map(|n| n as i64)
-                .or_else(|| t.text.parse().ok());
-            let ago = |k: usize| lw(k).as_str() == "ago";
+            let ago = |k: usize| toks.get(k).is_some_and(|x| x.text == "ago");
+            let count = || {
+                super::gazetteer::number_word(t.text)
+                    .map(|n| n as i64)
+                    .or_else(|| t.text.parse().ok())
+            };
             if t.kind == Tk::Word
-                && let Some(n) = count.filter(|n| (1..=200).contains(n))
-                && matches!(lw(i + 1).as_str(), "years" | "year")
                 && ago(i + 2)
+                && matches!(lw(i + 1).as_str(), "years" | "year")
+                && let Some(n) = count().filter(|n| (1..=200).contains(n))
             {
                 let today = lw(i + 3).as_str() == "today";
                 out.push(DateMention {

@@ -542,7 +542,9 @@ const INNER_FILLERS: &[&str] = &[", you know, ", ", uh, ", ", um, "];
 /// "which is, you know, a remarkable number" -> "which is a remarkable
 /// number": a spoken pause is no part of the fact.
 pub fn strip_inner_fillers(s: &str) -> Option<String> {
-    if !s.contains(", ") || !INNER_FILLERS.iter().any(|f| s.contains(f)) {
+    // Most sentences have commas and no fillers: look only after commas.
+    let at_comma = |i: usize| INNER_FILLERS.iter().any(|f| s[i..].starts_with(f));
+    if !s.match_indices(", ").any(|(i, _)| at_comma(i)) {
         return None;
     }
     let mut out = s.to_string();
