@@ -1204,7 +1204,8 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         // country announced ...?"), else many a state could be its answer.
         let natural = natural.map(|(q, qn)| match date_opener(text) {
             Some(o)
-                if (q.starts_with("Which ") || q.starts_with("Who ")) && !q.contains(&o[3..]) =>
+                if (q.starts_with("Which ") || q.starts_with("Who "))
+                    && !q.contains(o.split_once(char::is_whitespace).map_or(o, |(_, d)| d)) =>
             {
                 let q2 = format!("{o}, {}{}", q[..1].to_lowercase(), &q[1..]);
                 let n2 = norm(&q2);
@@ -3187,6 +3188,9 @@ mod tests {
             date_opener("WASHINGTON, Dec. 13 (Wire) - Bush spoke."),
             None
         );
+        // A no-break space after "In" is a space like any other.
+        let nbsp = cards_of("In\u{a0}November 2011, the United States left the CFE Treaty.");
+        assert!(!nbsp.is_empty());
         let cards = cards_of(
             "The CFE Treaty was signed in 1990.\n\nIn November 2011, the United States announced \
              that it would stop sharing military data with Russia under the CFE Treaty.",
