@@ -1548,14 +1548,8 @@ fn date_opener(sentence: &str) -> Option<&str> {
     if !(2..=5).contains(&words.len()) || !matches!(words[0], "In" | "On" | "By") {
         return None;
     }
-    let dated = words[1..].iter().any(|w| {
-        let w = w.trim_end_matches(',');
-        (w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
-            || gazetteer::month_of(w).is_some_and(|_| w.starts_with(char::is_uppercase))
-            || gazetteer::WEEKDAYS
-                .iter()
-                .any(|d| d.eq_ignore_ascii_case(w))
-    });
+    // Dated as the date finder reads dates everywhere else.
+    let dated = !super::dates::find(&super::text::tokenize(head)).is_empty();
     dated.then_some(head)
 }
 
@@ -1606,14 +1600,15 @@ fn timeline_entry(line: &str, blanked: Option<Ymd>) -> Option<String> {
     let day = if head == "___" {
         blanked?.d.is_some()
     } else {
-        let date_words = head.split_whitespace().all(|w| {
-            let w = w.trim_end_matches(',');
-            w.chars().all(|c| c.is_ascii_digit()) || gazetteer::month_of(w).is_some()
-        });
-        if !date_words {
-            return None;
+        // The whole label is one full date, as the date finder reads it.
+        let toks = super::text::tokenize(head);
+        match super::dates::find(&toks).as_slice() {
+            [m] if m.tok_start == 0 && m.tok_end == toks.len() => match m.expr {
+                super::dates::DateExpr::Absolute(d) => d.d.is_some(),
+                _ => return None,
+            },
+            _ => return None,
         }
-        super::dates::parse_date_text(head)?.d.is_some()
     };
     let prep = if day { "On" } else { "In" };
     // "The United States gave notice" goes on as "the United States ...".

@@ -7019,6 +7019,15 @@ mod tests {
             .and_then(|f| f.question.as_deref())
     }
 
+    /// The questions of every fact of kind `k`, in order.
+    fn questions_of(ex: &Extraction, k: FactKind) -> Vec<&str> {
+        ex.facts
+            .iter()
+            .filter(|f| f.kind == k)
+            .filter_map(|f| f.question.as_deref())
+            .collect()
+    }
+
     fn has(v: &[(FactKind, String)], k: FactKind, a: &str) -> bool {
         v.iter().any(|(kk, aa)| *kk == k && aa == a)
     }
@@ -7374,11 +7383,9 @@ mod tests {
         let (ex, _) = facts(
             "The Treaty on Conventional Armed Forces in Europe, commonly known as the CFE Treaty, was signed in Paris in 1990.",
         );
-        let questions: Vec<String> = ex
-            .facts
-            .iter()
-            .filter(|f| f.kind == FactKind::Treaty)
-            .filter_map(|f| f.question.clone())
+        let questions: Vec<String> = questions_of(&ex, FactKind::Treaty)
+            .into_iter()
+            .map(String::from)
             .collect();
         assert_eq!(
             questions,
@@ -7638,10 +7645,9 @@ mod tests {
     fn calling_a_decision_something_is_speech_but_calling_for_is_not() {
         let speakers = |t: &str| -> Vec<String> {
             let (ex, _) = facts(t);
-            ex.facts
-                .iter()
-                .filter(|f| f.kind == FactKind::Speaker)
-                .filter_map(|f| f.question.clone())
+            questions_of(&ex, FactKind::Speaker)
+                .into_iter()
+                .map(String::from)
                 .collect()
         };
         assert_eq!(
@@ -7681,12 +7687,7 @@ mod tests {
         let (ex, _) = facts(
             "MR. PRICE: I want to begin with New START. The extension took effect on February 3, 2021.\n",
         );
-        let said: Vec<&str> = ex
-            .facts
-            .iter()
-            .filter(|f| f.kind == FactKind::Speaker)
-            .filter_map(|f| f.question.as_deref())
-            .collect();
+        let said = questions_of(&ex, FactKind::Speaker);
         assert!(said.iter().all(|q| !q.contains("begin")), "{said:?}");
         assert!(
             said.iter().any(|q| q.contains("extension took effect")),
@@ -8037,10 +8038,9 @@ mod tests {
         };
         let asked = |intro: &str| {
             let (ex, _) = facts(&text(intro));
-            ex.facts
-                .iter()
-                .filter(|f| f.kind == FactKind::Speaker)
-                .filter_map(|f| f.question.clone())
+            questions_of(&ex, FactKind::Speaker)
+                .into_iter()
+                .map(String::from)
                 .collect::<Vec<_>>()
         };
         assert_eq!(
@@ -8088,12 +8088,7 @@ mod tests {
             "Has Moscow said anything about the limits? \
              As Secretary Blinken has said, this decision is deeply unfortunate.",
         );
-        let qs: Vec<&str> = ex
-            .facts
-            .iter()
-            .filter(|f| f.kind == FactKind::Speaker)
-            .filter_map(|f| f.question.as_deref())
-            .collect();
+        let qs = questions_of(&ex, FactKind::Speaker);
         assert_eq!(
             qs,
             vec!["Who said that this decision is deeply unfortunate?"]
@@ -8240,12 +8235,7 @@ mod tests {
              On 12 May 2018, National Security Adviser John Bolton said the deal was over. \
              Secretary of State Colin Powell discussed the issue with Putin earlier this week.",
         );
-        let q: Vec<&str> = ex
-            .facts
-            .iter()
-            .filter(|f| f.kind == FactKind::Role)
-            .filter_map(|f| f.question.as_deref())
-            .collect();
+        let q = questions_of(&ex, FactKind::Role);
         assert!(
             q.contains(&"What position did John Bolton hold in May 2018?"),
             "{q:?}"
