@@ -1559,6 +1559,14 @@ pub fn extract(art: &Article) -> Extraction {
     ex
 }
 
+/// "Executive Secretary since 2021", "Executive Secretary: Robert Floyd
+/// (since 2021)": a span word (at byte `at`) a few words after a post's
+/// end (byte `end`), in its clause, dates the post.
+fn post_then_span(text: &str, end: usize, at: usize) -> bool {
+    text.get(end..at)
+        .is_some_and(|gap| gap.len() <= 24 && !gap.contains([',', ';']))
+}
+
 /// "___ Bill Clinton signed ...": a famous leader's office asked as a
 /// blank is trivia everyone knows and reads oddly. Asked at a moment in
 /// time ("What office did Bill Clinton hold in September 1996?") it is a
@@ -1574,7 +1582,7 @@ fn anchor_famous_roles(
     reference: Option<Reference>,
 ) {
     // The stated date nearest byte `at` of sentence `si`.
-    let explicit_date = |si: usize, at: usize| -> Option<Ymd> {
+    let explicit_date = |si: usize, at: usize, end: usize| -> Option<Ymd> {
         let s = sents.get(si)?;
         s.dates
             .iter()
@@ -1588,6 +1596,18 @@ fn anchor_famous_roles(
                         s.toks[d.tok_start - 1].text.to_ascii_lowercase().as_str(),
                         "the" | "a" | "an" | "its" | "this" | "that"
                     ))
+            })
+            // "destroyed since 1997", "in force until 2026": the edge of
+            // another span, not the time of the post; "has served as
+            // Executive Secretary since 2021" (right after the post) is its
+            // own.
+            .filter(|d| {
+                d.tok_start == 0
+                    || !matches!(
+                        s.toks[d.tok_start - 1].text.to_ascii_lowercase().as_str(),
+                        "since" | "until" | "till" | "before" | "after" | "by"
+                    )
+                    || post_then_span(&art.sentences[si].text, end, s.toks[d.tok_start - 1].start)
             })
             .filter_map(|d| {
                 let y = match d.expr {
@@ -1631,7 +1651,8 @@ fn anchor_famous_roles(
         };
         let si = f.sentence;
         let at = f.spans.first().map_or(0, |&(b, _)| b);
-        let here = explicit_date(si, at).or_else(|| {
+        let end = f.spans.first().map_or(0, |&(_, e)| e);
+        let here = explicit_date(si, at, end).or_else(|| {
             // A stated date, or one guessed from a full date in the
             // text; a guess from a bare year may be years off.
             let r = reference.filter(|r| r.year_known && (r.explicit || r.date.d.is_some()))?;
@@ -1660,7 +1681,7 @@ fn anchor_famous_roles(
                         !art.sentences[p].fragment
                             && (p + 1 == si || art.sentences[p].paragraph == para)
                     })
-                    .find_map(|p| explicit_date(p, usize::MAX))
+                    .find_map(|p| explicit_date(p, usize::MAX, usize::MAX))
             })
             .or_else(|| {
                 // "President Macron ... said they took note": a dated
@@ -3429,10 +3450,23 @@ impl<'a> FactBuilder<'a> {
                     None => continue,
                 };
                 let phrase_end = s_phrase_end(toks, src_end);
-                according_range = Some((k, phrase_end));
+                let mut claim_tok = phrase_end;
+                // "According to Fernando Arias, the OPCW's Director-General,
+                // the milestone meant ...": the source's title is no part of
+                // the claim.
+                if phrase_end < n
+                    && toks[phrase_end].text == ","
+                    && let Some(&(_, re)) = role_tokens
+                        .iter()
+                        .find(|&&(rs, re)| skip_article(toks, phrase_end + 1) == rs && re < n)
+                    && toks[re].text == ","
+                {
+                    claim_tok = re;
+                }
+                according_range = Some((k, claim_tok));
                 let claim_text = if k == 0 || (k == 1 && toks[0].kind == Tk::Punct) {
                     // Claim follows the phrase.
-                    let from = toks.get(phrase_end).map(|t| t.start).unwrap_or(text.len());
+                    let from = toks.get(claim_tok).map(|t| t.start).unwrap_or(text.len());
                     let tail = text[from..].trim_start_matches([',', ' ']);
                     // Time phrase inside the according-to phrase ("on the 17th").
                     let time = &text[toks[src_end.min(n - 1)].start.min(text.len())
@@ -8242,6 +8276,25 @@ mod tests {
         );
         // No date of its own: the story's other dates may be another's.
         assert!(q.contains(&"What position did Colin Powell hold?"), "{q:?}");
+        // "since 1997" is the edge of a span, not the time of the post.
+        let (ex, _) = facts(
+            "The treaty was signed in 1993.\n\n\
+             According to Fernando Arias, the OPCW's Director-General, every stockpile \
+             declared since 1997 had been destroyed.",
+        );
+        let q = questions_of(&ex, FactKind::Role);
+        assert!(q.iter().all(|q| !q.contains("1997")), "{q:?}");
+        assert!(!q.is_empty(), "{q:?}");
+        // Right after the post, "since" dates the post itself.
+        let (ex, _) = facts(
+            "The treaty was signed in 1996.\n\n\
+             Robert Floyd has served as CTBTO Executive Secretary since 2021.",
+        );
+        let q = questions_of(&ex, FactKind::Role);
+        assert!(
+            q.contains(&"What position did Robert Floyd hold in 2021?"),
+            "{q:?}"
+        );
     }
 
     #[test]
@@ -8437,6 +8490,15 @@ mod tests {
         let f = first_fact(&ex, FactKind::Speaker);
         let q = f.question.as_deref().unwrap_or("");
         assert!(q.contains("reported that the withdrawal"), "{q}");
+        // The source's title after its name is no part of the claim.
+        let (ex, _) = facts(
+            "According to Fernando Arias, the OPCW's Director-General, the milestone \
+             meant that every declared stockpile had been destroyed.",
+        );
+        let f = first_fact(&ex, FactKind::Speaker);
+        let q = f.question.as_deref().unwrap_or("");
+        assert!(q.contains("reported that the milestone meant"), "{q}");
+        assert!(!q.contains("Director-General"), "{q}");
         // A second description after "and a" ends the first.
         let (_, v) = facts(
             "My guest is Caroline Westbrook, director of the Nuclear Verification Program at the \
