@@ -3369,9 +3369,14 @@ impl<'a> FactBuilder<'a> {
         }
         // A fact-sheet field ("Signed: December 8, 1987") states its fact
         // without a verb.
+        // "Yes, the Peaceful Nuclear Explosions Treaty, which Ford and
+        // Brezhnev signed on May 28, 1976.": a reply with its verb in a
+        // relative clause still tells of an event.
         if is_verbless(toks) && sent.field.is_none() {
             self.short_answer(si, s);
-            return;
+            if is_verbless_in_clauses(toks) {
+                return;
+            }
         }
         // Token where a reported claim starts ("X said that ..."): the
         // actors inside someone's claim are not quizzed as parties.
@@ -5357,9 +5362,12 @@ impl<'a> FactBuilder<'a> {
                     "it" | "this" | "that" | "they" | "these" | "those"
                 )
             }));
+        // "Cuba, which ratified the treaty in 2002.": a reply with no verb
+        // of its own is no claim to attribute.
         if words < 4
             || dangling
-            || (real_quotes.is_empty() && (words < 6 || !(substantive || opinion)))
+            || (real_quotes.is_empty()
+                && (words < 6 || !(substantive || opinion) || is_verbless(&s.toks)))
         {
             return;
         }
@@ -6309,16 +6317,29 @@ fn is_fraction(w: &str) -> bool {
 /// "The Consultative Commission, which meets in Vienna.": an answer
 /// fragment with no verb of its own (a relative clause does not count).
 fn is_verbless(toks: &[Token]) -> bool {
+    verbless(toks, true)
+}
+
+/// Verbless even in its relative clauses: none holds a finite verb, or
+/// none tells of a past event ("…, which Ford and Brezhnev signed on May
+/// 28, 1976" does).
+fn is_verbless_in_clauses(toks: &[Token]) -> bool {
+    verbless(toks, false) || !has_past_verb(toks)
+}
+
+/// No finite verb; with `skip_relative`, verbs of ", which ... ," clauses
+/// do not count.
+fn verbless(toks: &[Token], skip_relative: bool) -> bool {
     if toks.len() < 2 || toks.iter().any(|t| matches!(t.text, "\"" | "“" | "”")) {
         return false;
     }
-    // Verbs count outside ", which ... ," clauses only.
     let mut in_relative = false;
     for (k, t) in toks.iter().enumerate() {
         if t.text == "," {
-            in_relative = toks
-                .get(k + 1)
-                .is_some_and(|n| matches!(n.text, "which" | "who" | "where" | "whose"));
+            in_relative = skip_relative
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(n.text, "which" | "who" | "where" | "whose"));
             continue;
         }
         // "I'm", "we're", "they've", "it's": a verb in the contraction.
@@ -8295,6 +8316,22 @@ mod tests {
             q.contains(&"What position did Robert Floyd hold in 2021?"),
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn a_reply_with_its_verb_in_a_relative_clause_tells_of_an_event() {
+        let (ex, v) = facts(
+            "HOST: Was there an earlier accord?\n\n\
+             PROF. LINDQVIST: Yes, the Anti-Ballistic Missile Treaty, which Richard Nixon and \
+             Leonid Brezhnev signed in Moscow on May 26, 1972.",
+        );
+        assert!(has(&v, FactKind::Date, "May 26, 1972"), "{v:?}");
+        assert!(
+            has(&v, FactKind::Party, "Richard Nixon and Leonid Brezhnev"),
+            "{v:?}"
+        );
+        // The reply is no claim of the speaker's to attribute.
+        assert!(questions_of(&ex, FactKind::Speaker).is_empty(), "{v:?}");
     }
 
     #[test]
