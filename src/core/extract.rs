@@ -1972,13 +1972,20 @@ fn topics(
                 || toks[1..v.min(toks.len())]
                     .iter()
                     .any(|t| matches!(t.text, "has" | "had" | "have"));
+            // "It remains in force", "It expired in 2019": said only of a
+            // treaty, so the treaty in view, never the last subject ("The
+            // Senate approved the treaty ... It remains in force").
+            let treaty_only = toks[v.min(toks.len())..toks.len().min(v + 4)]
+                .iter()
+                .any(|t| matches!(t.text, "force" | "expires" | "expired" | "lapsed"));
             if !dummy && verb {
-                topic = prev_topic;
+                topic = prev_topic.or(in_view[si].filter(|_| treaty_only));
                 prefix = toks[0].end;
                 // "The Russian Foreign Ministry has said ... It also said
                 // ...": with no treaty in view, "It" is the body that was
                 // the last sentence's subject.
                 if topic.is_none()
+                    && !treaty_only
                     && let Some((e, name)) = prev_subject.take()
                 {
                     out[si] = Some(Topic {
@@ -8024,6 +8031,15 @@ mod tests {
         );
         let t = ex.topics[1].as_ref().expect("a topic for It");
         assert_eq!(t.name, "Iran");
+        // "It remains in force" is said of a treaty, not of the last subject.
+        let (ex, _) = facts(
+            "The Senate approved the Threshold Test Ban Treaty by a vote of 98 to 0 in 1990. \
+             It remains in force between the United States and Russia.",
+        );
+        let t = ex.topics[1].as_ref().expect("a topic for It");
+        assert_eq!(t.name, "The Threshold Test Ban Treaty");
+        let (ex, _) = facts("The Senate approved the budget in 1990. It remains in force today.");
+        assert!(ex.topics[1].is_none(), "{:?}", ex.topics);
     }
 
     #[test]
