@@ -1265,14 +1265,33 @@ pub fn extract(art: &Article) -> Extraction {
         );
     }
     // A date alone on a line above the text ("May 8, 2018" under a
-    // statement's title) dates the article like a Date: header.
+    // statement's title) dates the article like a Date: header; so does
+    // one under a sender's line with no full stop ("Agency for the ...").
     let date_line = art
         .sentences
         .iter()
-        .take_while(|s| s.fragment)
-        .filter(|s| s.text.split_whitespace().count() <= 5)
-        .find(|s| dates::parse_date_text(&s.text).is_some_and(|d| d.d.is_some()))
-        .map(|s| s.text.as_str());
+        .take(6)
+        .zip(&sents)
+        .take(6)
+        .take_while(|(s, _)| {
+            s.fragment || (s.label.is_none() && !s.text.ends_with(['.', '?', '!', '”', '"']))
+        })
+        .find_map(|(s, t)| {
+            if s.text.split_whitespace().count() <= 5 {
+                return dates::parse_date_text(&s.text)
+                    .is_some_and(|d| d.d.is_some())
+                    .then_some(s.text.as_str());
+            }
+            // A line that ends in the day ("… Mexico City, 14 February
+            // 2017" run on from the sender's line). (A fragment's dates
+            // are not read with the text's.)
+            let found = dates::find(&t.toks);
+            let d = found.last().filter(|d| {
+                d.tok_end == t.toks.len()
+                    && matches!(d.expr, DateExpr::Absolute(y) if y.d.is_some())
+            })?;
+            Some(&s.text[t.toks[d.tok_start].start..])
+        });
     let mut reference = dates::infer_reference(
         art.date_header.as_deref().or(date_line),
         art.dateline.as_deref(),
@@ -1399,12 +1418,34 @@ pub fn extract(art: &Article) -> Extraction {
         let mut rel = Vec::new();
         if reference.is_some_and(|r| r.year_known) {
             for (di, d) in s.dates.iter().enumerate() {
+                // "Today it is called ...": the text's present, read on
+                // another day, is "As of February 14, 2017, it is called".
+                if d.expr == DateExpr::DayRel(0)
+                    && d.tok_start == 0
+                    && d.tok_end == 1
+                    && !has_past_verb(&s.toks)
+                    // "Today, 2 August 2019, ...": dated already.
+                    && s.dates.get(di + 1).is_none_or(|n| n.tok_start > 2)
+                    && let Some(r) = reference.filter(|r| r.explicit && r.date.d.is_some())
+                {
+                    let comma = if s.toks.get(1).is_some_and(|t| t.text == ",") {
+                        ""
+                    } else {
+                        ","
+                    };
+                    rel.push((
+                        s.toks[0].text.to_string(),
+                        format!("As of {}{comma}", r.date.display()),
+                    ));
+                    continue;
+                }
                 if !d.expr.is_relative()
                     // "Our briefers today are ...": no day of any event.
                     || (d.expr == DateExpr::DayRel(0) && !has_past_verb(&s.toks))
                     // "today, August 2, 2019", "Tuesday, February 21": the
                     // date is already given beside it.
                     || s.dates.get(di + 1).is_some_and(|n| n.tok_start <= d.tok_end + 1)
+                    || restated_beside(s, di)
                     || di.checked_sub(1).and_then(|p| s.dates.get(p)).is_some_and(|p| {
                         p.tok_end + 1 >= d.tok_start && !p.expr.is_relative()
                     })
@@ -1557,6 +1598,20 @@ pub fn extract(art: &Article) -> Extraction {
     (ex.topics, ex.subject, ex.treaty_in_view) = topics(art, &sents, &ctx.entities);
     ex.entities = ctx.entities;
     ex
+}
+
+/// A relative date followed by the full date it means: "Fifty years ago
+/// today, on 14 February 1967". ("today, August 2, 2019" is one blank.)
+fn restated_beside(s: &Sent, di: usize) -> bool {
+    let Some(d) = s.dates.get(di).filter(|d| d.expr.is_relative()) else {
+        return false;
+    };
+    s.dates.get(di + 1).is_some_and(|n| {
+        matches!(n.expr, DateExpr::Absolute(y) if y.d.is_some())
+            && n.tok_start == d.tok_end + 2
+            && matches!(s.toks[d.tok_end].text, "," | "—" | "–")
+            && s.toks[d.tok_end + 1].is("on")
+    })
 }
 
 /// "Executive Secretary since 2021", "Executive Secretary: Robert Floyd
@@ -4585,6 +4640,11 @@ impl<'a> FactBuilder<'a> {
             if matches!(d.expr, DateExpr::Weekday(_)) && weekday_of(di + 1).is_some() {
                 continue;
             }
+            // "Fifty years ago today, on 14 February 1967": the date given
+            // beside it is the one to quiz.
+            if restated_beside(s, di) {
+                continue;
+            }
             let start = toks[d.tok_start].start;
             let end = toks[d.tok_end - 1].end;
             let blank_start = weekday_of(di).map_or(start, |w| toks[w].start);
@@ -6399,12 +6459,15 @@ fn verbless(toks: &[Token], skip_relative: bool) -> bool {
 /// Does the sentence tell of something done: a past-tense verb ("signed",
 /// "was", "took")?
 fn has_past_verb(toks: &[Token]) -> bool {
-    toks.iter().any(|t| {
+    toks.iter().enumerate().any(|(k, t)| {
         t.kind == Tk::Word
             && !t.is_cap()
             && (matches!(t.text, "was" | "were" | "had" | "did")
-                || gazetteer::is_irregular_past(t.text)
-                || (t.text.len() > 4 && t.text.ends_with("ed")))
+                || ((gazetteer::is_irregular_past(t.text)
+                    || (t.text.len() > 4 && t.text.ends_with("ed")))
+                    // "We are convinced", "it is called": a participle
+                    // after a present "be" tells of now.
+                    && !(k > 0 && matches!(toks[k - 1].text, "are" | "is" | "am"))))
     })
 }
 
@@ -8729,6 +8792,51 @@ mod tests {
         // "last year" from a December 2020 reference is 2019.
         assert!(has(&v, FactKind::Date, "May 2019"), "{v:?}");
         assert!(has(&v, FactKind::Date, "December 16, 2020"), "{v:?}");
+    }
+
+    #[test]
+    fn today_beside_a_date_and_today_as_the_present() {
+        // "N years ago today, on DATE": the date beside it is the one fact.
+        let (ex, v) = facts(
+            "Date: 14 February 2017\n\n\
+             Fifty years ago today, on 14 February 1967, the treaty was opened for signature.",
+        );
+        let dates: Vec<&String> = v
+            .iter()
+            .filter(|(k, _)| *k == FactKind::Date)
+            .map(|(_, a)| a)
+            .collect();
+        assert_eq!(dates, vec!["14 February 1967"], "{v:?}");
+        assert!(
+            ex.relative_dates.iter().all(Vec::is_empty),
+            "{:?}",
+            ex.relative_dates
+        );
+        // "Today" opening a sentence in the present is the text's date.
+        let (ex, v) = facts(
+            "Date: 14 February 2017\n\n\
+             Today it is called the Treaty of Tlatelolco, and all 33 states of the region are parties.",
+        );
+        assert_eq!(
+            ex.relative_dates.first().cloned().unwrap_or_default(),
+            vec![("Today".to_string(), "As of February 14, 2017,".to_string())]
+        );
+        assert!(v.iter().all(|(k, _)| *k != FactKind::Date), "{v:?}");
+        // "We are convinced ... today": a participle after "are" is no past
+        // event, so "today" dates nothing.
+        let (_, v) = facts(
+            "Date: 18 June 2019\n\n\
+             We are convinced that the lessons of SALT II remain relevant today.",
+        );
+        assert!(v.iter().all(|(k, _)| *k != FactKind::Date), "{v:?}");
+        // A date line under a sender's line dates the text as a header does.
+        let (ex, _) = facts(
+            "PRESS BRIEFING\nAgency for the Prohibition of Nuclear Weapons in Latin America\n\
+             Mexico City, 14 February 2017\n\n\
+             Today it is called the Treaty of Tlatelolco, and all 33 states are parties.",
+        );
+        let r = ex.reference.expect("a reference date");
+        assert!(r.explicit && r.date == Ymd::ymd(2017, 2, 14), "{r:?}");
     }
 
     #[test]

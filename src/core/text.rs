@@ -115,6 +115,29 @@ pub fn parse(input: &str) -> Article {
     }
     let had_header = i > 0;
     lines.drain(..i);
+    // "STATEMENT ON …" / "Federal Ministry …, Vienna" / "Date: 18 June
+    // 2019": a date line in the opening block under a title and a
+    // sender's line is the header date all the same.
+    if art.date_header.is_none() {
+        let top = lines
+            .iter()
+            .take(5)
+            .take_while(|l| !l.trim().is_empty())
+            .position(|l| {
+                l.split_once(':').is_some_and(|(k, v)| {
+                    matches!(k.trim().to_ascii_lowercase().as_str(), "date" | "published")
+                        && super::dates::parse_date_text(v).is_some()
+                })
+            });
+        if let Some(p) = top {
+            let v = lines[p].split_once(':').map_or("", |(_, v)| v.trim());
+            art.date_header = Some(v.to_string());
+            if art.title.is_none() && p > 0 {
+                art.title = Some(lines[0].trim().to_string());
+            }
+            lines.remove(p);
+        }
+    }
 
     // Blocks of line units.
     let mut label: Option<String> = None;
@@ -1456,6 +1479,19 @@ mod tests {
                 Some("MR. PRICE")
             ]
         );
+    }
+
+    #[test]
+    fn a_date_line_under_a_title_and_a_senders_line_is_the_header_date() {
+        let a = parse(
+            "STATEMENT ON THE ANNIVERSARY\nMinistry of Foreign Affairs, Vienna\nDate: 18 June 2019\n\n\
+             Forty years ago today, on 18 June 1979, the treaty was signed.",
+        );
+        assert_eq!(a.date_header.as_deref(), Some("18 June 2019"));
+        assert!(a.sentences.iter().all(|s| !s.text.contains("Date:")));
+        // Not below the opening block.
+        let a = parse("A title\n\nThe treaty was signed.\nDate: 18 June 2019\n");
+        assert_eq!(a.date_header, None);
     }
 
     #[test]
