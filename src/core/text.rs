@@ -611,7 +611,7 @@ pub fn field_label(s: &str) -> Option<usize> {
     ((first_upper || figure)
         && !all_upper
         && plain
-        && (1..=4).contains(&words)
+        && (1..=5).contains(&words)
         && !value.is_empty())
     .then_some(colon + 1)
 }
@@ -1443,6 +1443,15 @@ mod tests {
         );
         // Prose with a colon is no field.
         assert_eq!(field_label("the reason was simple: money"), None);
+        // A label of five words is still a label; six words are prose.
+        assert_eq!(
+            field_label("U.S. Senate advice and consent: April 25, 1967"),
+            Some(31)
+        );
+        assert_eq!(
+            field_label("The Senate gave its advice formally: April 25, 1967"),
+            None
+        );
     }
 
     #[test]
