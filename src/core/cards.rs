@@ -243,6 +243,15 @@ fn inside_compound(text: &str, a: usize, b: usize) -> bool {
     text[a..].starts_with(char::is_alphabetic) && (joined(&before) || joined(&after))
 }
 
+/// Is the name at `span` the first part of a longer capitalised name
+/// ("Dean" in "Dean Rusk")?
+fn part_of_longer_name(text: &str, (_, b): (usize, usize)) -> bool {
+    text[b..]
+        .strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_uppercase)
+}
+
 /// Replace spans with "___", merging overlaps.
 pub fn blank(text: &str, spans: &[(usize, usize)]) -> String {
     let mut sp: Vec<(usize, usize)> = spans
@@ -430,6 +439,11 @@ impl<'a> Cache<'a> {
             }
         }
         (names, norms)
+    }
+
+    fn is_person(&self, e: Option<usize>) -> bool {
+        e.and_then(|e| self.ex.entities.get(e))
+            .is_some_and(|e| e.class == EntClass::Person)
     }
 
     /// Word-boundary occurrences of `names` in sentence `si`.
@@ -980,7 +994,20 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         let mut spans = f.spans.clone();
         // Numbers blank only their own span: "187" must not blank "187 states".
         if f.kind != FactKind::Number {
+            let own = spans.len();
             spans.extend(cache.spans(f.sentence, text, &names));
+            // "Dean" of "Sir Patrick Dean" inside "Secretary of State Dean
+            // Rusk" is another man's name: not blanked.
+            if cache.is_person(f.entity) {
+                let mut k = own;
+                while k < spans.len() {
+                    if part_of_longer_name(text, spans[k]) {
+                        spans.swap_remove(k);
+                    } else {
+                        k += 1;
+                    }
+                }
+            }
         }
         // "___ signatory: President Barack Obama": a fact-sheet field's
         // label is its question; a blank inside it asks nothing.
@@ -3305,6 +3332,35 @@ mod tests {
         crate::core::generate(text)
             .map(|g| g.cards)
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_surname_inside_another_persons_name_is_not_blanked() {
+        assert!(part_of_longer_name("by Dean Rusk and", (3, 7)));
+        assert!(!part_of_longer_name("by Sir Patrick Dean.", (15, 19)));
+        let cards = cards_of(
+            "The treaty was signed in London in 1967.\n\n\
+             In Washington, the treaty was signed by Secretary of State Dean Rusk, Soviet \
+             Ambassador Anatoly Dobrynin and British Ambassador Sir Patrick Dean.",
+        );
+        assert!(
+            cards.iter().any(|c| c.answer == "Anatoly Dobrynin"),
+            "{:?}",
+            cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+        );
+        assert!(
+            cards.iter().all(|c| !c.question.contains("___ Rusk")),
+            "{:?}",
+            cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+        );
+        // The next titled person of a list is no appositive post.
+        assert!(
+            cards
+                .iter()
+                .all(|c| !c.answer.contains("Ambassador Anatoly")),
+            "{:?}",
+            cards.iter().map(|c| &c.answer).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -5852,6 +5852,14 @@ impl<'a> FactBuilder<'a> {
         if !has_title || end == start {
             return None;
         }
+        // "Secretary of State Dean Rusk, Soviet Ambassador Anatoly
+        // Dobrynin and ...": a list of titled people, no appositive.
+        if s.mentions
+            .iter()
+            .any(|m| m.ts >= start && m.ts < end && self.ent(m.entity).class == EntClass::Person)
+        {
+            return None;
+        }
         // Must close with a comma or the sentence end (an appositive).
         if end < toks.len()
             && toks[end].text != ","
