@@ -1059,8 +1059,17 @@ pub fn extract(art: &Article) -> Extraction {
                         || gazetteer::TREATY_HEADS.contains(&t.text)
                         || NAMED_AFTER_PEOPLE.contains(&t.text)
                 });
+            // "W. Averell Harriman", "J. Robert Oppenheimer": an initial
+            // and two capitalised words.
+            let initial_led = len >= 3
+                && {
+                    let b = s.toks[i].text.as_bytes();
+                    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+                }
+                && s.toks[i + 1..i + len].iter().all(|t| t.text.len() >= 3);
             let evidence = prev_title
                 || given
+                || initial_led
                 || title_comma
                 || place_titled
                 || known.is_some()
@@ -4183,13 +4192,17 @@ impl<'a> FactBuilder<'a> {
             if (m.ts.saturating_sub(6)..m.ts).any(|k| s.title(k).is_some_and(|l| k + l >= m.te)) {
                 continue;
             }
-            // A vocative: "Dr. Marwick, thank you for joining us."
+            // A vocative: "Dr. Marwick, thank you for joining us." (Not
+            // "Harriman, the Under Secretary of State, led ...": a post.)
             if m.ts <= 1
                 && toks.get(m.te).is_some_and(|t| t.text == ",")
                 && toks
                     .get(m.te + 1)
                     .is_some_and(|t| t.kind == Tk::Word && !t.is_cap())
                 && class == EntClass::Person
+                && !role_tokens
+                    .iter()
+                    .any(|&(rs, _)| skip_article(toks, m.te + 1) == rs)
             {
                 continue;
             }
@@ -4269,8 +4282,24 @@ impl<'a> FactBuilder<'a> {
                     // "NATO members refused": the alliance's members.
                     wh = format!("{who}'s");
                 }
+                // "W. Averell Harriman, the Under Secretary of State, led
+                // the delegation": "Who led the delegation?" (the post has
+                // its own card).
+                if class == EntClass::Person
+                    && head_end == m.te
+                    && toks.get(m.te).is_some_and(|t| t.text == ",")
+                    && let Some(&(_, re)) = role_tokens
+                        .iter()
+                        .find(|&&(rs, _)| skip_article(toks, m.te + 1) == rs)
+                    && toks.get(re).is_some_and(|t| t.text == ",")
+                    && toks
+                        .get(skip_adverbs(toks, re + 1))
+                        .is_some_and(|t| is_finite_verb_strict(t.text))
+                {
+                    head_end = re + 1;
+                }
                 let v = skip_adverbs(toks, head_end);
-                let verb_ok = if head_end == m.te && wh == who {
+                let verb_ok = if (head_end == m.te || toks[head_end - 1].text == ",") && wh == who {
                     toks.get(v).is_some_and(|t| is_finite_verb(t.text))
                 } else {
                     // After "Whose statement" / "Which alliance's members".
@@ -8419,6 +8448,25 @@ mod tests {
         );
         // The reply is no claim of the speaker's to attribute.
         assert!(questions_of(&ex, FactKind::Speaker).is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn a_person_with_a_post_after_the_name_is_asked_by_the_deed() {
+        let (ex, _) = facts(
+            "The talks opened in Moscow in July 1963.\n\n\
+             W. Averell Harriman, the Under Secretary of State for Political Affairs, \
+             led the United States delegation.",
+        );
+        let q = questions_of(&ex, FactKind::Party);
+        assert!(
+            q.contains(&"Who led the United States delegation?"),
+            "{q:?}"
+        );
+        // An initial and two capitalised words make a person.
+        let (_, v) = facts(
+            "The talks opened in Moscow in July 1963. J. Robert Oppenheimer signed the letter for the United States.",
+        );
+        assert!(has(&v, FactKind::Party, "J. Robert Oppenheimer"), "{v:?}");
     }
 
     #[test]
