@@ -2028,8 +2028,10 @@ fn topics(
             let v = skip_adverbs(toks, 1);
             // "It is unclear whether ...": a dummy subject, not the treaty.
             let dummy = matches!(word(1), "is" | "was")
-                && !word(2).ends_with("ed")
-                && matches!(word(3), "that" | "whether" | "to" | "for" | "how");
+                && ((!word(2).ends_with("ed")
+                    && matches!(word(3), "that" | "whether" | "to" | "for" | "how"))
+                    // "It was the first time since ... that ...".
+                    || (word(2) == "the" && word(4) == "time"));
             // "It has 34 states parties": "has" is the verb, not an
             // auxiliary skipped on the way to one.
             let verb = toks.get(v).is_some_and(|t| is_finite_verb(t.text))
@@ -2211,12 +2213,30 @@ fn topics(
                 .mentions
                 .iter()
                 .any(|m| entities[m.entity].class == EntClass::Treaty);
+        // "Within it, the treaty set a sublimit ... It further limited
+        // ...": "the treaty" with no other treaty named is the article's.
+        let the_treaty = || {
+            main.filter(|_| {
+                !s.mentions
+                    .iter()
+                    .any(|m| entities[m.entity].class == EntClass::Treaty)
+                    // As the subject: "the treaty set", not "under the accord".
+                    && (0..toks.len().saturating_sub(2)).any(|k| {
+                        toks[k].is("the")
+                            && matches!(toks[k + 1].text, "treaty" | "agreement" | "accord")
+                            && toks
+                                .get(skip_adverbs(toks, k + 2))
+                                .is_some_and(|t| is_finite_verb_strict(t.text))
+                    })
+            })
+        };
         prev_topic = topic
             .or(first_treaty)
             .or(subject_treaty)
             .or(copular_treaty)
             .or(object_treaty)
-            .or(prev_topic.filter(|_| asked_about_it));
+            .or(prev_topic.filter(|_| asked_about_it))
+            .or_else(the_treaty);
         // A body, organisation or state opening the sentence as its subject.
         // "Under the accord, Iran will cap ...": after an opening phrase
         // and its comma, the subject comes next.
@@ -8140,6 +8160,24 @@ mod tests {
         assert_eq!(t.name, "The Threshold Test Ban Treaty");
         let (ex, _) = facts("The Senate approved the budget in 1990. It remains in force today.");
         assert!(ex.topics[1].is_none(), "{:?}", ex.topics);
+        // "the treaty" as a subject, with no treaty named, is the article's.
+        let (ex, _) = facts(
+            "SALT II was signed in Vienna in June 1979.\n\n\
+             Within it, the treaty set a sublimit of 1,320 launchers. \
+             It further limited launchers of MIRVed ICBMs to 820. \
+             It was the first time that such a sublimit had been set.",
+        );
+        let t = ex.topics[2].as_ref().expect("a topic for It");
+        assert_eq!(t.name, "SALT II");
+        assert!(ex.topics[3].is_none(), "{:?}", ex.topics);
+        // Not after "under the accord": the subject is Iran.
+        let (ex, _) = facts(
+            "The JCPOA was agreed in Vienna in July 2015.\n\n\
+             Under the accord, Iran will cap enrichment at 3.67 percent. \
+             It will keep only 5,060 centrifuges.",
+        );
+        let t = ex.topics[2].as_ref().expect("a topic for It");
+        assert_eq!(t.name, "Iran");
     }
 
     #[test]
