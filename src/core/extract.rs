@@ -2062,10 +2062,16 @@ fn topics(
                 }
             }
         }
+        // "Yes, the Peaceful Nuclear Explosions Treaty, which ...": a reply
+        // word before the name.
+        let reply_word =
+            usize::from(matches!(word(0), "Yes" | "No" | "Well" | "So") && word(1) == ",") * 2;
         let first_treaty = s
             .mentions
             .iter()
-            .find(|m| m.ts <= 1 && !m.aside && entities[m.entity].class == EntClass::Treaty)
+            .find(|m| {
+                m.ts <= 1 + reply_word && !m.aside && entities[m.entity].class == EntClass::Treaty
+            })
             .map(|m| m.entity);
         if let Some(e) = topic
             && let Some(name) = name_of(e)
@@ -3017,6 +3023,8 @@ impl<'a> FactBuilder<'a> {
             "summit",
             "summits",
             "dialogue",
+            // "It remains in force between the United States and Russia".
+            "force",
         ];
         let toks = &s.toks;
         let text = self.art.sentences[si].text.as_str();
@@ -8234,6 +8242,26 @@ mod tests {
         let (_, v) =
             facts("Relations between the United States and the Soviet Union improved in 1987.");
         assert!(!v.iter().any(|(_, a)| a.contains(" and ")), "{v:?}");
+        // The parties a treaty is in force between.
+        let (_, v) = facts(
+            "The Threshold Test Ban Treaty entered into force in 1990. \
+             The Threshold Test Ban Treaty remains in force between the United States and Russia.",
+        );
+        assert!(
+            has(&v, FactKind::Party, "United States and Russia"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_reply_word_before_a_treaty_keeps_it_in_view() {
+        let (ex, _) = facts(
+            "HOST: Was there a companion agreement?\n\n\
+             GUEST: Yes, the Peaceful Nuclear Explosions Treaty, which Ford and Brezhnev signed in \
+             May 1976. It capped group explosions at 1,500 kilotons.",
+        );
+        let t = ex.topics[2].as_ref().expect("a topic for It");
+        assert_eq!(t.name, "The Peaceful Nuclear Explosions Treaty");
     }
 
     #[test]
