@@ -5051,10 +5051,13 @@ impl<'a> FactBuilder<'a> {
                 is_num = true;
             } else if t.is("one")
                 && k >= 1
-                && matches!(
+                && (matches!(
                     toks[k - 1].text,
                     "only" | "just" | "exactly" | "least" | "within"
-                )
+                ) || (matches!(toks[k - 1].text, "Effective" | "effective" | "effect")
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|x| matches!(x.text, "year" | "month" | "week" | "day"))))
                 && toks
                     .get(k + 1)
                     .is_some_and(|x| x.kind == Tk::Word && !x.is_cap() && !x.is("of"))
@@ -8809,6 +8812,10 @@ mod tests {
             assert!(has(&v, FactKind::Number, a), "{a}: {v:?}");
         }
         assert!(!has(&v, FactKind::Number, "20th"), "{v:?}");
+        // The time a step takes effect.
+        let (_, v) =
+            facts("A withdrawal takes effect one year after written notice to the depositaries.");
+        assert!(has(&v, FactKind::Number, "one year"), "{v:?}");
         // Names that spell a count out are the answer, not the count.
         let (_, v) = facts(
             "Only four states, Russia, Belarus, Kazakhstan and Ukraine, ratified it. \
