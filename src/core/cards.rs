@@ -998,7 +998,24 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             spans.extend(cache.spans(f.sentence, text, &names));
             // "Dean" of "Sir Patrick Dean" inside "Secretary of State Dean
             // Rusk" is another man's name: not blanked.
-            if cache.is_person(f.entity) {
+            // "Our headquarters are in Mexico City, and Mexico is ...": a
+            // capital as a place, blanked as its state, misleads ("in ___"
+            // reads "in Mexico").
+            if f.kind == FactKind::Party
+                && f.entity.is_some()
+                && f.spans.iter().any(|&(a, b)| {
+                    text.get(a..b)
+                        .is_some_and(|t| !name_norms.iter().any(|n| *n == norm(t)))
+                        && [" in ", " at ", " to ", " from "]
+                            .iter()
+                            .any(|p| text[..a].ends_with(&p[1..]) && a >= p.len() - 1)
+                })
+                && f.question.is_none()
+            {
+                continue;
+            }
+            let person = cache.is_person(f.entity);
+            if person {
                 let mut k = own;
                 while k < spans.len() {
                     if part_of_longer_name(text, spans[k]) {
@@ -3332,6 +3349,19 @@ mod tests {
         crate::core::generate(text)
             .map(|g| g.cards)
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_capital_as_a_place_is_no_blank_for_its_state() {
+        let cards = cards_of(
+            "Date: 14 February 2017\n\n\
+             The treaty was opened for signature in 1967.\n\n\
+             MS. FERRER: Our headquarters are in Mexico City, and Mexico is also the depositary \
+             government.",
+        );
+        let qs: Vec<&String> = cards.iter().map(|c| &c.question).collect();
+        assert!(qs.iter().all(|q| !q.contains("are in ___")), "{qs:?}");
+        assert!(cards.iter().any(|c| c.answer == "Ferrer"), "{qs:?}");
     }
 
     #[test]
