@@ -1535,9 +1535,23 @@ pub fn extract(art: &Article) -> Extraction {
         // "within three years of that date", "declared the same day": the
         // date meant is the last one given, in this sentence before the
         // words or in one of the three before it.
+        // (A deadline, "complete it by Feb. 5", or a time looked back to,
+        // "since Biden took office on Jan. 20", is not the day of the
+        // story: "the same day" after them means the day of the call.)
         let here: Vec<(usize, Ymd)> = s
             .dates
             .iter()
+            .filter(|d| {
+                let back = &s.toks[d.tok_start.saturating_sub(6)..d.tok_start];
+                let clause = back
+                    .iter()
+                    .rposition(|t| t.text == ",")
+                    .map_or(back, |c| &back[c + 1..]);
+                !back
+                    .last()
+                    .is_some_and(|t| matches!(t.text, "by" | "until" | "till" | "before"))
+                    && !clause.iter().any(|t| t.is("since"))
+            })
             .filter_map(|d| Some((d.tok_start, dates::resolve(d.expr, reference)?)))
             .collect();
         if s.toks.iter().any(|t| {
@@ -4770,11 +4784,24 @@ impl<'a> FactBuilder<'a> {
                 (DateExpr::Decade(_), _) => (format!("the {surface}"), false),
                 (DateExpr::MonthDay(..), _) => (surface.clone(), resolved.is_some()),
                 // "February 3, 2021" (options carry no weekday, so the
-                // answer does not either); the weekday alone when the year
-                // is unknown.
+                // answer does not either).
                 (DateExpr::Weekday(_), Some(r)) => (r.display(), true),
-                // The year is unknown: the day or month as the text gives it.
-                (DateExpr::Weekday(_) | DateExpr::Month(_), None) => (surface.clone(), false),
+                // The year is unknown: a bare weekday is no fact to learn; nor a bare month
+                // that the sentence names again ("In ___, ... until ___ 5,
+                // 2026" would blank both).
+                (DateExpr::Weekday(_), None) => continue,
+                (DateExpr::Month(_), None)
+                    if s.dates.iter().enumerate().any(|(oi, o)| {
+                        oi != di
+                            && toks[o.tok_start..o.tok_end]
+                                .iter()
+                                .any(|t| t.text.eq_ignore_ascii_case(&surface))
+                    }) =>
+                {
+                    continue;
+                }
+                // Else the month as the text gives it.
+                (DateExpr::Month(_), None) => (surface.clone(), false),
                 (_, Some(r)) => (r.display(), true),
                 (_, None) => continue,
             };
@@ -5038,8 +5065,19 @@ impl<'a> FactBuilder<'a> {
                     && gazetteer::number_word(t.text)
                         .and_then(|c| counted_list(toks, &s.mentions, k + 1, c))
                         .is_some();
+                // "the five nuclear-weapon states", "the five permanent
+                // members": a defining count, not one referring back.
+                let defining = prev_the
+                    // Not after a list that spells the count out.
+                    && !s.mentions.iter().enumerate().any(|(mi, m)| listed.contains(&mi) && m.te <= k)
+                    && toks.get(k + 1).is_some_and(|x| {
+                        x.text.contains('-')
+                            || matches!(x.text, "permanent" | "original" | "founding" | "depositary")
+                    })
+                    && toks.get(k + 2).is_some_and(plural);
                 if reached
                     || spelled_out
+                    || defining
                     || (next_plural
                         && !(generic && (prev_the || (k > 0 && toks[k - 1].is("between"))))
                         && (!prev_the || partitive))
@@ -5455,6 +5493,17 @@ impl<'a> FactBuilder<'a> {
             let add = part.join(" … ");
             if q.split_whitespace().count() + add.split_whitespace().count() > 30 {
                 break;
+            }
+            // “… let's be frank,” he said. “It is …”: the quote's own
+            // sentence ends where the next begins.
+            let trimmed = q.trim_end_matches(['”', '"', ' ']);
+            if trimmed.ends_with(',')
+                && add
+                    .trim_start_matches(['“', '"'])
+                    .starts_with(char::is_uppercase)
+            {
+                q.truncate(trimmed.len() - 1);
+                q.push('.');
             }
             q.push(' ');
             q.push_str(&add);
@@ -8921,6 +8970,26 @@ mod tests {
         // "last year" from a December 2020 reference is 2019.
         assert!(has(&v, FactKind::Date, "May 2019"), "{v:?}");
         assert!(has(&v, FactKind::Date, "December 16, 2020"), "{v:?}");
+    }
+
+    #[test]
+    fn the_same_day_is_not_a_deadline_or_a_day_looked_back_to() {
+        let (ex, _) = facts(
+            "Date: January 28, 2021\n\n\
+             Putin and Biden discussed the move in a call on Jan. 26, their first since Biden \
+             took office on Jan. 20. They agreed to complete the extension by Feb. 5. \
+             Putin sent the extension to parliament the same day.",
+        );
+        let shown: Vec<String> = ex
+            .relative_dates
+            .iter()
+            .flatten()
+            .map(|(_, shown)| shown.clone())
+            .collect();
+        assert!(
+            shown.iter().any(|s| s.contains("January 26, 2021")),
+            "{shown:?}"
+        );
     }
 
     #[test]

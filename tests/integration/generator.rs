@@ -131,11 +131,15 @@ fn heldout_articles_generalise() {
 /// Department briefing, a Russian statement on the CTBT, a JCPOA wire, an
 /// ABM fact sheet, an INF negotiations reference, a New START interview)
 /// scored 0.61-0.82 on first sight (0.729 overall), 0.71-0.82 (0.776)
-/// after general fixes. All 38 score 0.70-1.00 (0.853 overall). A floor
+/// after general fixes. An eighth (a Partial Test Ban reference, an Outer
+/// Space Treaty fact sheet, a Strategic Stability Dialogue wire, a SALT II
+/// statement, a Threshold Test Ban interview, a Tlatelolco briefing)
+/// scored 0.68-0.90 on first sight (0.794 overall), 0.71-0.97 (0.865)
+/// after general fixes. All 44 score 0.70-1.00 (0.858 overall). A floor
 /// against regressions.
 #[test]
 fn blind_articles_stay_above_their_first_sight() {
-    score_set("blind", 38, 0.70, 0.85);
+    score_set("blind", 44, 0.70, 0.85);
 }
 
 #[test]
