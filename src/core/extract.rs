@@ -1882,7 +1882,12 @@ fn topics(
             .split_whitespace()
             .next()
             .is_some_and(|w| gazetteer::TREATY_HEADS.contains(&w));
-        Some(if the * 2 >= *n || head_first {
+        // "Outer Space Treaty grew out of ..." wants its article too.
+        let head_last = form
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| gazetteer::TREATY_HEADS.contains(&w));
+        Some(if the * 2 >= *n || head_first || head_last {
             format!("The {form}")
         } else {
             form.clone()
@@ -8220,6 +8225,13 @@ mod tests {
         assert_eq!(t.name, "The Threshold Test Ban Treaty");
         let (ex, _) = facts("The Senate approved the budget in 1990. It remains in force today.");
         assert!(ex.topics[1].is_none(), "{:?}", ex.topics);
+        // A name ending in its head word takes "The" as a subject.
+        let (ex, _) = facts(
+            "Outer Space Treaty signatories met in 1967. Outer Space Treaty parties met in 1968. \
+             The treaty grew out of efforts at the United Nations.",
+        );
+        let t = ex.topics[2].as_ref().expect("a topic for The treaty");
+        assert_eq!(t.name, "The Outer Space Treaty");
         // "the treaty" as a subject, with no treaty named, is the article's.
         let (ex, _) = facts(
             "SALT II was signed in Vienna in June 1979.\n\n\
