@@ -6662,10 +6662,16 @@ fn own_clause(s: &str) -> String {
         let next = s[at + 6..].chars().next();
         // ", and the other 11 members abstained": a new subject and verb.
         let mut ws = s[at + 6..].split_whitespace();
-        let new_subject = ws.next().is_some_and(|w| {
-            matches!(
-                w,
-                "the"
+        // ", and we call on ...": a personal pronoun is a new subject.
+        let pronoun = s[at + 6..]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "we" | "they" | "I" | "he" | "she"));
+        let new_subject = pronoun
+            || ws.next().is_some_and(|w| {
+                matches!(
+                    w,
+                    "the"
                     | "a"
                     | "an"
                     | "its"
@@ -6685,10 +6691,10 @@ fn own_clause(s: &str) -> String {
                     | "all"
                     | "both"
                     | "several"
-            )
-        }) && ws
-            .take(12)
-            .any(|w| is_finite_verb_strict(w.trim_end_matches([',', '.', ';'])));
+                )
+            }) && ws
+                .take(12)
+                .any(|w| is_finite_verb_strict(w.trim_end_matches([',', '.', ';'])));
         // ", and administration officials have said": a plain noun subject
         // and its verb within four words.
         let words: Vec<&str> = s[at + 6..].split_whitespace().take(4).collect();
@@ -7732,6 +7738,10 @@ mod tests {
         assert_eq!(
             own_clause("stopped sharing data, and most allies took similar steps"),
             "stopped sharing data"
+        );
+        assert_eq!(
+            own_clause("reaffirms its readiness to host talks, and we call on all states to act"),
+            "reaffirms its readiness to host talks"
         );
         assert_eq!(
             own_clause("limited tanks, and the artillery of both sides"),
