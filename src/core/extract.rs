@@ -3521,7 +3521,17 @@ impl<'a> FactBuilder<'a> {
             if self.ent(m.entity).class != EntClass::Person || in_quote(m.start, m.end) {
                 continue;
             }
-            let before = self.role_before(s, m.ts).filter(|_| !self_intro);
+            // "its first director was Brigadier General Roland Lajoie":
+            // after "was", a rank is no post; the subject names the post.
+            let before = self.role_before(s, m.ts).filter(|&(rs, _)| {
+                !self_intro
+                    && !(rs > 0
+                        && matches!(s.toks[rs - 1].text, "was" | "is" | "became")
+                        && self
+                            .g
+                            .title_at(&s.words, rs)
+                            .is_some_and(|(_, c)| c == "military"))
+            });
             let after = self.role_after(s, m.te).filter(|&(rs, re)| {
                 !self_intro
                     || (!host
@@ -3534,7 +3544,34 @@ impl<'a> FactBuilder<'a> {
                                 )
                         }))
             });
-            if let Some((rs, re)) = after {
+            // "its first director was [Brigadier General] Roland Lajoie":
+            // the subject before "was" is the post.
+            let copular = || -> Option<(usize, usize)> {
+                let mut v = m.ts.checked_sub(1)?;
+                while v > 0 && !matches!(s.toks[v].text, "was" | "is" | "became") {
+                    if s.toks[v].kind != Tk::Word || v + 4 < m.ts {
+                        return None;
+                    }
+                    v -= 1;
+                }
+                let det = (v.saturating_sub(4)..v)
+                    .rev()
+                    .find(|&k| matches!(s.toks[k].text, "its" | "the" | "their" | "Its" | "The"))?;
+                let (rs, re) = (det + 1, v);
+                let plain = s.toks[rs..re]
+                    .iter()
+                    .all(|t| t.kind == Tk::Word && !t.is_cap());
+                (plain && re > rs && (rs..re).any(|k| s.title(k).is_some())).then_some((rs, re))
+            };
+            let copular_post = if before.is_none() && after.is_none() {
+                copular()
+            } else {
+                None
+            };
+            if let Some((rs, re)) = copular_post {
+                role_tokens.push((rs, re));
+                self.role_fact(si, s, m, rs, re);
+            } else if let Some((rs, re)) = after {
                 // "Senator Jesse Helms, the chairman of the Senate Foreign
                 // Relations Committee": the appositive says more.
                 role_tokens.extend(before);
@@ -8588,6 +8625,16 @@ mod tests {
         );
         // The reply is no claim of the speaker's to attribute.
         assert!(questions_of(&ex, FactKind::Speaker).is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn after_was_a_rank_is_no_post_and_the_subject_names_it() {
+        let (_, v) = facts(
+            "The On-Site Inspection Agency was created in January 1988, and its first director \
+             was Brigadier General Roland Lajoie.",
+        );
+        assert!(has(&v, FactKind::Role, "first director"), "{v:?}");
+        assert!(!has(&v, FactKind::Role, "Brigadier General"), "{v:?}");
     }
 
     #[test]
