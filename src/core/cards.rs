@@ -2290,14 +2290,19 @@ fn choices_for(
         answer_year.is_some_and(|ay| years_here.iter().filter(|&&y| y == ay).count() > 1);
     // The year an alliance card is about: its sentence's date, else the
     // article's.
-    let era = (f.pool == Pool::Entity(EntClass::Alliance))
-        .then(|| {
-            years_here
-                .first()
-                .copied()
-                .or_else(|| ex.reference.filter(|r| r.year_known).map(|r| r.date.y))
-        })
-        .flatten();
+    // (An organisation founded later is no option either: not the CIS
+    // for a 1966 resolution.)
+    let era = matches!(
+        f.pool,
+        Pool::Entity(EntClass::Alliance | EntClass::Organisation | EntClass::Body)
+    )
+    .then(|| {
+        years_here
+            .first()
+            .copied()
+            .or_else(|| ex.reference.filter(|r| r.year_known).map(|r| r.date.y))
+    })
+    .flatten();
     // "More than ___ flights": a smaller option would be true as well, so
     // options lie beyond the answer on the side the words point to.
     let direction: i8 = match f.spans.first().filter(|_| f.pool == Pool::Number) {
@@ -4159,6 +4164,26 @@ mod tests {
             }
         }
         assert!(checked > 0, "no options checked");
+    }
+
+    #[test]
+    fn organisation_options_existed_at_the_time() {
+        // No CIS or NATO-Russia Council for a 1966 resolution.
+        let cards = cards_of(
+            "The Outer Space Treaty was signed in 1967.\n\n\
+             The United Nations commended the finished text in Resolution 2222, adopted on \
+             December 19, 1966.",
+        );
+        let g = gazetteer::get();
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "United Nations" && c.choices.is_some())
+            .unwrap_or_else(|| panic!("a card with options: {cards:?}"));
+        for o in c.choices.iter().flatten().filter(|o| **o != c.answer) {
+            if let Some(e) = g.entry_named(o) {
+                assert!(g.entries[e].active_in(1966), "{o} in 1966");
+            }
+        }
     }
 
     #[test]
