@@ -1706,7 +1706,7 @@ fn with_dates_resolved(q: &str, rel: &[(String, String)]) -> String {
     let mut out = q.to_string();
     for (a, b, shown) in at.into_iter().rev() {
         // "Last month, Bush ..." -> "In November 2001, Bush ...".
-        let opens = a == 0 || out[..a].ends_with(": ");
+        let opens = a == 0 || out[..a].ends_with(": ") || out[..a].ends_with('“');
         if opens && shown.starts_with(char::is_lowercase) {
             let mut cs = shown.chars();
             let head: String = cs
@@ -3763,6 +3763,15 @@ mod tests {
         for o in options {
             assert!(!o.contains(|ch: char| ch.is_ascii_digit()), "{options:?}");
         }
+    }
+
+    #[test]
+    fn a_date_written_out_at_the_start_of_a_quote_opens_it_in_capitals() {
+        let rel = vec![("Today".to_string(), "on December 13, 2001".to_string())];
+        assert_eq!(
+            with_dates_resolved("Who said: “Today, I have given notice”?", &rel),
+            "Who said: “On December 13, 2001, I have given notice”?"
+        );
     }
 
     #[test]

@@ -1448,6 +1448,14 @@ pub fn extract(art: &Article) -> Extraction {
                     ));
                     continue;
                 }
+                // "Fifty years ago today, on 14 February 1967, ..." reads
+                // "On 14 February 1967, ..." once the day has passed.
+                if restated_beside(s, di) {
+                    let on = &s.toks[d.tok_end + 1];
+                    let surface = &text[s.toks[d.tok_start].start..on.end];
+                    rel.push((surface.to_string(), "on".to_string()));
+                    continue;
+                }
                 if !d.expr.is_relative()
                     // "Our briefers today are ...": no day of any event.
                     || (d.expr == DateExpr::DayRel(0) && !has_past_verb(&s.toks))
@@ -9074,10 +9082,10 @@ mod tests {
             .map(|(_, a)| a)
             .collect();
         assert_eq!(dates, vec!["14 February 1967"], "{v:?}");
-        assert!(
-            ex.relative_dates.iter().all(Vec::is_empty),
-            "{:?}",
-            ex.relative_dates
+        // ... and the card reads "On 14 February 1967, ...".
+        assert_eq!(
+            ex.relative_dates.first().cloned().unwrap_or_default(),
+            vec![("Fifty years ago today, on".to_string(), "on".to_string())]
         );
         // "Today" opening a sentence in the present is the text's date.
         let (ex, v) = facts(
