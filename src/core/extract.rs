@@ -3532,13 +3532,13 @@ impl<'a> FactBuilder<'a> {
             // "its first director was Brigadier General Roland Lajoie":
             // after "was", a rank is no post; the subject names the post.
             let before = self.role_before(s, m.ts).filter(|&(rs, _)| {
-                !self_intro
-                    && !(rs > 0
-                        && matches!(s.toks[rs - 1].text, "was" | "is" | "became")
-                        && self
-                            .g
-                            .title_at(&s.words, rs)
-                            .is_some_and(|(_, c)| c == "military"))
+                let rank_after_was = rs > 0
+                    && matches!(s.toks[rs - 1].text, "was" | "is" | "became")
+                    && self
+                        .g
+                        .title_at(&s.words, rs)
+                        .is_some_and(|(_, c)| c == "military");
+                !self_intro && !rank_after_was
             });
             let after = self.role_after(s, m.te).filter(|&(rs, re)| {
                 !self_intro
