@@ -3766,16 +3766,13 @@ mod tests {
     }
 
     #[test]
-    fn a_date_written_out_at_the_start_of_a_quote_opens_it_in_capitals() {
+    fn a_date_already_written_out_is_not_written_again() {
+        // One written out at the start of a quote opens it in capitals.
         let rel = vec![("Today".to_string(), "on December 13, 2001".to_string())];
         assert_eq!(
             with_dates_resolved("Who said: “Today, I have given notice”?", &rel),
             "Who said: “On December 13, 2001, I have given notice”?"
         );
-    }
-
-    #[test]
-    fn a_date_already_written_out_is_not_written_again() {
         let rel = vec![("January 26".to_string(), "January 26, 2021".to_string())];
         assert_eq!(
             with_dates_resolved("What office did Joe Biden hold on January 26, 2021?", &rel),
