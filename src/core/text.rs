@@ -526,10 +526,33 @@ const OPENING_FRAMES: &[&str] = &[
     "It should be noted that ",
 ];
 
-/// Words that open a spoken answer without adding to it.
+/// Words that open a spoken answer without adding to it, and links to
+/// the sentence before ("Even so,", "Then,") that a card read on its own
+/// does without.
 const FILLERS: &[&str] = &[
-    "Well", "So", "Look", "Yes", "No", "Now", "OK", "Okay", "Sure", "Right", "Indeed", "Again",
-    "Frankly", "Honestly", "Listen", "Oh",
+    "Well",
+    "So",
+    "Look",
+    "Yes",
+    "No",
+    "Now",
+    "OK",
+    "Okay",
+    "Sure",
+    "Right",
+    "Indeed",
+    "Again",
+    "Frankly",
+    "Honestly",
+    "Listen",
+    "Oh",
+    "As you know",
+    "Of course",
+    "Even so",
+    "Then",
+    "Therefore",
+    "However",
+    "Still",
 ];
 
 /// "Well, President Trump announced ..." -> "President Trump announced ...".
@@ -543,7 +566,7 @@ pub fn strip_opening_filler(cloze: &str) -> Option<String> {
         Some(rest) => rest,
         None => {
             // The fillers are short words: their comma is near the start.
-            let comma = cloze.as_bytes()[..cloze.len().min(12)]
+            let comma = cloze.as_bytes()[..cloze.len().min(14)]
                 .windows(2)
                 .position(|w| w == b", ")?;
             let (first, rest) = (&cloze[..comma], &cloze[comma + 2..]);
@@ -1288,6 +1311,15 @@ mod tests {
         );
         assert_eq!(strip_opening_filler("It is true."), None);
         assert_eq!(strip_opening_filler("Spain left it."), None);
+        // A link to the sentence before goes too.
+        assert_eq!(
+            strip_opening_filler("As you know, ___ left the Ottawa Accord.").as_deref(),
+            Some("___ left the Ottawa Accord.")
+        );
+        assert_eq!(
+            strip_opening_filler("Even so, both sides observed the limit.").as_deref(),
+            Some("Both sides observed the limit.")
+        );
     }
 
     #[test]
