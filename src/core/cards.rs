@@ -252,6 +252,15 @@ fn part_of_longer_name(text: &str, (_, b): (usize, usize)) -> bool {
         .is_some_and(char::is_uppercase)
 }
 
+/// Does a year follow byte `b` ("… 31 December| 1981", "May 5|, 1981")?
+fn followed_by_year(text: &str, b: usize) -> bool {
+    let rest = text[b..]
+        .strip_prefix(", ")
+        .or_else(|| text[b..].strip_prefix(' '))
+        .unwrap_or("");
+    rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+}
+
 /// Replace spans with "___", merging overlaps.
 pub fn blank(text: &str, spans: &[(usize, usize)]) -> String {
     let mut sp: Vec<(usize, usize)> = spans
@@ -989,7 +998,21 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         let sent = &art.sentences[f.sentence];
         let text = sent.text.as_str();
         let (names, name_norms) = cache.names_of(f);
-        let needles = Needles::new(&name_norms, f);
+        // A date with its year leaks only with its year: "31 December" of
+        // "31 December 1981" stays in a card whose answer is 31 December
+        // 1985.
+        let has_year = |n: &str| {
+            n.split(' ')
+                .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        };
+        let dated: Vec<String>;
+        let leak_norms: &[String] = if f.kind == FactKind::Date && has_year(&norm(&f.answer)) {
+            dated = name_norms.iter().filter(|n| has_year(n)).cloned().collect();
+            &dated
+        } else {
+            &name_norms
+        };
+        let needles = Needles::new(leak_norms, f);
         // Cloze: blank the fact's spans and every other spelling of the answer.
         let mut spans = f.spans.clone();
         // Numbers blank only their own span: "187" must not blank "187 states".
@@ -1015,10 +1038,16 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                 continue;
             }
             let person = cache.is_person(f.entity);
-            if person {
+            // "until 31 December 1985, while its protocol was to expire on
+            // 31 December 1981": a day and month of another year is
+            // another date.
+            let date = f.kind == FactKind::Date;
+            if person || date {
                 let mut k = own;
                 while k < spans.len() {
-                    if part_of_longer_name(text, spans[k]) {
+                    if (person && part_of_longer_name(text, spans[k]))
+                        || (date && followed_by_year(text, spans[k].1))
+                    {
                         spans.swap_remove(k);
                     } else {
                         k += 1;
@@ -3354,6 +3383,26 @@ mod tests {
         crate::core::generate(text)
             .map(|g| g.cards)
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn the_same_day_of_another_year_is_another_date() {
+        let cards = cards_of(
+            "SALT II was signed in 1979.\n\n\
+             SALT II was to remain in force until 31 December 1985, while its protocol was to \
+             expire on 31 December 1981.",
+        );
+        for (answer, other) in [
+            ("31 December 1985", "31 December 1981"),
+            ("31 December 1981", "31 December 1985"),
+        ] {
+            let c = cards
+                .iter()
+                .find(|c| c.answer == answer)
+                .unwrap_or_else(|| panic!("a card for {answer}: {cards:?}"));
+            assert!(c.question.contains(other), "{}", c.question);
+            assert_eq!(count_blanks(&c.question), 1, "{}", c.question);
+        }
     }
 
     #[test]
