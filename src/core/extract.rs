@@ -4298,6 +4298,19 @@ impl<'a> FactBuilder<'a> {
             {
                 continue;
             }
+            // "officials in Tianjin, China": the state after a place names
+            // where the place is, which the place gives away.
+            if class == EntClass::Country
+                && m.ts >= 3
+                && toks[m.ts - 1].text == ","
+                && toks[m.ts - 2].is_cap()
+                && !s.mentions.iter().any(|o| o.te == m.ts - 1)
+                && matches!(toks[m.ts - 3].text, "in" | "at" | "from" | "near" | "to")
+                // ("in Geneva, China refused": a subject after an opener.)
+                && toks.get(m.te).is_none_or(|t| matches!(t.text, "," | "." | ";" | ")"))
+            {
+                continue;
+            }
             // A venue: "negotiations at the Conference on Disarmament".
             if prev_word.is_some_and(|w| w.is("at"))
                 && matches!(class, EntClass::Organisation | EntClass::Body)
@@ -8633,6 +8646,17 @@ mod tests {
         );
         // The reply is no claim of the speaker's to attribute.
         assert!(questions_of(&ex, FactKind::Speaker).is_empty(), "{v:?}");
+    }
+
+    #[test]
+    fn the_state_after_a_place_is_no_party() {
+        let (_, v) = facts(
+            "Sherman came to Geneva after meeting officials in Tianjin, China, earlier in the week.",
+        );
+        assert!(!has(&v, FactKind::Party, "China"), "{v:?}");
+        // A state acting after a comma still is one.
+        let (_, v) = facts("After the talks in Geneva, China refused to join the treaty.");
+        assert!(has(&v, FactKind::Party, "China"), "{v:?}");
     }
 
     #[test]
