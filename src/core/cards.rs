@@ -1001,13 +1001,13 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         // A date with its year leaks only with its year: "31 December" of
         // "31 December 1981" stays in a card whose answer is 31 December
         // 1985.
-        let has_year = |n: &str| {
-            n.split(' ')
-                .any(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-        };
         let dated: Vec<String>;
-        let leak_norms: &[String] = if f.kind == FactKind::Date && has_year(&norm(&f.answer)) {
-            dated = name_norms.iter().filter(|n| has_year(n)).cloned().collect();
+        let leak_norms: &[String] = if f.kind == FactKind::Date && year_of(&f.answer).is_some() {
+            dated = name_norms
+                .iter()
+                .filter(|n| year_of(n).is_some())
+                .cloned()
+                .collect();
             &dated
         } else {
             &name_norms
@@ -1029,9 +1029,10 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                 && f.spans.iter().any(|&(a, b)| {
                     text.get(a..b)
                         .is_some_and(|t| !name_norms.iter().any(|n| *n == norm(t)))
-                        && [" in ", " at ", " to ", " from "]
-                            .iter()
-                            .any(|p| text[..a].ends_with(&p[1..]) && a >= p.len() - 1)
+                        && text[..a]
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| matches!(w, "in" | "at" | "to" | "from"))
                 })
                 && f.question.is_none()
             {

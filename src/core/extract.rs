@@ -1279,7 +1279,6 @@ pub fn extract(art: &Article) -> Extraction {
     let date_line = art
         .sentences
         .iter()
-        .take(6)
         .zip(&sents)
         .take(6)
         .take_while(|(s, _)| {
@@ -1629,6 +1628,19 @@ pub fn extract(art: &Article) -> Extraction {
     (ex.topics, ex.subject, ex.treaty_in_view) = topics(art, &sents, &ctx.entities);
     ex.entities = ctx.entities;
     ex
+}
+
+/// The end of a post set off by the comma at token `comma` ("Fernando
+/// Arias|, the OPCW's Director-General|, ..."), from the sentence's role
+/// ranges.
+fn appositive_after(roles: &[(usize, usize)], toks: &[Token], comma: usize) -> Option<usize> {
+    if toks.get(comma).is_none_or(|t| t.text != ",") {
+        return None;
+    }
+    roles
+        .iter()
+        .find(|&&(rs, _)| skip_article(toks, comma + 1) == rs)
+        .map(|&(_, re)| re)
 }
 
 /// A relative date followed by the full date it means: "Fifty years ago
@@ -3622,12 +3634,8 @@ impl<'a> FactBuilder<'a> {
                 // "According to Fernando Arias, the OPCW's Director-General,
                 // the milestone meant ...": the source's title is no part of
                 // the claim.
-                if phrase_end < n
-                    && toks[phrase_end].text == ","
-                    && let Some(&(_, re)) = role_tokens
-                        .iter()
-                        .find(|&&(rs, re)| skip_article(toks, phrase_end + 1) == rs && re < n)
-                    && toks[re].text == ","
+                if let Some(re) = appositive_after(&role_tokens, toks, phrase_end)
+                    && toks.get(re).is_some_and(|t| t.text == ",")
                 {
                     claim_tok = re;
                 }
@@ -4292,9 +4300,7 @@ impl<'a> FactBuilder<'a> {
                     .get(m.te + 1)
                     .is_some_and(|t| t.kind == Tk::Word && !t.is_cap())
                 && class == EntClass::Person
-                && !role_tokens
-                    .iter()
-                    .any(|&(rs, _)| skip_article(toks, m.te + 1) == rs)
+                && appositive_after(&role_tokens, toks, m.te).is_none()
             {
                 continue;
             }
@@ -4392,10 +4398,7 @@ impl<'a> FactBuilder<'a> {
                 // its own card).
                 if class == EntClass::Person
                     && head_end == m.te
-                    && toks.get(m.te).is_some_and(|t| t.text == ",")
-                    && let Some(&(_, re)) = role_tokens
-                        .iter()
-                        .find(|&&(rs, _)| skip_article(toks, m.te + 1) == rs)
+                    && let Some(re) = appositive_after(&role_tokens, toks, m.te)
                     && toks.get(re).is_some_and(|t| t.text == ",")
                     && toks
                         .get(skip_adverbs(toks, re + 1))
