@@ -730,6 +730,19 @@ const EVENT_NOUNS: &[&str] = &[
     "report",
     "law",
     "milestone",
+    "process",
+    "proposals",
+];
+
+/// Nouns that after "that" or "this" point back to another sentence:
+/// "called that decision deeply unfortunate", "this step".
+const REFERENT_NOUNS: &[&str] = &[
+    "decision",
+    "step",
+    "process",
+    "notification",
+    "proposals",
+    "announcement",
 ];
 
 /// "took up the post in ___" after a sentence naming the person's title:
@@ -806,6 +819,12 @@ fn has_dangling_reference(question: &str) -> bool {
                 | b"law"
                 | b"milestone"
                 | b"same"
+                | b"decision"
+                | b"step"
+                | b"process"
+                | b"notification"
+                | b"proposals"
+                | b"announcement"
         )
     };
     if !question.split_whitespace().any(trigger) {
@@ -904,6 +923,24 @@ fn has_dangling_reference(question: &str) -> bool {
             // "These measures extended ...", "That successor effort became
             // ...": things named in another sentence. ("those states that
             // signed" says which.)
+            return true;
+        } else if !in_quote
+            && is(lw, &["this", "that"])
+            && is(next, REFERENT_NOUNS)
+            && !ends_clause(next_raw)
+            && !is(
+                bare(ahead.clone().next().unwrap_or("")),
+                &["to", "of", "on", "by", "in"],
+            )
+        {
+            // "called that decision deeply unfortunate": which decision is
+            // in another sentence ("this decision to withdraw" says it).
+            return true;
+        } else if !in_quote
+            && is(lw, &["this", "that"])
+            && is(next, REFERENT_NOUNS)
+            && ends_clause(next_raw)
+        {
             return true;
         } else if !in_quote
             && is(lw, &["this", "these"])
@@ -1655,7 +1692,7 @@ fn context_before(art: &Article, si: usize) -> Option<&str> {
         && prev.field.is_none()
         && !prev.starts_in_quote
         && text.ends_with(['.', '!'])
-        && text.split_whitespace().count() <= 30
+        && (4..=30).contains(&text.split_whitespace().count())
         && text.starts_with(char::is_uppercase)
         && !text.starts_with("It ")
         && !has_dangling_reference(text);
@@ -3387,6 +3424,29 @@ mod tests {
     }
 
     #[test]
+    fn a_one_word_reply_is_no_context_for_a_dangling_card() {
+        let text = |reply: &str| {
+            format!(
+                "Q: Did Russia act in 2021?\n\nA: {reply} Antony Blinken called that decision \
+                 deeply unfortunate in March 2021."
+            )
+        };
+        let cards = cards_of(&text("Yes."));
+        assert!(
+            !cards.iter().any(|c| c.question.starts_with("Yes.")),
+            "{cards:#?}"
+        );
+        // A whole sentence before it does explain it.
+        let cards = cards_of(&text("Russia suspended the New START inspections in 2021."));
+        assert!(
+            cards
+                .iter()
+                .any(|c| c.question.starts_with("Russia suspended the New START")),
+            "{cards:#?}"
+        );
+    }
+
+    #[test]
     fn the_same_day_of_another_year_is_another_date() {
         let cards = cards_of(
             "SALT II was signed in 1979.\n\n\
@@ -3893,6 +3953,10 @@ mod tests {
             "The report said ___ had flight-tested a cruise missile.",
             "The same cannot be said of ___.",
             "The law was adopted by the ___ on 18 October 2023.",
+            "Who called that decision deeply unfortunate?",
+            "___ said this step was a mistake.",
+            "The first phase of the process ended in Moscow on ___.",
+            "NATO rejected the proposals in ___.",
         ] {
             assert!(has_dangling_reference(q), "{q}");
         }
@@ -3911,6 +3975,10 @@ mod tests {
             "Officials said that ___ would leave the treaty.",
             "The same day, ___ signed the treaty.",
             "The law on withdrawal was signed in ___.",
+            "Who called this decision to leave the treaty a mistake?",
+            "Who said that the decision was a mistake?",
+            "The process of ratification ended in ___.",
+            "Who called the decision a mistake?",
         ] {
             assert!(!has_dangling_reference(q), "{q}");
         }
