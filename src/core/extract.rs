@@ -1282,13 +1282,18 @@ pub fn extract(art: &Article) -> Extraction {
         .zip(&sents)
         .take(6)
         .take_while(|(s, _)| {
-            s.fragment || (s.label.is_none() && !s.text.ends_with(['.', '?', '!', '”', '"']))
+            s.fragment
+                || (s.label.is_none()
+                    // (A note in the opening block, "Illustrative transcript
+                    // written for study.", may end in a full stop.)
+                    && (!s.text.ends_with(['.', '?', '!', '”', '"'])
+                        || (s.paragraph == 0 && s.line == 1)))
         })
         .find_map(|(s, t)| {
-            if s.text.split_whitespace().count() <= 5 {
-                return dates::parse_date_text(&s.text)
-                    .is_some_and(|d| d.d.is_some())
-                    .then_some(s.text.as_str());
+            if s.text.split_whitespace().count() <= 5
+                && let Some(d) = dates::parse_date_text(&s.text)
+            {
+                return d.d.is_some().then_some(s.text.as_str());
             }
             // A line that ends in the day ("… Mexico City, 14 February
             // 2017" run on from the sender's line). (A fragment's dates
@@ -9139,6 +9144,16 @@ mod tests {
         );
         let r = ex.reference.expect("a reference date");
         assert!(r.explicit && r.date == Ymd::ymd(2017, 2, 14), "{r:?}");
+        // So does a place and date under a note that ends in a full stop,
+        // whatever later dates the text gives.
+        let (ex, _) = facts(
+            "PRESS BRIEFING ON THE PROTOCOL\nIllustrative transcript written for study.\n\
+             Lisbon, 23 May 1992\n\n\
+             MR. HALL: Earlier today five ministers signed a protocol. It entered into force \
+             on 5 December 1994.",
+        );
+        let r = ex.reference.expect("a reference date");
+        assert!(r.explicit && r.date == Ymd::ymd(1992, 5, 23), "{r:?}");
     }
 
     #[test]
