@@ -1659,8 +1659,15 @@ fn date_opener(sentence: &str) -> Option<&str> {
     if !(2..=5).contains(&words.len()) || !matches!(words[0], "In" | "On" | "By") {
         return None;
     }
-    // Dated as the date finder reads dates everywhere else.
-    let dated = !super::dates::find(&super::text::tokenize(head)).is_empty();
+    // Dated as the date finder reads dates everywhere else, and no name
+    // after the date ("In 2025 Estonia, Latvia ..." opens with a list;
+    // "By the 1991 deadline" is a date phrase).
+    let toks = super::text::tokenize(head);
+    let dated = super::dates::find(&toks).last().is_some_and(|d| {
+        toks[d.tok_end..]
+            .iter()
+            .all(|t| !t.text.starts_with(char::is_uppercase))
+    });
     dated.then_some(head)
 }
 
@@ -3295,6 +3302,10 @@ mod tests {
         );
         assert_eq!(date_opener("On Thursday, Bush spoke."), Some("On Thursday"));
         assert_eq!(date_opener("In a statement, Bush spoke in 2001."), None);
+        assert_eq!(
+            date_opener("In 2025 Estonia, Latvia and Poland left."),
+            None
+        );
         assert_eq!(
             date_opener("WASHINGTON, Dec. 13 (Wire) - Bush spoke."),
             None

@@ -3133,16 +3133,30 @@ impl<'a> FactBuilder<'a> {
         let opening = toks.first().is_some_and(|t| {
             matches!(
                 t.text,
-                "When" | "After" | "Before" | "As" | "Since" | "While" | "Although" | "In" | "On"
+                "When"
+                    | "After"
+                    | "Before"
+                    | "As"
+                    | "Since"
+                    | "While"
+                    | "Although"
+                    | "In"
+                    | "On"
+                    | "Under"
             )
         });
+        // (Not "Estonia, Latvia, ...": a comma after a name continues a list.)
+        let after_comma = |k: usize| {
+            k >= 2 && toks[k - 1].text == "," && !s.mentions.iter().any(|o| o.te == k - 1)
+        };
         let Some(i0) = s.mentions.iter().position(|m| {
             m.ts == 0
                 || (m.ts == 1 && (toks[0].is("The") || toks[0].is("Only")))
                 || (opening
                     && m.ts >= 2
-                    && (toks[m.ts - 1].text == ","
-                        || (toks[m.ts - 1].is("the") && toks[m.ts - 2].text == ",")))
+                    && (after_comma(m.ts) || (toks[m.ts - 1].is("the") && after_comma(m.ts - 1))))
+                // "In 2025 Estonia, Latvia, ... announced".
+                || s.dates.iter().any(|d| d.tok_start <= 1 && d.tok_end == m.ts && m.ts >= 2)
         }) else {
             return;
         };
@@ -3172,8 +3186,17 @@ impl<'a> FactBuilder<'a> {
             return;
         }
         let last = &ms[j];
-        // "have not even signed", "all voted": the verb after the list.
+        // "have not even signed", "all voted": the verb after the list
+        // (and after an aside: ", as successor states of the former Soviet
+        // Union, assume ...").
         let mut v = last.te;
+        if toks.get(v).is_some_and(|t| t.text == ",")
+            && toks.get(v + 1).is_some_and(|t| t.is("as"))
+            && let Some(c) = (v + 2..toks.len().min(v + 16)).find(|&k| toks[k].text == ",")
+        {
+            v = c + 1;
+        }
+        let list_end = v;
         while let Some(t) = toks.get(v)
             && (matches!(
                 t.text,
@@ -3188,13 +3211,29 @@ impl<'a> FactBuilder<'a> {
         if !(aux || toks.get(v).is_some_and(|t| is_finite_verb(t.text))) {
             return;
         }
-        let v = last.te + usize::from(toks[last.te].is("all") || toks[last.te].is("both"));
+        let v = if list_end > last.te {
+            list_end
+        } else {
+            last.te + usize::from(toks[last.te].is("all") || toks[last.te].is("both"))
+        };
         let n = ["three", "four", "five"][count - 3];
         let rest = clause_text(&text[toks[v].start..]);
-        let question = format!(
-            "Which {n} countries {}?",
-            trim_words(&own_clause(&rest), 40)
-        );
+        // "In 2025 Estonia, Latvia, ... announced": the date stays.
+        let opener = s
+            .dates
+            .iter()
+            .any(|d| d.tok_start <= 1 && d.tok_end == first.ts)
+            .then(|| text[..first.start].trim_end());
+        let question = match opener {
+            Some(o) => format!(
+                "{o}, which {n} countries {}?",
+                trim_words(&own_clause(&rest), 40)
+            ),
+            None => format!(
+                "Which {n} countries {}?",
+                trim_words(&own_clause(&rest), 40)
+            ),
+        };
         let start = if first.ts >= 1 && toks[first.ts - 1].is("the") {
             toks[first.ts - 1].start
         } else {
@@ -8167,6 +8206,33 @@ mod tests {
                 (
                     "NATO and the Warsaw Pact",
                     Some("Which two alliances signed the CFE Treaty?")
+                ),
+            ]
+        );
+        // After an opening date (which the question keeps), and before an
+        // aside ("as successor states ..."); a comma inside the list opens
+        // nothing.
+        let (ex, _) = facts(
+            "In 2025 Estonia, Latvia, Lithuania and Finland announced that they would leave. \
+             Under the protocol, Belarus, Kazakhstan and Ukraine, as successor states of the \
+             Soviet Union, undertook to join the NPT.",
+        );
+        let lists: Vec<(&str, Option<&str>)> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Party && f.entity.is_none())
+            .map(|f| (f.answer.as_str(), f.question.as_deref()))
+            .collect();
+        assert_eq!(
+            lists,
+            vec![
+                (
+                    "Estonia, Latvia, Lithuania and Finland",
+                    Some("In 2025, which four countries announced that they would leave?")
+                ),
+                (
+                    "Belarus, Kazakhstan and Ukraine",
+                    Some("Which three countries undertook to join the NPT?")
                 ),
             ]
         );
