@@ -3270,13 +3270,21 @@ impl<'a> FactBuilder<'a> {
         let ms = &s.mentions;
         let toks = &s.toks;
         let text = self.art.sentences[si].text.as_str();
+        // Also after a copula or "including": "The signatories are Belarus,
+        // Kazakhstan, ...", "Among those abstaining were China, India and
+        // ...", "including the United States, Russia and China, as well as".
         let Some(i0) = ms.iter().position(|m| {
             let k = if m.ts > 0 && toks[m.ts - 1].is("the") {
                 m.ts - 1
             } else {
                 m.ts
             };
-            k > 0 && toks[k - 1].text == ":"
+            k > 0
+                && (toks[k - 1].text == ":"
+                    || toks[k - 1].is("including")
+                    || (k > 1
+                        && matches!(toks[k - 1].text, "are" | "were")
+                        && toks[k - 2].kind == Tk::Word))
         }) else {
             return;
         };
@@ -3299,9 +3307,12 @@ impl<'a> FactBuilder<'a> {
         }
         let count = j - i0 + 1;
         let last = &ms[j];
-        let closes = toks
-            .get(last.te)
-            .is_none_or(|t| matches!(t.text, "." | ";"));
+        let closes = toks.get(last.te).is_none_or(|t| {
+            matches!(t.text, "." | ";")
+                || (t.text == ","
+                    && toks.get(last.te + 1).is_some_and(|a| a.is("as"))
+                    && toks.get(last.te + 2).is_some_and(|w| w.is("well")))
+        });
         if !(3..=5).contains(&count) || !saw_and || !closes {
             return;
         }
@@ -8274,6 +8285,25 @@ mod tests {
         // A list that goes on past the states is no answer of its own.
         let (_, v) = facts("They named three states: China, France and Russia as sponsors.");
         assert!(!v.iter().any(|(_, a)| a.contains(" and ")), "{v:?}");
+        // After a copula or "including" as well.
+        for (text, list) in [
+            (
+                "The signatories are Belarus, Kazakhstan, Russia and Ukraine.",
+                "Belarus, Kazakhstan, Russia and Ukraine",
+            ),
+            (
+                "The states voting against were Iran, Syria and North Korea.",
+                "Iran, Syria and North Korea",
+            ),
+            (
+                "Several powers remain outside it, including the United States, Russia and China, \
+                 as well as India.",
+                "United States, Russia and China",
+            ),
+        ] {
+            let (_, v) = facts(text);
+            assert!(has(&v, FactKind::Party, list), "{text}: {v:?}");
+        }
     }
 
     #[test]
