@@ -4257,6 +4257,12 @@ impl<'a> FactBuilder<'a> {
                 && toks
                     .get(m.te)
                     .is_none_or(|t| matches!(t.text, "." | ";" | ")"));
+            // "Budapest was, in a sense, the moment ...": a city said to be
+            // something is the place, not its government ("Moscow was the
+            // first to sign" still acts).
+            if m.form == Form::Capital && capital_is_described(toks, m.te) {
+                continue;
+            }
             if m.form == Form::Capital
                 && m.ts > 0
                 && ((toks[m.ts - 1].kind == Tk::Word && !toks[m.ts - 1].is_cap())
@@ -7001,6 +7007,30 @@ fn is_finite_verb(w: &str) -> bool {
             && !NOUN_ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
+/// "Budapest was, in a sense, the moment ...", "Vienna is a hub": a copula
+/// (past an aside set off by commas) and a noun phrase after a name at
+/// token `te`; not "was the first to sign".
+fn capital_is_described(toks: &[Token], te: usize) -> bool {
+    if !toks.get(te).is_some_and(|t| t.is("was") || t.is("is")) {
+        return false;
+    }
+    let mut k = te + 1;
+    if toks.get(k).is_some_and(|t| t.text == ",") {
+        let Some(c) = (k + 1..toks.len().min(k + 6)).find(|&c| toks[c].text == ",") else {
+            return false;
+        };
+        k = c + 1;
+    }
+    toks.get(k)
+        .is_some_and(|t| t.is("the") || t.is("a") || t.is("an"))
+        && toks.get(k + 1).is_some_and(|t| {
+            !matches!(
+                t.text,
+                "first" | "last" | "only" | "second" | "third" | "sole"
+            )
+        })
+}
+
 /// A past-tense, auxiliary or irregular verb form (no guessing from "-s").
 fn is_finite_verb_strict(w: &str) -> bool {
     is_finite_verb(w)
@@ -8134,6 +8164,11 @@ mod tests {
         assert!(has(&v, FactKind::Party, "Russia"), "{v:?}");
         // ", Vienna" after the body is its seat, not Austria's government.
         assert!(!has(&v, FactKind::Party, "Austria"), "{v:?}");
+        // A city said to be something is the place.
+        let (_, v) = facts("In 1994 Budapest was, in a sense, the moment that promise was kept.");
+        assert!(!has(&v, FactKind::Party, "Hungary"), "{v:?}");
+        let (_, v) = facts("In 1994 Budapest was the first to sign the treaty.");
+        assert!(has(&v, FactKind::Party, "Hungary"), "{v:?}");
     }
 
     #[test]
