@@ -100,6 +100,9 @@ struct PartyAt {
     at_start: bool,
     /// The two entities, once paired.
     pair: Option<(usize, usize)>,
+    /// The state a named signer signed for: a fact of its own, beyond the
+    /// cap on a state's cards.
+    signed_for: bool,
 }
 
 /// One real-world entity with all its spellings.
@@ -3032,6 +3035,7 @@ impl<'a> FactBuilder<'a> {
                 pair: Some((ea, eb)),
                 end: b.end,
                 te: b.te,
+                signed_for: false,
                 ..*a
             };
             let f = Fact {
@@ -4263,9 +4267,14 @@ impl<'a> FactBuilder<'a> {
             if m.form == Form::Capital && capital_is_described(toks, m.te) {
                 continue;
             }
+            // ("In Moscow on August 5, 1963, ...": the opening preposition
+            // is capitalised.)
             if m.form == Form::Capital
                 && m.ts > 0
-                && ((toks[m.ts - 1].kind == Tk::Word && !toks[m.ts - 1].is_cap())
+                && ((toks[m.ts - 1].kind == Tk::Word
+                    && (!toks[m.ts - 1].is_cap()
+                        || (m.ts == 1
+                            && matches!(toks[0].text, "In" | "At" | "From" | "Near" | "Outside"))))
                     || seat
                     || (toks[m.ts - 1].text == ","
                         && s.dates.iter().any(|d| d.tok_end + 1 == m.ts)))
@@ -4486,6 +4495,14 @@ impl<'a> FactBuilder<'a> {
                     }
                 }
             }
+            // "Kozyrev signed for Russia, ... alongside Pyotr Kravchenko for
+            // Belarus": whom each signer stood for, one card each.
+            let signed_for = (class == EntClass::Country)
+                .then(|| signer_for(s, m, |e| self.ent(e).class == EntClass::Person))
+                .flatten();
+            if let Some(p) = signed_for {
+                question = Some(format!("For which country did {} sign?", self.ent(p).name));
+            }
             if class == EntClass::Person {
                 self.last_person = Some(m.entity);
             }
@@ -4517,7 +4534,9 @@ impl<'a> FactBuilder<'a> {
             };
             party_cands.push((
                 rank,
-                self.dominant.contains(&m.entity) && class != EntClass::Person,
+                self.dominant.contains(&m.entity)
+                    && class != EntClass::Person
+                    && signed_for.is_none(),
                 Fact {
                     kind: FactKind::Party,
                     sentence: si,
@@ -4549,6 +4568,7 @@ impl<'a> FactBuilder<'a> {
                     plain: m.form != Form::Capital && !m.possessive,
                     at_start,
                     pair: None,
+                    signed_for: signed_for.is_some(),
                 },
             ));
         }
@@ -4578,9 +4598,10 @@ impl<'a> FactBuilder<'a> {
                 (None, Some((a, b))) => vec![a, b],
                 (None, None) => Vec::new(),
             };
-            if es
-                .iter()
-                .any(|e| self.party_count.get(e).is_some_and(|&n| n >= 3))
+            if !at.signed_for
+                && es
+                    .iter()
+                    .any(|e| self.party_count.get(e).is_some_and(|&n| n >= 3))
             {
                 continue;
             }
@@ -7007,6 +7028,35 @@ fn is_finite_verb(w: &str) -> bool {
             && !NOUN_ENDINGS.iter().any(|e| w.ends_with(e)))
 }
 
+/// The signer a state follows in "X signed for Russia" or "alongside Y
+/// for Belarus", when the sentence is about signing.
+fn signer_for(s: &Sent, m: &Mention, is_person: impl Fn(usize) -> bool) -> Option<usize> {
+    let toks = &s.toks;
+    let k = if m.ts > 0 && toks[m.ts - 1].is("the") {
+        m.ts - 1
+    } else {
+        m.ts
+    };
+    if k < 2 || !toks[k - 1].is("for") {
+        return None;
+    }
+    if !toks
+        .iter()
+        .any(|t| t.is("signed") || t.is("signs") || t.is("sign"))
+    {
+        return None;
+    }
+    let before = if toks[k - 2].is("signed") {
+        k - 2
+    } else {
+        k - 1
+    };
+    s.mentions
+        .iter()
+        .find(|p| p.te == before && is_person(p.entity))
+        .map(|p| p.entity)
+}
+
 /// "Budapest was, in a sense, the moment ...", "Vienna is a hub": a copula
 /// (past an aside set off by commas) and a noun phrase after a name at
 /// token `te`; not "was the first to sign".
@@ -8169,6 +8219,35 @@ mod tests {
         assert!(!has(&v, FactKind::Party, "Hungary"), "{v:?}");
         let (_, v) = facts("In 1994 Budapest was the first to sign the treaty.");
         assert!(has(&v, FactKind::Party, "Hungary"), "{v:?}");
+        // "In Moscow" opening a sentence is a place too.
+        let (_, v) =
+            facts("In Moscow, President Vladimir Putin said in 2001 that it was a mistake.");
+        assert!(
+            !has(&v, FactKind::Party, "Russia") && !has(&v, FactKind::Party, "Soviet Union"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn each_signer_is_asked_for_the_state_they_signed_for() {
+        let (ex, _) = facts(
+            "Russia and Ukraine signed the protocol in 1992. Russia and Ukraine agreed. \
+             Foreign Minister Andrei Kozyrev signed for Russia, and Anatoly Zlenko signed for \
+             Ukraine.",
+        );
+        let qs: Vec<(&str, &str)> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Party && f.sentence == 2)
+            .filter_map(|f| Some((f.question.as_deref()?, f.answer.as_str())))
+            .collect();
+        assert_eq!(
+            qs,
+            vec![
+                ("For which country did Andrei Kozyrev sign?", "Russia"),
+                ("For which country did Anatoly Zlenko sign?", "Ukraine"),
+            ]
+        );
     }
 
     #[test]
