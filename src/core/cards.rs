@@ -927,20 +927,14 @@ fn has_dangling_reference(question: &str) -> bool {
         } else if !in_quote
             && is(lw, &["this", "that"])
             && is(next, REFERENT_NOUNS)
-            && !ends_clause(next_raw)
-            && !is(
-                bare(ahead.clone().next().unwrap_or("")),
-                &["to", "of", "on", "by", "in"],
-            )
+            && (ends_clause(next_raw)
+                || !is(
+                    bare(ahead.clone().next().unwrap_or("")),
+                    &["to", "of", "on", "by", "in"],
+                ))
         {
             // "called that decision deeply unfortunate": which decision is
             // in another sentence ("this decision to withdraw" says it).
-            return true;
-        } else if !in_quote
-            && is(lw, &["this", "that"])
-            && is(next, REFERENT_NOUNS)
-            && ends_clause(next_raw)
-        {
             return true;
         } else if !in_quote
             && is(lw, &["this", "these"])
