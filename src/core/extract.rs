@@ -3212,7 +3212,12 @@ impl<'a> FactBuilder<'a> {
         let aux = toks[last.te..v]
             .iter()
             .any(|t| matches!(t.text, "have" | "has" | "had"));
-        if !(aux || toks.get(v).is_some_and(|t| is_finite_verb(t.text))) {
+        // ("... and Ukraine assume its obligations": a plural's plain verb.)
+        if !(aux
+            || toks.get(v).is_some_and(|t| {
+                is_finite_verb(t.text) || gazetteer::PLAIN_VERBS.contains(&t.text)
+            }))
+        {
             return;
         }
         let v = if list_end > last.te {
@@ -3221,7 +3226,15 @@ impl<'a> FactBuilder<'a> {
             last.te + usize::from(toks[last.te].is("all") || toks[last.te].is("both"))
         };
         let n = ["three", "four", "five"][count - 3];
-        let rest = clause_text(&text[toks[v].start..]);
+        // The aside says who they are: "Which four countries, as successor
+        // states of the Soviet Union, assume its obligations?"
+        let aside = if list_end > last.te {
+            &text[toks[last.te].start..toks[list_end - 1].end]
+        } else {
+            ""
+        };
+        let rest = format!("{aside} {}", clause_text(&text[toks[v].start..]));
+        let rest = rest.trim_start();
         // "In 2025 Estonia, Latvia, ... announced": the date stays.
         let opener = s
             .dates
@@ -3237,7 +3250,8 @@ impl<'a> FactBuilder<'a> {
                 "Which {n} countries {}?",
                 trim_words(&own_clause(&rest), 40)
             ),
-        };
+        }
+        .replacen("countries ,", "countries,", 1);
         let start = if first.ts >= 1 && toks[first.ts - 1].is("the") {
             toks[first.ts - 1].start
         } else {
@@ -8357,7 +8371,10 @@ mod tests {
                 ),
                 (
                     "Belarus, Kazakhstan and Ukraine",
-                    Some("Which three countries undertook to join the NPT?")
+                    Some(
+                        "Which three countries, as successor states of the Soviet Union, \
+                         undertook to join the NPT?"
+                    )
                 ),
             ]
         );
@@ -8982,6 +8999,10 @@ mod tests {
         assert!(is_verbless(&tokenize(
             "Ratification: a plan to limit the arsenal"
         )));
+        // What a treaty's parties do, in a fact sheet's present.
+        let (_, v) =
+            facts("States parties also submit annual transparency reports under Article 7.");
+        assert!(has(&v, FactKind::Number, "Article 7"), "{v:?}");
     }
 
     #[test]
