@@ -3244,11 +3244,11 @@ impl<'a> FactBuilder<'a> {
         let question = match opener {
             Some(o) => format!(
                 "{o}, which {n} countries {}?",
-                trim_words(&own_clause(&rest), 40)
+                trim_words(&own_clause(rest), 40)
             ),
             None => format!(
                 "Which {n} countries {}?",
-                trim_words(&own_clause(&rest), 40)
+                trim_words(&own_clause(rest), 40)
             ),
         }
         .replacen("countries ,", "countries,", 1);
