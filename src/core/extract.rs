@@ -3246,10 +3246,7 @@ impl<'a> FactBuilder<'a> {
                 "{o}, which {n} countries {}?",
                 trim_words(&own_clause(rest), 40)
             ),
-            None => format!(
-                "Which {n} countries {}?",
-                trim_words(&own_clause(rest), 40)
-            ),
+            None => format!("Which {n} countries {}?", trim_words(&own_clause(rest), 40)),
         }
         .replacen("countries ,", "countries,", 1);
         let start = if first.ts >= 1 && toks[first.ts - 1].is("the") {
@@ -4735,6 +4732,52 @@ impl<'a> FactBuilder<'a> {
                     seen_treaty.insert(m.entity);
                     self.treaty_seen.insert(m.entity);
                     self.short_name_fact(si, m, short, &long);
+                    continue;
+                }
+                // "The Mine Ban Treaty ... . It is widely called the Ottawa
+                // Convention or Ottawa Treaty": another name of the treaty
+                // just named, asked for by the name used before.
+                let it_is = toks.first().is_some_and(|t| t.text == "It")
+                    && toks.get(1).is_some_and(|t| t.is("is") || t.is("was"));
+                let before = self
+                    .ent(m.entity)
+                    .all_names()
+                    .into_iter()
+                    .filter(|v| {
+                        v.len() >= 6
+                            && !v.contains(short.as_str())
+                            && !short.contains(v.as_str())
+                            && si > 0
+                            && self.art.sentences[si - 1].text.contains(v.as_str())
+                    })
+                    .min_by_key(|v| v.len());
+                if it_is && let Some(before) = before {
+                    seen_treaty.insert(m.entity);
+                    self.treaty_seen.insert(m.entity);
+                    // "... or Ottawa Treaty": the other name is right too.
+                    let or = s.mentions.iter().find(|o| {
+                        o.entity == m.entity
+                            && toks.get(m.te).is_some_and(|t| t.is("or"))
+                            && (o.ts == m.te + 1 || (o.ts == m.te + 2 && toks[m.te + 1].is("the")))
+                    });
+                    let accept = or
+                        .map(|o| vec![strip_the(&text[o.start..o.end]).to_string()])
+                        .unwrap_or_default();
+                    let end = or.map_or(m.end, |o| o.end);
+                    self.push(Fact {
+                        kind: FactKind::Treaty,
+                        sentence: si,
+                        answer: short,
+                        accept,
+                        entity: None,
+                        spans: vec![(m.start, end)],
+                        question: Some(format!("By what other name is the {before} known?")),
+                        resolved: None,
+                        inferred: false,
+                        pool: Pool::NoChoice,
+                        standalone: true,
+                        note: None,
+                    });
                     continue;
                 }
             }
@@ -8955,6 +8998,24 @@ mod tests {
             )),
             "{q:?}"
         );
+    }
+
+    #[test]
+    fn it_is_called_gives_another_name_of_the_treaty_just_named() {
+        let (ex, _) = facts(
+            "The Mine Ban Treaty is a multilateral agreement that outlaws landmines. It is \
+             widely called the Ottawa Convention or Ottawa Treaty, after the Canadian capital.",
+        );
+        let f = ex
+            .facts
+            .iter()
+            .find(|f| f.answer == "Ottawa Convention")
+            .expect("a card for the other name");
+        assert_eq!(
+            f.question.as_deref(),
+            Some("By what other name is the Mine Ban Treaty known?")
+        );
+        assert_eq!(f.accept, vec!["Ottawa Treaty".to_string()]);
     }
 
     #[test]
