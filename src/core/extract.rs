@@ -2656,6 +2656,19 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
         // the name ends with a head, else keep the "of/on" tail.
         return Some((end - i, EntClass::Treaty));
     }
+    // "International Campaign to Ban Landmines (ICBL)": initials in
+    // brackets that spell the name's capitalised words define a body.
+    // (Not "Intermediate-Range Nuclear Forces (INF) negotiations": a
+    // name before a noun is a modifier.)
+    let modifier = toks.get(end + 3).is_some_and(|t| {
+        t.kind == Tk::Word
+            && t.text.chars().all(|c| c.is_ascii_lowercase())
+            && !FUNCTION_WORDS.contains(&t.text)
+            && !is_finite_verb(t.text)
+    });
+    if !modifier && spelled_by_initials(run, toks.get(end..end + 3)) {
+        return Some((end - i, EntClass::Body));
+    }
     // Organisation: ends in an org head, 2+ capitalised words, preceded by
     // "the"; or a head with a named field after it ("the Larchmont Centre
     // for Verification Studies", "the Institute for Strategic Studies").
@@ -2676,6 +2689,23 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
         }
     }
     None
+}
+
+/// Whether `after` is "( ABBR )" and ABBR the initials of the capitalised
+/// words of `run` (at least three of them).
+fn spelled_by_initials(run: &[Token], after: Option<&[Token]>) -> bool {
+    let Some([open, abbr, close]) = after else {
+        return false;
+    };
+    if open.text != "(" || close.text != ")" {
+        return false;
+    }
+    let initials: String = run
+        .iter()
+        .filter(|w| w.is_cap())
+        .filter_map(|w| w.text.chars().next())
+        .collect();
+    initials.chars().count() >= 3 && initials == abbr.text
 }
 
 /// A treaty name with its abbreviation in parentheses inside it:
@@ -8997,6 +9027,32 @@ mod tests {
                 )
             )),
             "{q:?}"
+        );
+    }
+
+    #[test]
+    fn initials_in_brackets_that_spell_a_name_make_it_a_body() {
+        let (_, v) = facts(
+            "Civil society was led by the Global Campaign Against Cluster Bombs (GCACB), \
+             a coalition launched in 1992.",
+        );
+        assert!(
+            has(&v, FactKind::Party, "Global Campaign Against Cluster Bombs"),
+            "{v:?}"
+        );
+        // Not initials that spell something else, nor a name used before a noun.
+        let (_, v) =
+            facts("It was led by the Global Campaign Against Cluster Bombs (ICBL) in 1992.");
+        assert!(
+            !has(&v, FactKind::Party, "Global Campaign Against Cluster Bombs"),
+            "{v:?}"
+        );
+        let (_, v) = facts(
+            "The Intermediate-Range Nuclear Forces (INF) negotiations opened in Geneva in 1981.",
+        );
+        assert!(
+            !has(&v, FactKind::Party, "Intermediate-Range Nuclear Forces"),
+            "{v:?}"
         );
     }
 
