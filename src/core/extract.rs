@@ -2081,10 +2081,16 @@ fn topics(
                     || (word(2) == "the" && word(4) == "time"));
             // "It has 34 states parties": "has" is the verb, not an
             // auxiliary skipped on the way to one.
-            let verb = toks.get(v).is_some_and(|t| is_finite_verb(t.text))
-                || toks[1..v.min(toks.len())]
-                    .iter()
-                    .any(|t| matches!(t.text, "has" | "had" | "have"));
+            // After "It", an "-s" word is its verb ("It applies", "It
+            // covers"), whatever noun it could also be.
+            let verb = toks.get(v).is_some_and(|t| {
+                is_finite_verb(t.text)
+                    || (t.text.ends_with('s')
+                        && !t.text.ends_with("ss")
+                        && t.text.chars().all(|c| c.is_ascii_lowercase()))
+            }) || toks[1..v.min(toks.len())]
+                .iter()
+                .any(|t| matches!(t.text, "has" | "had" | "have"));
             // "It remains in force", "It expired in 2019": said only of a
             // treaty, so the treaty in view, never the last subject ("The
             // Senate approved the treaty ... It remains in force").
@@ -2274,12 +2280,20 @@ fn topics(
                     .iter()
                     .any(|m| entities[m.entity].class == EntClass::Treaty)
                     // As the subject: "the treaty set", not "under the accord".
+                    // ("The ban also covers ...": a fact sheet's present.)
                     && (0..toks.len().saturating_sub(2)).any(|k| {
                         toks[k].is("the")
-                            && matches!(toks[k + 1].text, "treaty" | "agreement" | "accord")
-                            && toks
-                                .get(skip_adverbs(toks, k + 2))
-                                .is_some_and(|t| is_finite_verb_strict(t.text))
+                            && matches!(
+                                toks[k + 1].text,
+                                "treaty" | "agreement" | "accord" | "convention" | "pact" | "ban"
+                            )
+                            // (After a singular subject, "-s" marks the
+                            // verb: "covers" is no plural noun here.)
+                            && toks.get(skip_adverbs(toks, k + 2)).is_some_and(|t| {
+                                is_finite_verb(t.text)
+                                    || (t.text.ends_with('s')
+                                        && t.text.chars().all(|c| c.is_ascii_lowercase()))
+                            })
                     })
             })
         };
@@ -9621,6 +9635,17 @@ mod tests {
              Spain signed the treaty in 1997.",
         );
         assert!(ex.subject.is_none());
+    }
+
+    #[test]
+    fn it_after_the_ban_is_the_articles_treaty() {
+        let (ex, _) = facts(
+            "The Kestrel Treaty was signed in 1971. The Kestrel Treaty was ratified in 1972.\n\n\
+             States parties undertake not to place weapons on the seabed. The ban also covers \
+             launching installations. It applies beyond a 12-mile zone.",
+        );
+        let topic = ex.topics.get(4).cloned().flatten();
+        assert_eq!(topic.map(|t| t.name).as_deref(), Some("The Kestrel Treaty"));
     }
 
     #[test]
