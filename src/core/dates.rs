@@ -428,8 +428,12 @@ pub fn find(toks: &[Token]) -> Vec<DateMention> {
                     continue;
                 }
             }
-            // Weekday.
-            if let Some(wd) = WEEKDAYS.iter().position(|w| t.text.eq_ignore_ascii_case(w)) {
+            // Weekday (not "Friday's deal": a day named as a modifier).
+            if let Some(wd) = WEEKDAYS.iter().position(|w| t.text.eq_ignore_ascii_case(w))
+                && !toks
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.text, "'s" | "’s" | "'" | "’"))
+            {
                 out.push(DateMention {
                     tok_start: i,
                     tok_end: i + 1,
@@ -916,6 +920,23 @@ pub fn year_before_future(
     })
 }
 
+/// "GENEVA, Oct. 21 — ... signed here on Friday": with no future date to
+/// count back from, the one year within the span of years the text names
+/// (`years`) in which that day fell on the weekday; `None` when none or
+/// several do.
+pub fn year_by_weekday(month: u32, day: u32, weekdays: &[u32], years: &[i32]) -> Option<i32> {
+    let (&lo, &hi) = (years.iter().min()?, years.iter().max()?);
+    if hi - lo > 30 {
+        return None;
+    }
+    let mut fits = (lo..=hi).filter(|&y| {
+        day <= days_in_month(y, month)
+            && weekdays.contains(&weekday(days_from_civil(y, month, day)))
+    });
+    let y = fits.next()?;
+    fits.next().is_none().then_some(y)
+}
+
 /// Resolve a mention against the reference date. `None` when it cannot be.
 pub fn resolve(expr: DateExpr, r: Option<Reference>) -> Option<Ymd> {
     match expr {
@@ -1046,6 +1067,26 @@ mod tests {
         assert_eq!(year_before_future(2, 3, &feb, &[2], Some(2011)), Some(2021));
         // Not before the text's latest past year.
         assert_eq!(year_before_future(2, 3, &feb, &[2], Some(2022)), None);
+    }
+
+    #[test]
+    fn a_datelines_year_is_the_one_in_the_texts_span_with_its_weekday() {
+        // October 21 was a Friday (weekday 4) in 1994, and in no other year
+        // from 1993 to 2003.
+        assert_eq!(
+            year_by_weekday(10, 21, &[4], &[1993, 2003, 1995]),
+            Some(1994)
+        );
+        // Two such years in the span: no guess.
+        assert_eq!(year_by_weekday(10, 21, &[4], &[1993, 2006]), None);
+        assert_eq!(year_by_weekday(10, 21, &[], &[1993, 2003]), None);
+        assert_eq!(year_by_weekday(10, 21, &[4], &[]), None);
+    }
+
+    #[test]
+    fn a_weekday_as_a_possessive_is_no_date() {
+        assert!(find(&tokenize("Under Friday's deal it stays a party.")).is_empty());
+        assert_eq!(find(&tokenize("It was signed on Friday.")).len(), 1);
     }
 
     #[test]

@@ -1371,7 +1371,17 @@ pub fn extract(art: &Article) -> Extraction {
                 _ => None,
             })
             .max();
-        if let Some(y) = dates::year_before_future(m, d, &future, &weekdays, past_year) {
+        let years: Vec<i32> = all_exprs
+            .iter()
+            .filter_map(|e| match e {
+                DateExpr::Absolute(y) => Some(y.y),
+                _ => None,
+            })
+            .chain(future.iter().map(|f| f.y))
+            .collect();
+        if let Some(y) = dates::year_before_future(m, d, &future, &weekdays, past_year)
+            .or_else(|| dates::year_by_weekday(m, d, &weekdays, &years))
+        {
             r.date = Ymd::ymd(y, m, d);
             r.year_known = true;
         }
