@@ -6243,6 +6243,21 @@ impl<'a> FactBuilder<'a> {
 
     fn role_fact(&mut self, si: usize, s: &Sent, m: &Mention, rs: usize, mut re: usize) {
         let text = &self.art.sentences[si].text;
+        // "an ambassador-at-large at the State Department and the chief
+        // U.S. negotiator": two posts; the first is the answer, the whole
+        // is accepted.
+        let both = (rs + 1..re.saturating_sub(2))
+            .find(|&k| {
+                s.toks[k].is("and")
+                    && s.toks[k + 1].is("the")
+                    && s.toks[k + 2].kind == Tk::Word
+                    && !s.toks[k + 2].is_cap()
+            })
+            .map(|k| {
+                let full = text[s.toks[rs].start..s.toks[re - 1].end].to_string();
+                re = k;
+                full
+            });
         // "a senior analyst at the Larchmont Centre for Verification
         // Studies": the post, and where it is held, are two facts.
         let employer = (rs + 1..re.saturating_sub(1))
@@ -6350,6 +6365,7 @@ impl<'a> FactBuilder<'a> {
         }
         accept.push(as_written);
         accept.extend(long_form);
+        accept.extend(both);
         accept.retain(|a| a != &role);
         dedup(&mut accept);
         self.push(Fact {
@@ -8310,6 +8326,20 @@ mod tests {
             f.accept
                 .iter()
                 .any(|a| a == "arms control analyst at a Washington research institute"),
+            "{:?}",
+            f.accept
+        );
+        // Two posts joined by "and the": the first is the answer.
+        let (ex, _) = facts(
+            "The deal was signed in 1994 by Robert Gallucci, an ambassador-at-large at the \
+             State Department and the chief U.S. negotiator.",
+        );
+        let f = first_fact(&ex, FactKind::Role);
+        assert_eq!(f.answer, "ambassador-at-large");
+        assert!(
+            f.accept
+                .iter()
+                .any(|a| a.ends_with("and the chief U.S. negotiator")),
             "{:?}",
             f.accept
         );
