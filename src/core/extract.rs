@@ -1870,15 +1870,34 @@ fn topics(
 ) -> (Vec<Option<Topic>>, Option<Subject>, Vec<InView>) {
     // Each treaty's usual spelling, and whether it usually takes "the".
     let mut forms: HashMap<usize, HashMap<String, (usize, usize)>> = HashMap::default();
+    // The sentences naming each treaty: "the Treaty on the Non-Proliferation
+    // of Nuclear Weapons (NPT)" names it once.
+    let mut named_in: HashMap<usize, usize> = HashMap::default();
     for (si, s) in sents.iter().enumerate() {
         let text = &art.sentences[si].text;
         // "FACT SHEET: NEW START": a shouted heading spells nothing.
         if art.sentences[si].fragment && !text.chars().any(char::is_lowercase) {
             continue;
         }
-        for m in &s.mentions {
+        for (k, m) in s.mentions.iter().enumerate() {
             if entities[m.entity].class != EntClass::Treaty {
                 continue;
+            }
+            // ("The Warsaw Treaty signatories are ...": a name used as a
+            // modifier is no topic.)
+            let modifier = s.toks.get(m.te).is_some_and(|t| {
+                t.kind == Tk::Word
+                    && t.text.chars().all(|c| c.is_ascii_lowercase())
+                    && !FUNCTION_WORDS.contains(&t.text)
+                    && !is_finite_verb(t.text)
+                    && !ADVERBS.contains(&t.text)
+            });
+            // (Nor is a heading line a sentence naming it.)
+            if !modifier
+                && !art.sentences[si].fragment
+                && !s.mentions[..k].iter().any(|o| o.entity == m.entity)
+            {
+                *named_in.entry(m.entity).or_default() += 1;
             }
             let raw = &text[m.start..m.end];
             let bare = strip_the(raw);
@@ -1933,10 +1952,27 @@ fn topics(
     };
     // The treaty the article is about: named most often, clearly ahead.
     let main = {
-        let mut counts: Vec<(usize, usize)> = forms
+        // Treaties weighed against each other by the sentences naming
+        // them; a lone treaty by its mentions ("the Treaty on Conventional
+        // Armed Forces in Europe (CFE)" in a text calling it "the Treaty").
+        // An official text's "the Treaty" (capitalised, twice or more) is
+        // its one subject: there the mentions count ("the Treaty on
+        // Conventional Armed Forces in Europe (CFE Treaty)" twice).
+        let formal_the_treaty = sents
             .iter()
-            .map(|(&e, f)| (f.values().map(|c| c.0).sum::<usize>(), e))
-            .collect();
+            .flat_map(|s| s.toks.windows(3))
+            .filter(|w| w[0].is("the") && w[1].text == "Treaty" && !w[2].is_cap())
+            .nth(1)
+            .is_some();
+        let mut counts: Vec<(usize, usize)> = if named_in.len() == 1 || formal_the_treaty {
+            forms
+                .iter()
+                .map(|(&e, f)| (f.values().map(|c| c.0).sum::<usize>(), e))
+                .collect()
+        } else {
+            named_in.iter().map(|(&e, &n)| (n, e)).collect()
+        };
+        // (Ties go to the treaty a heading line names, below.)
         counts.sort_unstable_by(|a, b| b.cmp(a));
         // Named once, then called "the treaty": still the article's treaty
         // when it is the only one named.
@@ -1961,20 +1997,24 @@ fn topics(
         };
         // "FACT SHEET: NEW START": the one treaty a title names, if the
         // body names it too.
+        // ("STATEMENT BY THE SPOKESPERSON / On the Signature of the Treaty
+        // on ...": any line of the heading block.)
         let in_title = || {
-            let title = sents
-                .first()
-                .filter(|_| art.sentences.first().is_some_and(|s| s.fragment))?;
-            let mut named = title
-                .mentions
+            let heading = sents
                 .iter()
+                .zip(&art.sentences)
+                .take_while(|(_, a)| a.fragment)
+                .take(4);
+            let mut named = heading
+                .flat_map(|(s, _)| &s.mentions)
                 .filter(|m| entities[m.entity].class == EntClass::Treaty)
                 .map(|m| m.entity);
             let first = named.next()?;
             let body_names_it = sents
                 .iter()
-                .skip(1)
-                .any(|s| s.mentions.iter().any(|m| m.entity == first));
+                .zip(&art.sentences)
+                .filter(|(_, a)| !a.fragment)
+                .any(|(s, _)| s.mentions.iter().any(|m| m.entity == first));
             (named.all(|e| e == first) && body_names_it).then_some(first)
         };
         // "Title: Fact Sheet: Treaty on Conventional Armed Forces in Europe
@@ -1999,6 +2039,7 @@ fn topics(
                 .map(|&(_, e)| {
                     let names = std::iter::once(&entities[e].name)
                         .chain(&entities[e].variants)
+                        .chain(&entities[e].forms)
                         .map(|v| norm(v))
                         .filter(|v| v.len() >= 3)
                         .collect();
@@ -6005,6 +6046,11 @@ impl<'a> FactBuilder<'a> {
             k += 1;
         }
         let w = toks.get(k)?.text;
+        // "Dr. Ingrid Halvorsen is a seismologist who ...": a profession
+        // as the predicate.
+        if k > name_end && matches!(toks[k - 1].text, "is" | "was") && matches!(w, "a" | "an") {
+            return profession_at(toks, k + 1).map(|e| (k + 1, e));
+        }
         // "X is the Executive Secretary": a title as the whole predicate.
         let copular = k > name_end
             && matches!(toks[k - 1].text, "is" | "was")
@@ -7153,6 +7199,34 @@ fn is_finite_verb(w: &str) -> bool {
             && w.len() > 3
             && !is_noun_like(w)
             && !NOUN_ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
+/// "seismologist", "senior historian" at token `k`: up to three lower-case
+/// words ending in a person's line of work ("-ist", "-ian", "-or", "-er")
+/// and ending the phrase. Returns the end.
+fn profession_at(toks: &[Token], k: usize) -> Option<usize> {
+    let mut e = k;
+    while e < toks.len()
+        && e - k < 3
+        && toks[e].kind == Tk::Word
+        && toks[e]
+            .text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '-')
+        && !FUNCTION_WORDS.contains(&toks[e].text)
+    {
+        e += 1;
+    }
+    let last = toks[..e].last().filter(|_| e > k)?.text;
+    let worker = ["ist", "ian", "or", "er"].iter().any(|x| last.ends_with(x))
+        && !matches!(
+            last,
+            "member" | "number" | "other" | "matter" | "letter" | "order" | "factor" | "border"
+        );
+    let closes = toks
+        .get(e)
+        .is_none_or(|t| matches!(t.text, "who" | "," | "." | "and" | "at" | "with" | "based"));
+    (worker && closes).then_some(e)
 }
 
 /// The signer a state follows in "X signed for Russia" or "alongside Y
@@ -8329,6 +8403,13 @@ mod tests {
             "{:?}",
             f.accept
         );
+        // A line of work as the predicate.
+        let (ex, _) = facts(
+            "Dr. Ingrid Halvorsen is a seismologist who has written a history of test bans in 2019.",
+        );
+        assert_eq!(first_fact(&ex, FactKind::Role).answer, "seismologist");
+        let (_, v) = facts("Helen Marsh is a member of the board since 2019.");
+        assert!(!v.iter().any(|(k, _)| *k == FactKind::Role), "{v:?}");
         // Two posts joined by "and the": the first is the answer.
         let (ex, _) = facts(
             "The deal was signed in 1994 by Robert Gallucci, an ambassador-at-large at the \
@@ -9675,6 +9756,21 @@ mod tests {
              Spain signed the treaty in 1997.",
         );
         assert!(ex.subject.is_none());
+        // A long name and its initials name a treaty once: a wire on the
+        // Agreed Framework that names the NPT in one sentence is not about it.
+        let (ex, _) = facts(
+            "The deal, known as the Osprey Framework, was signed in 1994. In 1993 Korea said it \
+             would leave the Treaty on the Non-Proliferation of Nuclear Weapons (NPT). It will \
+             now remain a party.",
+        );
+        assert!(ex.subject.is_none(), "{:?}", ex.subject);
+        // An official text calling it "the Treaty" is about the one it names.
+        let (ex, _) = facts(
+            "Ministers welcomed the Treaty on Conventional Armed Forces in Europe (CFE Treaty) \
+             and the Charter of Paris for a New Europe. The Treaty was signed by 22 states. \
+             The Treaty sets ceilings.",
+        );
+        assert!(ex.subject.is_some(), "no subject");
     }
 
     #[test]
