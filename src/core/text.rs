@@ -261,6 +261,15 @@ pub fn parse(input: &str) -> Article {
             }
             Unit::Line { text, bullet } => {
                 let mut body: &str = &text;
+                // "Postscript (added for study): ..." after a transcript is
+                // the editor's, not the last speaker's.
+                if is_note_line(body) {
+                    label = None;
+                    spoken = false;
+                    quote_depth = 0;
+                    flush_para(&mut art, &mut para_text, &mut para_has);
+                    para = art.paragraphs.len();
+                }
                 if let Some((lab, rest)) = split_label(body) {
                     label = lab;
                     spoken = true;
@@ -562,7 +571,17 @@ pub fn strip_opening_filler(cloze: &str) -> Option<String> {
         .iter()
         .find_map(|f| cloze.strip_prefix(f))
         .filter(|rest| rest.split_whitespace().count() >= 3);
-    let rest = match framed {
+    // "Editor's note: The consortium was ...", "Postscript (added for
+    // study): ...": a label on the sentence, not part of it.
+    let noted = framed.is_none().then(|| {
+        let colon = cloze.get(..cloze.len().min(40))?.find(": ")?;
+        let head = cloze[..colon].split(" (").next()?.trim();
+        let rest = &cloze[colon + 2..];
+        (NOTE_LABELS.iter().any(|l| head.eq_ignore_ascii_case(l))
+            && rest.split_whitespace().count() >= 3)
+            .then_some(rest)
+    });
+    let rest = match framed.or(noted.flatten()) {
         Some(rest) => rest,
         None => {
             // The fillers are short words: their comma is near the start.
@@ -580,6 +599,29 @@ pub fn strip_opening_filler(cloze: &str) -> Option<String> {
     let c = cs.next()?;
     Some(c.to_uppercase().chain(cs).collect())
 }
+
+/// A line opened by an editor's label ("Editor's note: ...").
+fn is_note_line(line: &str) -> bool {
+    line.get(..line.len().min(40))
+        .and_then(|h| h.find(": "))
+        .and_then(|c| line[..c].split(" (").next())
+        .is_some_and(|head| {
+            NOTE_LABELS
+                .iter()
+                .any(|l| head.trim().eq_ignore_ascii_case(l))
+        })
+}
+
+/// Labels an editor puts before a sentence.
+const NOTE_LABELS: &[&str] = &[
+    "Editor's note",
+    "Editor’s note",
+    "Note",
+    "Postscript",
+    "Update",
+    "Correction",
+    "Addendum",
+];
 
 /// Words a speaker fills a pause with, set off by commas mid-sentence.
 /// ("I mean" often corrects what came before, so it stays.)
@@ -1309,6 +1351,21 @@ mod tests {
             strip_opening_filler("It is true that the Senate voted ___ in 1999.").as_deref(),
             Some("The Senate voted ___ in 1999.")
         );
+        assert_eq!(
+            strip_opening_filler(
+                "Postscript (added for study): START I entered into force in ___."
+            )
+            .as_deref(),
+            Some("START I entered into force in ___.")
+        );
+        assert_eq!(
+            strip_opening_filler("Editor's note: The consortium was set up in ___.").as_deref(),
+            Some("The consortium was set up in ___.")
+        );
+        assert_eq!(
+            strip_opening_filler("Signed: 11 February 1971, in ___"),
+            None
+        );
         assert_eq!(strip_opening_filler("It is true."), None);
         assert_eq!(strip_opening_filler("Spain left it."), None);
         // A link to the sentence before goes too.
@@ -1519,6 +1576,21 @@ mod tests {
                 None,
                 Some("MR. PRICE")
             ]
+        );
+    }
+
+    #[test]
+    fn an_editors_note_ends_the_last_speakers_turn() {
+        let a = parse(
+            "A briefing\n\nMR. HALL: The protocol was signed today.\n\n\
+             Postscript (added for study): START I entered into force in 1994.\n",
+        );
+        let last = a.sentences.last().expect("sentences");
+        assert!(last.text.starts_with("Postscript"), "{last:?}");
+        assert_eq!(last.label, None);
+        assert_eq!(
+            a.sentences[a.sentences.len() - 2].label.as_deref(),
+            Some("MR. HALL")
         );
     }
 
