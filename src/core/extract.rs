@@ -2461,7 +2461,14 @@ fn topics(
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
             && !gazetteer::ACRONYMS_WITHOUT_THE.contains(&form);
-        let inline = if the * 2 >= n || common_head || acronym_the {
+        // "When was the Seabed Treaty signed?": a name ending in its head
+        // word takes "the" even where a fact sheet's fields drop it.
+        let head_last = form.split_whitespace().count() >= 2
+            && form
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| gazetteer::TREATY_HEADS.contains(&w));
+        let inline = if the * 2 >= n || common_head || acronym_the || head_last {
             format!("the {form}")
         } else {
             form.to_string()
@@ -8987,6 +8994,12 @@ mod tests {
             "Short name: START\nSigned: 31 July 1991\n\nSTART cut warheads. START expired in 2009.\n",
         );
         assert_eq!(ex.subject.expect("a subject").inline, "START");
+        // A name ending in its head word takes "the" too.
+        let (ex, _) = facts(
+            "Short names: Seabed Treaty\nSigned: 11 February 1971\n\nSeabed Treaty bans \
+             weapons. Seabed Treaty has 90 parties.\n",
+        );
+        assert_eq!(ex.subject.expect("a subject").inline, "the Seabed Treaty");
     }
 
     #[test]
