@@ -135,11 +135,15 @@ fn heldout_articles_generalise() {
 /// Space Treaty fact sheet, a Strategic Stability Dialogue wire, a SALT II
 /// statement, a Threshold Test Ban interview, a Tlatelolco briefing)
 /// scored 0.68-0.90 on first sight (0.794 overall), 0.71-0.97 (0.865)
-/// after general fixes. All 44 score 0.70-1.00 (0.858 overall). A floor
-/// against regressions.
+/// after general fixes. A ninth (an Agreed Framework wire, a Mine Ban
+/// Treaty reference, an Arms Trade Treaty statement, a Budapest Memorandum
+/// interview, a Seabed Treaty fact sheet, a Lisbon Protocol briefing), on
+/// instruments the earlier batches never covered, scored 0.59-0.72 on first
+/// sight (0.667 overall), 0.66-0.90 (0.768) after general fixes. All 50
+/// score 0.66-1.00 (0.849 overall). A floor against regressions.
 #[test]
 fn blind_articles_stay_above_their_first_sight() {
-    score_set("blind", 44, 0.70, 0.85);
+    score_set("blind", 50, 0.65, 0.84);
 }
 
 #[test]
