@@ -2318,7 +2318,16 @@ fn choices_for(
         ),
         Pool::Date(_) => {
             let r = f.resolved?;
-            let made = perturb_date(r).into_iter().map(Cand::made).collect();
+            // A past event's options stay in the article's past: "In ___
+            // Estonia ... announced" (2025) offers no 2027 or 2029.
+            // (A guessed reference is the latest past date the text gives:
+            // the article was written no earlier.)
+            let limit = cache
+                .ex
+                .reference
+                .map(|rf| rf.date)
+                .filter(|&d| !later_than(r, d));
+            let made = perturb_date(r, limit).into_iter().map(Cand::made).collect();
             (pool_for(pools, ex, f.pool), made)
         }
         Pool::Number => {
@@ -2738,27 +2747,54 @@ fn restyle_date_order(option: &str, answer: &str) -> String {
     }
 }
 
-fn perturb_date(r: Ymd) -> Vec<String> {
+/// Whether `a` is later than `b` at `a`'s precision.
+fn later_than(a: Ymd, b: Ymd) -> bool {
+    match (a.m, a.d) {
+        (Some(_), Some(_)) => a.days() > b.days(),
+        (Some(m), None) => (a.y, m) > (b.y, b.m.unwrap_or(12)),
+        _ => a.y > b.y,
+    }
+}
+
+/// Dates near `r` to offer beside it; none later than `limit` (the
+/// article's date, for an event before it), with more earlier ones then.
+fn perturb_date(r: Ymd, limit: Option<Ymd>) -> Vec<String> {
     let mut v = Vec::new();
+    let mut push = |d: Ymd| {
+        if limit.is_none_or(|l| !later_than(d, l)) {
+            v.push(d.display());
+        }
+    };
+    let capped = limit.is_some();
     match (r.m, r.d) {
         (Some(m), Some(d)) => {
             // Weeks to months away: a day or two off reads as a spelling
             // of the answer ("May 24" for "May 26").
             for off in [-47i64, 23, -19, 41, 66, -95] {
-                v.push(Ymd::from_days(r.days() + off).display());
+                push(Ymd::from_days(r.days() + off));
             }
             let m2 = if m == 12 { 1 } else { m + 1 };
-            v.push(Ymd::ymd(r.y, m2, d.min(28)).display());
+            push(Ymd::ymd(r.y, m2, d.min(28)));
+            if capped {
+                for off in [-130i64, -160] {
+                    push(Ymd::from_days(r.days() + off));
+                }
+            }
         }
         (Some(m), None) => {
-            for off in [-2i32, 1, 3, -1, 4] {
+            let extra: &[i32] = if capped { &[-3, -4, -6] } else { &[] };
+            for &off in [-2i32, 1, 3, -1, 4].iter().chain(extra) {
                 let mm = m as i32 - 1 + off;
-                v.push(Ymd::ym(r.y + mm.div_euclid(12), (mm.rem_euclid(12) + 1) as u32).display());
+                push(Ymd::ym(
+                    r.y + mm.div_euclid(12),
+                    (mm.rem_euclid(12) + 1) as u32,
+                ));
             }
         }
         _ => {
-            for off in [-3, 1, 4, -1, 2, -5] {
-                v.push(Ymd::year(r.y + off).display());
+            let extra: &[i32] = if capped { &[-2, -4] } else { &[] };
+            for &off in [-3, 1, 4, -1, 2, -5].iter().chain(extra) {
+                push(Ymd::year(r.y + off));
             }
         }
     }
@@ -3157,6 +3193,26 @@ mod tests {
         assert!(!contains_words("russia", "prussia"));
         assert!(contains_words("russia", "russia"));
         assert!(!contains_words("ab", "abc"));
+    }
+
+    #[test]
+    fn a_past_events_date_options_stay_before_the_article() {
+        let opts = perturb_date(Ymd::year(2025), Some(Ymd::year(2025)));
+        assert!(opts.len() >= 3, "{opts:?}");
+        assert!(opts.iter().all(|o| o.as_str() < "2025"), "{opts:?}");
+        let opts = perturb_date(Ymd::ymd(2021, 12, 18), Some(Ymd::ymd(2021, 12, 18)));
+        assert!(opts.len() >= 3, "{opts:?}");
+        assert!(
+            opts.iter()
+                .all(|o| !o.contains("2022") && !o.starts_with("December 2")),
+            "{opts:?}"
+        );
+        // With no article date, later ones are offered too.
+        assert!(
+            perturb_date(Ymd::year(2025), None)
+                .iter()
+                .any(|o| o.as_str() > "2025")
+        );
     }
 
     #[test]
