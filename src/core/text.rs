@@ -67,6 +67,11 @@ const HEADER_KEYS: &[&str] = &[
     "note",
     // Where a briefing was held: no fact of the history either.
     "location",
+    // Who issued it, and what a memo is about: the document's framing
+    // ("Subject: General Assembly vote on the Arms Trade Treaty"). (A
+    // "Briefer:" line stays: it gives the speaker's full name.)
+    "issued by",
+    "subject",
 ];
 
 /// Parse an article. Never fails: odd input simply yields fewer sentences.
@@ -1489,7 +1494,8 @@ mod tests {
     #[test]
     fn a_sheets_bookkeeping_lines_are_header_lines() {
         let art = parse(
-            "Title: Fact Sheet\nNote: The expert quoted is fictional.\nUpdated: 2024\nDate: July 14, 2016\n\n\
+            "Title: Fact Sheet\nNote: The expert quoted is fictional.\nUpdated: 2024\nDate: July 14, 2016\n\
+             Issued by: Illustrative statement\nSubject: General Assembly vote on the treaty\n\n\
              The convention entered into force in 1997.\n",
         );
         assert_eq!(art.date_header.as_deref(), Some("July 14, 2016"));
