@@ -7534,6 +7534,14 @@ mod tests {
             .unwrap_or_else(|| panic!("no {kind:?} fact in {:?}", ex.facts))
     }
 
+    /// The fact whose answer is `answer`; the test fails without one.
+    fn fact_answering<'e>(ex: &'e Extraction, answer: &str) -> &'e Fact {
+        ex.facts
+            .iter()
+            .find(|f| f.answer == answer)
+            .unwrap_or_else(|| panic!("no fact answers {answer:?}: {:?}", ex.facts))
+    }
+
     fn facts(text: &str) -> (Extraction, Vec<(FactKind, String)>) {
         let art = parse(text);
         let ex = extract(&art);
@@ -7762,11 +7770,7 @@ mod tests {
             "The guest is Dr. Ana Ruiz, a senior fellow at the Halden Institute for Security Studies, a think tank.",
         );
         assert!(has(&v, FactKind::Role, "senior fellow"), "{v:?}");
-        let f = ex
-            .facts
-            .iter()
-            .find(|f| f.answer == "Halden Institute for Security Studies")
-            .expect("an employer fact");
+        let f = fact_answering(&ex, "Halden Institute for Security Studies");
         assert_eq!(
             f.question.as_deref(),
             Some("At which institution was Ana Ruiz senior fellow?")
@@ -9210,11 +9214,7 @@ mod tests {
             "The Mine Ban Treaty is a multilateral agreement that outlaws landmines. It is \
              widely called the Ottawa Convention or Ottawa Treaty, after the Canadian capital.",
         );
-        let f = ex
-            .facts
-            .iter()
-            .find(|f| f.answer == "Ottawa Convention")
-            .expect("a card for the other name");
+        let f = fact_answering(&ex, "Ottawa Convention");
         assert_eq!(
             f.question.as_deref(),
             Some("By what other name is the Mine Ban Treaty known?")
