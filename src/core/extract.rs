@@ -3327,6 +3327,10 @@ impl<'a> FactBuilder<'a> {
         } else {
             last.te + usize::from(toks[last.te].is("all") || toks[last.te].is("both"))
         };
+        // (An aside closing a cut-off piece leaves no verb to ask by.)
+        if v >= toks.len() {
+            return;
+        }
         let n = ["three", "four", "five"][count - 3];
         // The aside says who they are: "Which four countries, as successor
         // states of the Soviet Union, assume its obligations?"
@@ -8617,6 +8621,13 @@ mod tests {
                 .iter()
                 .any(|f| f.kind == FactKind::Date && f.answer == "2020")
         );
+    }
+
+    #[test]
+    fn a_list_whose_aside_ends_the_text_is_no_panic() {
+        let (_, v) =
+            facts("Under the deal, Belarus, Kazakhstan and Ukraine, as states that have weapons,");
+        assert!(v.iter().all(|(_, a)| !a.contains(" and ")), "{v:?}");
     }
 
     #[test]
