@@ -5283,6 +5283,18 @@ impl<'a> FactBuilder<'a> {
                     answer_toks = (k, k + 3);
                     span_end = k + 3;
                 }
+                // "resolution 67/234 B": a session and a number are one
+                // symbol, not two figures.
+                if toks.get(k + 1).is_some_and(|x| x.text == "/")
+                    && toks.get(k + 2).is_some_and(|x| x.kind == Tk::Number)
+                {
+                    let letter = toks.get(k + 3).is_some_and(|x| {
+                        x.text.len() == 1 && x.text.chars().all(|c| c.is_ascii_uppercase())
+                    });
+                    let e = k + 3 + usize::from(letter);
+                    answer_toks = (k, e);
+                    span_end = e;
+                }
                 // "Article 5" handled below; skip numbers in names ("P5+1").
                 if k > 0
                     && toks[k - 1].is_cap()
@@ -8621,6 +8633,13 @@ mod tests {
                 .iter()
                 .any(|f| f.kind == FactKind::Date && f.answer == "2020")
         );
+    }
+
+    #[test]
+    fn a_resolution_number_is_one_answer() {
+        let (_, v) = facts("The treaty was adopted in 2013 through resolution 67/234 B by a vote.");
+        assert!(has(&v, FactKind::Number, "67/234 B"), "{v:?}");
+        assert!(!has(&v, FactKind::Number, "234"), "{v:?}");
     }
 
     #[test]
