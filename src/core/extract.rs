@@ -1885,13 +1885,7 @@ fn topics(
             }
             // ("The Warsaw Treaty signatories are ...": a name used as a
             // modifier is no topic.)
-            let modifier = s.toks.get(m.te).is_some_and(|t| {
-                t.kind == Tk::Word
-                    && t.text.chars().all(|c| c.is_ascii_lowercase())
-                    && !FUNCTION_WORDS.contains(&t.text)
-                    && !is_finite_verb(t.text)
-                    && !ADVERBS.contains(&t.text)
-            });
+            let modifier = s.toks.get(m.te).is_some_and(is_plain_noun);
             // (Nor is a heading line a sentence naming it.)
             if !modifier
                 && !art.sentences[si].fragment
@@ -1940,11 +1934,7 @@ fn topics(
             .next()
             .is_some_and(|w| gazetteer::TREATY_HEADS.contains(&w));
         // "Outer Space Treaty grew out of ..." wants its article too.
-        let head_last = form
-            .split_whitespace()
-            .next_back()
-            .is_some_and(|w| gazetteer::TREATY_HEADS.contains(&w));
-        Some(if the * 2 >= *n || head_first || head_last {
+        Some(if the * 2 >= *n || head_first || ends_in_head(form) {
             format!("The {form}")
         } else {
             form.clone()
@@ -2134,14 +2124,10 @@ fn topics(
             // auxiliary skipped on the way to one.
             // After "It", an "-s" word is its verb ("It applies", "It
             // covers"), whatever noun it could also be.
-            let verb = toks.get(v).is_some_and(|t| {
-                is_finite_verb(t.text)
-                    || (t.text.ends_with('s')
-                        && !t.text.ends_with("ss")
-                        && t.text.chars().all(|c| c.is_ascii_lowercase()))
-            }) || toks[1..v.min(toks.len())]
-                .iter()
-                .any(|t| matches!(t.text, "has" | "had" | "have"));
+            let verb = toks.get(v).is_some_and(verb_after_singular)
+                || toks[1..v.min(toks.len())]
+                    .iter()
+                    .any(|t| matches!(t.text, "has" | "had" | "have"));
             // "It remains in force", "It expired in 2019": said only of a
             // treaty, so the treaty in view, never the last subject ("The
             // Senate approved the treaty ... It remains in force").
@@ -2338,13 +2324,9 @@ fn topics(
                                 toks[k + 1].text,
                                 "treaty" | "agreement" | "accord" | "convention" | "pact" | "ban"
                             )
-                            // (After a singular subject, "-s" marks the
-                            // verb: "covers" is no plural noun here.)
-                            && toks.get(skip_adverbs(toks, k + 2)).is_some_and(|t| {
-                                is_finite_verb(t.text)
-                                    || (t.text.ends_with('s')
-                                        && t.text.chars().all(|c| c.is_ascii_lowercase()))
-                            })
+                            && toks
+                                .get(skip_adverbs(toks, k + 2))
+                                .is_some_and(verb_after_singular)
                     })
             })
         };
@@ -2463,11 +2445,7 @@ fn topics(
             && !gazetteer::ACRONYMS_WITHOUT_THE.contains(&form);
         // "When was the Seabed Treaty signed?": a name ending in its head
         // word takes "the" even where a fact sheet's fields drop it.
-        let head_last = form.split_whitespace().count() >= 2
-            && form
-                .split_whitespace()
-                .last()
-                .is_some_and(|w| gazetteer::TREATY_HEADS.contains(&w));
+        let head_last = form.split_whitespace().count() >= 2 && ends_in_head(form);
         let inline = if the * 2 >= n || common_head || acronym_the || head_last {
             format!("the {form}")
         } else {
@@ -2732,12 +2710,7 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
     // brackets that spell the name's capitalised words define a body.
     // (Not "Intermediate-Range Nuclear Forces (INF) negotiations": a
     // name before a noun is a modifier.)
-    let modifier = toks.get(end + 3).is_some_and(|t| {
-        t.kind == Tk::Word
-            && t.text.chars().all(|c| c.is_ascii_lowercase())
-            && !FUNCTION_WORDS.contains(&t.text)
-            && !is_finite_verb(t.text)
-    });
+    let modifier = toks.get(end + 3).is_some_and(is_plain_noun);
     if !modifier && spelled_by_initials(run, toks.get(end..end + 3)) {
         return Some((end - i, EntClass::Body));
     }
@@ -7001,13 +6974,11 @@ fn own_clause(s: &str) -> String {
         let next = s[at + 6..].chars().next();
         // ", and the other 11 members abstained": a new subject and verb.
         let mut ws = s[at + 6..].split_whitespace();
+        let first = ws.next();
         // ", and we call on ...": a personal pronoun is a new subject.
-        let pronoun = s[at + 6..]
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| matches!(w, "we" | "they" | "I" | "he" | "she"));
+        let pronoun = first.is_some_and(|w| matches!(w, "we" | "they" | "I" | "he" | "she"));
         let new_subject = pronoun
-            || ws.next().is_some_and(|w| {
+            || first.is_some_and(|w| {
                 matches!(
                     w,
                     "the"
@@ -7222,6 +7193,34 @@ fn is_finite_verb(w: &str) -> bool {
             && w.len() > 3
             && !is_noun_like(w)
             && !NOUN_ENDINGS.iter().any(|e| w.ends_with(e)))
+}
+
+/// A verb after a singular subject ("It", "the ban"): a finite verb, or
+/// any "-s" word ("It applies", "The ban also covers"), whatever noun it
+/// could also be.
+fn verb_after_singular(t: &Token) -> bool {
+    is_finite_verb(t.text)
+        || (t.text.ends_with('s')
+            && !t.text.ends_with("ss")
+            && t.text.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// A plain lower-case noun, as after a name used as its modifier ("the
+/// Warsaw Treaty signatories", "(INF) negotiations"): no function word,
+/// verb or adverb.
+fn is_plain_noun(t: &Token) -> bool {
+    t.kind == Tk::Word
+        && t.text.chars().all(|c| c.is_ascii_lowercase())
+        && !FUNCTION_WORDS.contains(&t.text)
+        && !is_finite_verb(t.text)
+        && !ADVERBS.contains(&t.text)
+}
+
+/// "Outer Space Treaty", "Seabed Treaty": a name ending in its head word.
+fn ends_in_head(form: &str) -> bool {
+    form.split_whitespace()
+        .next_back()
+        .is_some_and(|w| gazetteer::TREATY_HEADS.contains(&w))
 }
 
 /// "seismologist", "senior historian" at token `k`: up to three lower-case

@@ -268,7 +268,7 @@ pub fn parse(input: &str) -> Article {
                 let mut body: &str = &text;
                 // "Postscript (added for study): ..." after a transcript is
                 // the editor's, not the last speaker's.
-                if is_note_line(body) {
+                if note_label_end(body).is_some() {
                     label = None;
                     spoken = false;
                     quote_depth = 0;
@@ -579,12 +579,8 @@ pub fn strip_opening_filler(cloze: &str) -> Option<String> {
     // "Editor's note: The consortium was ...", "Postscript (added for
     // study): ...": a label on the sentence, not part of it.
     let noted = framed.is_none().then(|| {
-        let colon = cloze.get(..cloze.len().min(40))?.find(": ")?;
-        let head = cloze[..colon].split(" (").next()?.trim();
-        let rest = &cloze[colon + 2..];
-        (NOTE_LABELS.iter().any(|l| head.eq_ignore_ascii_case(l))
-            && rest.split_whitespace().count() >= 3)
-            .then_some(rest)
+        let rest = &cloze[note_label_end(cloze)?..];
+        (rest.split_whitespace().count() >= 3).then_some(rest)
     });
     let rest = match framed.or(noted.flatten()) {
         Some(rest) => rest,
@@ -605,16 +601,15 @@ pub fn strip_opening_filler(cloze: &str) -> Option<String> {
     Some(c.to_uppercase().chain(cs).collect())
 }
 
-/// A line opened by an editor's label ("Editor's note: ...").
-fn is_note_line(line: &str) -> bool {
-    line.get(..line.len().min(40))
-        .and_then(|h| h.find(": "))
-        .and_then(|c| line[..c].split(" (").next())
-        .is_some_and(|head| {
-            NOTE_LABELS
-                .iter()
-                .any(|l| head.trim().eq_ignore_ascii_case(l))
-        })
+/// Where the text after an editor's label starts ("Postscript (added for
+/// study): |START I ...", "Editor's note: |..."), if the line opens with one.
+fn note_label_end(line: &str) -> Option<usize> {
+    let colon = line.get(..line.len().min(40))?.find(": ")?;
+    let head = line[..colon].split(" (").next()?.trim();
+    NOTE_LABELS
+        .iter()
+        .any(|l| head.eq_ignore_ascii_case(l))
+        .then_some(colon + 2)
 }
 
 /// Labels an editor puts before a sentence.
@@ -1348,40 +1343,39 @@ mod tests {
 
     #[test]
     fn openers_and_frames_are_stripped() {
-        assert_eq!(
-            strip_opening_filler("Well, Spain left the Ottawa Accord.").as_deref(),
-            Some("Spain left the Ottawa Accord.")
-        );
-        assert_eq!(
-            strip_opening_filler("It is true that the Senate voted ___ in 1999.").as_deref(),
-            Some("The Senate voted ___ in 1999.")
-        );
-        assert_eq!(
-            strip_opening_filler(
-                "Postscript (added for study): START I entered into force in ___."
-            )
-            .as_deref(),
-            Some("START I entered into force in ___.")
-        );
-        assert_eq!(
-            strip_opening_filler("Editor's note: The consortium was set up in ___.").as_deref(),
-            Some("The consortium was set up in ___.")
-        );
-        assert_eq!(
-            strip_opening_filler("Signed: 11 February 1971, in ___"),
-            None
-        );
-        assert_eq!(strip_opening_filler("It is true."), None);
-        assert_eq!(strip_opening_filler("Spain left it."), None);
-        // A link to the sentence before goes too.
-        assert_eq!(
-            strip_opening_filler("As you know, ___ left the Ottawa Accord.").as_deref(),
-            Some("___ left the Ottawa Accord.")
-        );
-        assert_eq!(
-            strip_opening_filler("Even so, both sides observed the limit.").as_deref(),
-            Some("Both sides observed the limit.")
-        );
+        for (cloze, stripped) in [
+            (
+                "Well, Spain left the Ottawa Accord.",
+                Some("Spain left the Ottawa Accord."),
+            ),
+            (
+                "It is true that the Senate voted ___ in 1999.",
+                Some("The Senate voted ___ in 1999."),
+            ),
+            // An editor's label goes, but not a field's.
+            (
+                "Postscript (added for study): START I entered into force in ___.",
+                Some("START I entered into force in ___."),
+            ),
+            (
+                "Editor's note: The consortium was set up in ___.",
+                Some("The consortium was set up in ___."),
+            ),
+            ("Signed: 11 February 1971, in ___", None),
+            ("It is true.", None),
+            ("Spain left it.", None),
+            // A link to the sentence before goes too.
+            (
+                "As you know, ___ left the Ottawa Accord.",
+                Some("___ left the Ottawa Accord."),
+            ),
+            (
+                "Even so, both sides observed the limit.",
+                Some("Both sides observed the limit."),
+            ),
+        ] {
+            assert_eq!(strip_opening_filler(cloze).as_deref(), stripped, "{cloze}");
+        }
     }
 
     #[test]
