@@ -3359,8 +3359,9 @@ impl<'a> FactBuilder<'a> {
 
     /// "The Treaty recognises five nuclear-weapon States: China, France,
     /// Russia, the United Kingdom and the United States.": a list of three
-    /// to five states closing the sentence after a colon is one answer.
-    fn listed_after_colon(&mut self, si: usize, s: &Sent) {
+    /// to five states closing the sentence after a colon, a copula or
+    /// "including" is one answer.
+    fn listed_at_end(&mut self, si: usize, s: &Sent) {
         let ms = &s.mentions;
         let toks = &s.toks;
         let text = self.art.sentences[si].text.as_str();
@@ -4666,7 +4667,7 @@ impl<'a> FactBuilder<'a> {
             self.pair_parties(si, s, &mut party_cands);
             self.listed_subject(si, s);
             self.talks_between(si, s);
-            self.listed_after_colon(si, s);
+            self.listed_at_end(si, s);
         }
         // The article's dominant countries get at most one card a sentence.
         let best_dominant = party_cands
