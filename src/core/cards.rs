@@ -1204,6 +1204,30 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .filter(|t| {
                 !answer_is(&cache, t.entity, f, &name_norms) && !name_norms.contains(&norm(&t.name))
             });
+        // "It was signed ... by ..." asked "Which two leaders signed the
+        // treaty?": the treaty is the one "It" stands for.
+        let natural = natural.map(|(q, qn)| match topic {
+            Some(t)
+                if q.contains("the treaty")
+                    && ex
+                        .entities
+                        .get(t.entity)
+                        .is_some_and(|e| e.class == EntClass::Treaty) =>
+            {
+                let inline = t
+                    .name
+                    .strip_prefix("The ")
+                    .map_or(t.name.clone(), |r| format!("the {r}"));
+                let q2 = replace_the_treaty(&q, &inline);
+                let n2 = norm(&q2);
+                if needles.leak_norm(&n2) || seen_q.contains(&n2) {
+                    (q, qn)
+                } else {
+                    (q2, n2)
+                }
+            }
+            _ => (q, qn),
+        });
         // The treaty a topic wrote into the cloze, if any.
         let mut topic_treaty = None;
         let (cloze, cloze_norm) = match topic {
@@ -3482,6 +3506,23 @@ mod tests {
         crate::core::generate(text)
             .map(|g| g.cards)
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn the_treaty_a_natural_question_names_is_the_one_it_stands_for() {
+        let cards = cards_of(
+            "The ABM Treaty limited missile defences. The ABM Treaty lasted thirty years.\n\n\
+             The treaty emerged from the first Strategic Arms Limitation Talks (SALT I). It was \
+             signed in Moscow on 26 May 1972 by U.S. President Richard Nixon and Leonid \
+             Brezhnev, General Secretary of the Communist Party. At the same summit the two \
+             leaders signed the Interim Agreement, and the two documents became known as SALT \
+             I.\n\nThe United States withdrew from the ABM Treaty in 2002.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "Richard Nixon and Leonid Brezhnev")
+            .unwrap_or_else(|| panic!("no card for the signers: {cards:?}"));
+        assert_eq!(c.question, "Which two leaders signed the ABM Treaty?");
     }
 
     #[test]

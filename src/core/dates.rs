@@ -419,11 +419,16 @@ pub fn find(toks: &[Token]) -> Vec<DateMention> {
                         .get(i + 1)
                         .is_some_and(|n| n.kind == Tk::Word && !n.is_cap()))
                 {
-                    out.push(DateMention {
-                        tok_start: i,
-                        tok_end: i + 1,
-                        expr: DateExpr::Month(m),
-                    });
+                    // "last October" is one mention, the last such month
+                    // before the text's date; "next October" is left as
+                    // written (no month of the past).
+                    if prev.as_str() != "next" {
+                        out.push(DateMention {
+                            tok_start: if prev.as_str() == "last" { i - 1 } else { i },
+                            tok_end: i + 1,
+                            expr: DateExpr::Month(m),
+                        });
+                    }
                     i += 1;
                     continue;
                 }
@@ -923,14 +928,22 @@ pub fn year_before_future(
 /// "GENEVA, Oct. 21 — ... signed here on Friday": with no future date to
 /// count back from, the one year within the span of years the text names
 /// (`years`) in which that day fell on the weekday; `None` when none or
-/// several do.
-pub fn year_by_weekday(month: u32, day: u32, weekdays: &[u32], years: &[i32]) -> Option<i32> {
+/// several do. A year the text writes beside a month ("In May 1967") is
+/// not the dateline's: a wire gives the year only for another year.
+pub fn year_by_weekday(
+    month: u32,
+    day: u32,
+    weekdays: &[u32],
+    years: &[i32],
+    other_years: &[i32],
+) -> Option<i32> {
     let (&lo, &hi) = (years.iter().min()?, years.iter().max()?);
     if hi - lo > 30 {
         return None;
     }
     let mut fits = (lo..=hi).filter(|&y| {
-        day <= days_in_month(y, month)
+        !other_years.contains(&y)
+            && day <= days_in_month(y, month)
             && weekdays.contains(&weekday(days_from_civil(y, month, day)))
     });
     let y = fits.next()?;
@@ -1074,13 +1087,20 @@ mod tests {
         // October 21 was a Friday (weekday 4) in 1994, and in no other year
         // from 1993 to 2003.
         assert_eq!(
-            year_by_weekday(10, 21, &[4], &[1993, 2003, 1995]),
+            year_by_weekday(10, 21, &[4], &[1993, 2003, 1995], &[]),
             Some(1994)
         );
         // Two such years in the span: no guess.
-        assert_eq!(year_by_weekday(10, 21, &[4], &[1993, 2006]), None);
-        assert_eq!(year_by_weekday(10, 21, &[], &[1993, 2003]), None);
-        assert_eq!(year_by_weekday(10, 21, &[4], &[]), None);
+        assert_eq!(year_by_weekday(10, 21, &[4], &[1993, 2006], &[]), None);
+        assert_eq!(year_by_weekday(10, 21, &[], &[1993, 2003], &[]), None);
+        assert_eq!(year_by_weekday(10, 21, &[4], &[], &[]), None);
+        // May 25 was a Thursday (weekday 3) in 1967 and in 1972; "In May
+        // 1967" is written with its year, so it is another year.
+        assert_eq!(year_by_weekday(5, 25, &[3], &[1967, 1975], &[]), None);
+        assert_eq!(
+            year_by_weekday(5, 25, &[3], &[1967, 1975], &[1967]),
+            Some(1972)
+        );
     }
 
     #[test]
@@ -1220,6 +1240,18 @@ mod tests {
                 DateExpr::Absolute(Ymd::ymd(2021, 2, 3)),
             ]
         );
+    }
+
+    #[test]
+    fn last_october_is_one_mention_and_next_october_none() {
+        let toks = tokenize("They met in Moscow last October.");
+        let found = find(&toks);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (toks[found[0].tok_start].text, found[0].expr),
+            ("last", DateExpr::Month(10))
+        );
+        assert!(exprs("They will meet again next October.").is_empty());
     }
 
     #[test]

@@ -1379,8 +1379,15 @@ pub fn extract(art: &Article) -> Extraction {
             })
             .chain(future.iter().map(|f| f.y))
             .collect();
+        let other_years: Vec<i32> = all_exprs
+            .iter()
+            .filter_map(|e| match e {
+                DateExpr::Absolute(y) if y.m.is_some() => Some(y.y),
+                _ => None,
+            })
+            .collect();
         if let Some(y) = dates::year_before_future(m, d, &future, &weekdays, past_year)
-            .or_else(|| dates::year_by_weekday(m, d, &weekdays, &years))
+            .or_else(|| dates::year_by_weekday(m, d, &weekdays, &years, &other_years))
         {
             r.date = Ymd::ymd(y, m, d);
             r.year_known = true;
@@ -3133,6 +3140,174 @@ impl<'a> FactBuilder<'a> {
         }
     }
 
+    /// "signed ... by U.S. President Ronald Reagan and Mikhail Gorbachev,
+    /// General Secretary ...", "New START, which Presidents Barack Obama and
+    /// Dmitry Medvedev signed", "Signatories: U.S. President Richard Nixon
+    /// and Leonid Brezhnev": the two signers are one answer, asked "Which
+    /// two leaders signed the INF Treaty?" (the titles stay out of it).
+    fn signing_pair(&mut self, si: usize, s: &Sent) {
+        let toks = &s.toks;
+        let sent = &self.art.sentences[si];
+        let text = sent.text.as_str();
+        let is_person = |m: &Mention| {
+            self.ent(m.entity).class == EntClass::Person
+                && !m.aside
+                && !sent.in_quote(m.start, m.end)
+        };
+        // Capitalised title words ("U.S. President", "Soviet President").
+        let title_word = |t: &Token| t.text.starts_with(|c: char| c.is_uppercase());
+        let signed_at = |k: usize| toks.get(k).is_some_and(|t| t.is("signed"));
+        let people: Vec<&Mention> = s.mentions.iter().filter(|m| is_person(m)).collect();
+        for w in people.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            if a.entity == b.entity || a.te > b.ts {
+                continue;
+            }
+            // A's post set off by commas: "Richard Nixon, the U.S. President, and".
+            let mut k = a.te;
+            if toks.get(k).is_some_and(|t| t.text == ",") {
+                match (k + 1..toks.len().min(k + 14)).find(|&c| toks[c].text == ",") {
+                    Some(c)
+                        if toks[k + 1..c]
+                            .iter()
+                            .all(|t| !is_finite_verb_strict(t.text)) =>
+                    {
+                        k = c + 1
+                    }
+                    _ => continue,
+                }
+            }
+            let titles_b = b.ts.saturating_sub(k + 1);
+            if !toks.get(k).is_some_and(|t| t.is("and"))
+                || titles_b > 4
+                || !toks[k + 1..b.ts].iter().all(title_word)
+            {
+                continue;
+            }
+            // The titles before A, then what stands before them.
+            let mut p = a.ts;
+            while p > 0 && a.ts - p < 4 && title_word(&toks[p - 1]) && !toks[p - 1].is("The") {
+                p -= 1;
+            }
+            // After B and its post: "..., General Secretary of ..., and".
+            let mut after = b.te;
+            if toks.get(after).is_some_and(|t| t.text == ",") {
+                after = (after + 1..toks.len())
+                    .find(|&c| toks[c].text == ",")
+                    .map_or(toks.len(), |c| c + 1);
+            }
+            let v = skip_adverbs(toks, after);
+            let v = if toks.get(v).is_some_and(|t| t.is("had") || t.is("have")) {
+                v + 1
+            } else {
+                v
+            };
+            let label = sent.field.map(|l| text[..l].to_ascii_lowercase());
+            let by = p >= 2
+                && toks[p - 1].is("by")
+                && toks[..p - 1]
+                    .iter()
+                    .rev()
+                    .take(16)
+                    .take_while(|t| !matches!(t.text, ";" | ":"))
+                    .any(|t| t.is("signed"));
+            let field = label.is_some_and(|l| l.contains("signator") || l.contains("signed by"))
+                && toks[p].start >= sent.field.unwrap_or(0)
+                && !toks[..p].iter().any(|t| t.start >= sent.field.unwrap_or(0));
+            let before_verb = signed_at(v);
+            if !(by || field || before_verb) {
+                continue;
+            }
+            // The treaty signed: named opening the clause, named after the
+            // verb ("signed New START"), or "the treaty" a card names.
+            let treaty_at = |m: &&Mention| {
+                self.ent(m.entity).class == EntClass::Treaty && !m.aside && !m.possessive
+            };
+            let clause_start = |m: &Mention| {
+                let k = if m.ts > 0 && toks[m.ts - 1].is("the") {
+                    m.ts - 1
+                } else {
+                    m.ts
+                };
+                k == 0 || toks[k - 1].text == ","
+            };
+            let named = if before_verb && !(p > 0 && toks[p - 1].is("which")) {
+                let o = skip_article(toks, v + 1);
+                s.mentions.iter().find(|m| treaty_at(m) && m.ts == o)
+            } else {
+                s.mentions
+                    .iter()
+                    .find(|m| treaty_at(m) && m.te <= p && clause_start(m))
+            };
+            let treaty = match named {
+                Some(m) => {
+                    let the = m.ts > 0 && toks[m.ts - 1].is("the");
+                    format!("{}{}", if the { "the " } else { "" }, &text[m.start..m.end])
+                }
+                None if field
+                    || toks.first().is_some_and(|t| t.is("It"))
+                    || (toks.len() > 1 && toks[0].is("The") && toks[1].is("treaty")) =>
+                {
+                    "the treaty".to_string()
+                }
+                None => continue,
+            };
+            // "Presidents", or a head's title before or after either name.
+            let head_at = |i: usize| {
+                toks[i].is("Presidents")
+                    || self
+                        .g
+                        .title_at(&s.words, i)
+                        .is_some_and(|(_, c)| c == "head" || c == "monarch")
+            };
+            let leaders = (p..a.ts).chain(k + 1..b.ts).any(head_at)
+                || [a, b].iter().any(|m| {
+                    toks.get(m.te).is_some_and(|t| t.text == ",")
+                        && m.te + 1 < toks.len()
+                        && head_at(m.te + 1)
+                });
+            let who = if leaders { "leaders" } else { "people" };
+            // A bare surname is written in full ("Bush" -> "George H. W. Bush").
+            let full = |m: &Mention| {
+                let (seen, name) = (&text[m.start..m.end], &self.ent(m.entity).name);
+                if name.ends_with(&format!(" {seen}")) {
+                    name.as_str()
+                } else {
+                    seen
+                }
+            };
+            let (na, nb) = (full(a), full(b));
+            let answer = format!("{na} and {nb}");
+            let last = |n: &str| n.rsplit(' ').next().unwrap_or(n).to_string();
+            let mut accept = vec![
+                format!("{nb} and {na}"),
+                format!("{} and {}", last(na), last(nb)),
+                format!("{} and {}", last(nb), last(na)),
+            ];
+            let (ca, cb) = (&self.ent(a.entity).name, &self.ent(b.entity).name);
+            if (ca.as_str(), cb.as_str()) != (na, nb) {
+                accept.push(format!("{ca} and {cb}"));
+            }
+            accept.retain(|x| *x != answer);
+            dedup(&mut accept);
+            self.push(Fact {
+                kind: FactKind::Party,
+                sentence: si,
+                answer,
+                accept,
+                entity: None,
+                spans: vec![(a.start, a.end), (b.start, b.end)],
+                question: Some(format!("Which two {who} signed {treaty}?")),
+                resolved: None,
+                inferred: false,
+                pool: Pool::NoChoice,
+                standalone: false,
+                note: None,
+            });
+            return;
+        }
+    }
+
     /// "a series of talks between the United States and the Soviet Union":
     /// the two sides of a negotiation or a treaty are one answer, asked by
     /// the cloze "talks between ___".
@@ -4664,6 +4839,7 @@ impl<'a> FactBuilder<'a> {
             ));
         }
         if !interrogative {
+            self.signing_pair(si, s);
             self.pair_parties(si, s, &mut party_cands);
             self.listed_subject(si, s);
             self.talks_between(si, s);
@@ -5001,11 +5177,17 @@ impl<'a> FactBuilder<'a> {
             if restated_beside(s, di) {
                 continue;
             }
-            let start = toks[d.tok_start].start;
+            let resolved = dates::resolve(d.expr, self.reference);
+            // "last ___ (month)" while the year is unknown.
+            let first = if resolved.is_none() && toks[d.tok_start].is("last") {
+                d.tok_start + 1
+            } else {
+                d.tok_start
+            };
+            let start = toks[first].start;
             let end = toks[d.tok_end - 1].end;
             let blank_start = weekday_of(di).map_or(start, |w| toks[w].start);
             let surface = strip_the(&text[start..end]).to_string();
-            let resolved = dates::resolve(d.expr, self.reference);
             if let DateExpr::Absolute(y) = d.expr
                 && y.m.is_none()
             {
@@ -8496,6 +8678,55 @@ mod tests {
                 ("For which country did Andrei Kozyrev sign?", "Russia"),
                 ("For which country did Anatoly Zlenko sign?", "Ukraine"),
             ]
+        );
+    }
+
+    #[test]
+    fn two_signers_with_titles_are_one_answer() {
+        for (text, q, a) in [
+            (
+                "The INF Treaty was signed in Washington on December 8, 1987, by U.S. President \
+                 Ronald Reagan and Mikhail Gorbachev, General Secretary of the Communist Party.",
+                "Which two leaders signed the INF Treaty?",
+                "Ronald Reagan and Mikhail Gorbachev",
+            ),
+            (
+                "New START, which Presidents Barack Obama and Dmitry Medvedev signed in Prague, \
+                 sets three limits.",
+                "Which two leaders signed New START?",
+                "Barack Obama and Dmitry Medvedev",
+            ),
+            (
+                "Ronald Reagan spoke. Reagan and General Secretary Mikhail Gorbachev signed \
+                 the INF Treaty in Washington.",
+                "Which two leaders signed the INF Treaty?",
+                "Ronald Reagan and Mikhail Gorbachev",
+            ),
+            (
+                "Signed: 26 May 1972\nSignatories: U.S. President Richard Nixon and Leonid \
+                 Brezhnev, General Secretary of the Communist Party",
+                "Which two leaders signed the treaty?",
+                "Richard Nixon and Leonid Brezhnev",
+            ),
+        ] {
+            let (ex, _) = facts(text);
+            assert!(
+                ex.facts
+                    .iter()
+                    .any(|f| f.question.as_deref() == Some(q) && f.answer == a),
+                "{text}: {:?}",
+                ex.facts
+                    .iter()
+                    .map(|f| (&f.question, &f.answer))
+                    .collect::<Vec<_>>()
+            );
+        }
+        // Not a signing: two people who met.
+        let (ex, _) = facts("President Ronald Reagan and Mikhail Gorbachev met in Geneva.");
+        assert!(
+            !ex.facts
+                .iter()
+                .any(|f| f.question.as_deref().is_some_and(|q| q.contains("signed")))
         );
     }
 
