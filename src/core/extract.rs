@@ -1298,6 +1298,10 @@ pub fn extract(art: &Article) -> Extraction {
             {
                 return d.d.is_some().then_some(s.text.as_str());
             }
+            // "Geneva, 14 September 2013 (condensed transcript)".
+            if let Some(at) = crate::core::text::place_date_start(&s.text) {
+                return Some(&s.text[at..]);
+            }
             // A line that ends in the day ("… Mexico City, 14 February
             // 2017" run on from the sender's line). (A fragment's dates
             // are not read with the text's.)
@@ -3835,7 +3839,10 @@ impl<'a> FactBuilder<'a> {
         // "Yes, the Peaceful Nuclear Explosions Treaty, which Ford and
         // Brezhnev signed on May 28, 1976.": a reply with its verb in a
         // relative clause still tells of an event.
-        if is_verbless(toks) && sent.field.is_none() {
+        // "Participants: U.S. Secretary of State John Kerry and ...": a
+        // transcript's cast line gives its people's posts, and nothing else.
+        let cast_line = crate::core::text::is_cast_line(text);
+        if is_verbless(toks) && sent.field.is_none() && !cast_line {
             self.short_answer(si, s);
             if is_verbless_in_clauses(toks) {
                 return;
@@ -3943,6 +3950,9 @@ impl<'a> FactBuilder<'a> {
                 // A fact sheet's "Executive Secretary: Robert Floyd".
                 self.role_fact(si, s, m, 0, re);
             }
+        }
+        if cast_line {
+            return;
         }
         let in_role = |ts: usize, te: usize| role_tokens.iter().any(|&(a, b)| ts >= a && te <= b);
 
@@ -5832,6 +5842,24 @@ impl<'a> FactBuilder<'a> {
                 None
             })
             .or_else(|| {
+                // "Let me be clear about the standard we will apply: “…”":
+                // words the speaker sets out in the first person are theirs.
+                let label = sent.label.as_deref()?;
+                let &(q0, _) = real_quotes.first()?;
+                let lead = sent.text[..q0].trim_end_matches(['"', '“', ' ']);
+                let first_person = lead
+                    .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                    .any(|w| matches!(w, "I" | "we" | "We" | "me" | "us" | "Let"));
+                (lead.ends_with(':')
+                    && first_person
+                    && !s
+                        .mentions
+                        .iter()
+                        .any(|m| m.start < q0 && self.ent(m.entity).class == EntClass::Person))
+                .then(|| self.label_person(label))
+                .flatten()
+            })
+            .or_else(|| {
                 // "It also said Russia would ...": a turn's sentence that
                 // reports someone's speech is not the speaker's own claim.
                 let label = sent.label.as_deref()?;
@@ -5892,7 +5920,11 @@ impl<'a> FactBuilder<'a> {
         let opinion = real_quotes.is_empty() && is_opinion(&sent.text);
         // A quotation of someone else in the turn (“…,” Trump said) is
         // that person's card, not the briefer's second.
-        if self.turn_carded == Some((unit, owner)) && !opinion {
+        // (A quotation the speaker sets out in their own turn is its own card.)
+        if self.turn_carded == Some((unit, owner))
+            && !opinion
+            && (real_quotes.is_empty() || sent.label.is_none())
+        {
             return;
         }
         // An analyst narrating history is not the source of that history.
@@ -8679,6 +8711,30 @@ mod tests {
                 ("For which country did Anatoly Zlenko sign?", "Ukraine"),
             ]
         );
+    }
+
+    #[test]
+    fn a_cast_line_gives_posts_and_a_quote_a_speaker_sets_out_is_theirs() {
+        let (ex, v) = facts(
+            "Joint press conference on the framework\n\
+             Geneva, 14 September 2013 (condensed transcript)\n\n\
+             Participants: U.S. Secretary of State John Kerry and Russian Foreign Minister \
+             Sergey Lavrov\n\n\
+             SECRETARY KERRY: We have agreed on a framework with Russia. Let me be clear \
+             about the standard we will apply: \"There can be no room for games, or anything \
+             less than full compliance.\"",
+        );
+        assert!(has(&v, FactKind::Role, "U.S. Secretary of State"), "{v:?}");
+        assert!(has(&v, FactKind::Role, "Russian Foreign Minister"), "{v:?}");
+        // The turn's first sentence and the quotation each have theirs.
+        let kerry = v
+            .iter()
+            .filter(|(k, a)| *k == FactKind::Speaker && a == "John Kerry")
+            .count();
+        assert_eq!(kerry, 2, "{v:?}");
+        // The place-and-date line under the title dates the text.
+        let r = ex.reference.expect("a reference date");
+        assert!(r.explicit && r.date == Ymd::ymd(2013, 9, 14), "{r:?}");
     }
 
     #[test]

@@ -210,7 +210,9 @@ pub fn parse(input: &str) -> Article {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
-            if prev_open && (cont || text.len() > 60) {
+            // ("Joint press availability on ..." over "Geneva, 14
+            // September 2013": a title over a place and date.)
+            if prev_open && (cont || (text.len() > 60 && place_date_start(body).is_none())) {
                 text.push(' ');
                 text.push_str(body);
                 continue;
@@ -268,14 +270,16 @@ pub fn parse(input: &str) -> Article {
                 let mut body: &str = &text;
                 // "Postscript (added for study): ..." after a transcript is
                 // the editor's, not the last speaker's.
-                if note_label_end(body).is_some() {
+                let note = note_label_end(body).is_some();
+                if note {
                     label = None;
                     spoken = false;
                     quote_depth = 0;
                     flush_para(&mut art, &mut para_text, &mut para_has);
                     para = art.paragraphs.len();
                 }
-                if let Some((lab, rest)) = split_label(body) {
+                // ("EDITOR'S NOTE:" is no speaker.)
+                if let Some((lab, rest)) = split_label(body).filter(|_| !note) {
                     label = lab;
                     spoken = true;
                     body = rest;
@@ -291,7 +295,13 @@ pub fn parse(input: &str) -> Article {
                     // it is the lede ("The United States left the Ottawa
                     // Treaty on May 8, 2018."), not a second title.
                     let lede = art.title.is_some() && reads_as_prose(body);
-                    if !bullet && !field && !lede && next_is_break && is_title_case_line(body) {
+                    if !bullet
+                        && !field
+                        && !lede
+                        && next_is_break
+                        && is_title_case_line(body)
+                        && !is_cast_line(body)
+                    {
                         if art.title.is_none() {
                             art.title = Some(body.to_string());
                         }
@@ -302,7 +312,7 @@ pub fn parse(input: &str) -> Article {
                     if let Some((dl, rest)) = split_dateline(body) {
                         art.dateline = dl;
                         body = rest;
-                    } else if !bullet && !field && is_headline(body) {
+                    } else if !bullet && !field && is_headline(body) && !is_cast_line(body) {
                         if art.title.is_none() {
                             art.title = Some(body.to_string());
                         }
@@ -799,6 +809,47 @@ fn words_of(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
+/// "Geneva, 14 September 2013 (condensed transcript)": a line that opens
+/// with a place and a full date; the byte where the date starts.
+pub fn place_date_start(s: &str) -> Option<usize> {
+    let (place, rest) = s.split_once(", ")?;
+    let words: Vec<&str> = place.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 4
+        || !words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) && !w.ends_with(':'))
+    {
+        return None;
+    }
+    let toks = tokenize(rest);
+    let d = super::dates::find(&toks).into_iter().next()?;
+    let full = matches!(d.expr, super::dates::DateExpr::Absolute(y) if y.d.is_some());
+    (full && d.tok_start == 0).then_some(place.len() + 2)
+}
+
+/// Labels of a transcript's line naming who takes part.
+const CAST_LABELS: &[&str] = &[
+    "Participants",
+    "Participant",
+    "Speakers",
+    "Panelists",
+    "Panellists",
+    "Attendees",
+    "Present",
+    "Guests",
+    "Guest",
+    "Interviewee",
+];
+
+/// "Participants: U.S. Secretary of State John Kerry and ...": a line
+/// naming who takes part, with their posts.
+pub fn is_cast_line(s: &str) -> bool {
+    CAST_LABELS
+        .iter()
+        .any(|l| s.strip_prefix(l).is_some_and(|r| r.starts_with(": ")))
+}
+
 /// A short first line without terminal punctuation: a headline.
 fn is_headline(s: &str) -> bool {
     let n = words_of(s);
@@ -877,6 +928,15 @@ fn is_fragment_line(s: &str) -> bool {
         if lower.starts_with(p) {
             return true;
         }
+    }
+    // A place and date with a note: "Geneva, 14 September 2013 (condensed
+    // transcript)".
+    let before_note = match (t.ends_with(')'), t.rfind('(')) {
+        (true, Some(p)) => t[..p].trim_end(),
+        _ => t,
+    };
+    if !ends_terminal(before_note) && place_date_start(t).is_some() {
+        return true;
     }
     // A place line under a title: "Washington, D.C.", "Vienna, Austria".
     if n <= 4
@@ -1580,6 +1640,28 @@ mod tests {
     }
 
     #[test]
+    fn a_long_title_over_a_place_and_date_is_not_joined_to_it() {
+        let a = parse(
+            "Joint press availability on the Framework for Elimination of Syrian Chemical Weapons\n\
+             Geneva, 14 September 2013 (condensed transcript)\n\n\
+             MR. KERRY: We agreed on a framework.\n",
+        );
+        assert_eq!(
+            a.title.as_deref(),
+            Some(
+                "Joint press availability on the Framework for Elimination of Syrian Chemical Weapons"
+            )
+        );
+        assert!(
+            a.sentences
+                .iter()
+                .all(|s| s.fragment || !s.text.contains("Geneva")),
+            "{:?}",
+            a.sentences
+        );
+    }
+
+    #[test]
     fn an_editors_note_ends_the_last_speakers_turn() {
         let a = parse(
             "A briefing\n\nMR. HALL: The protocol was signed today.\n\n\
@@ -1592,6 +1674,14 @@ mod tests {
             a.sentences[a.sentences.len() - 2].label.as_deref(),
             Some("MR. HALL")
         );
+        // An upper-case note label is no speaker's label either.
+        let a = parse(
+            "A briefing\n\nMR. HALL: The protocol was signed today.\n\n\
+             EDITOR'S NOTE: START I entered into force in 1994.\n",
+        );
+        let last = a.sentences.last().expect("sentences");
+        assert_eq!(last.label, None, "{last:?}");
+        assert!(!last.spoken);
     }
 
     #[test]
