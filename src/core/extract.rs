@@ -8738,6 +8738,20 @@ mod tests {
     }
 
     #[test]
+    fn welcoming_or_denouncing_in_quoted_words_is_speech() {
+        for text in [
+            "George Bush welcomed the Soviet steps as \"good news for the whole world.\"",
+            "George Bush denounced the agreement as \"a historic mistake for the world.\"",
+        ] {
+            let (_, v) = facts(text);
+            assert!(
+                has(&v, FactKind::Speaker, "George H. W. Bush"),
+                "{text}: {v:?}"
+            );
+        }
+    }
+
+    #[test]
     fn two_signers_with_titles_are_one_answer() {
         for (text, q, a) in [
             (

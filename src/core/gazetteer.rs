@@ -1083,6 +1083,13 @@ pub const SPEECH_VERBS: &[(&str, &str)] = &[
     ("indicated", "indicate"),
     ("pointed", "point"),
     ("called", "call"),
+    ("welcomed", "welcome"),
+    ("hailed", "hail"),
+    ("described", "describe"),
+    ("dismissed", "dismiss"),
+    ("denounced", "denounce"),
+    ("condemned", "condemn"),
+    ("praised", "praise"),
     ("accused", "accuse"),
     ("accuses", "accuse"),
 ];
