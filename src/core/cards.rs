@@ -1399,12 +1399,15 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
             _ => (question, qn, cloze),
         };
-        if is_context_bound(&question) || dangling_it {
+        if is_context_bound(&question) {
             continue;
         }
         // "That successor effort became known as ___.": the sentence before
         // says what "that" is, so the card shows it first.
-        let (question, qn, cloze, cloze_norm) = if has_dangling_reference(&question) {
+        // So does an opening "It" the topic could not name ("It dismantled
+        // them before acceding to the NPT in ___").
+        let (question, qn, cloze, cloze_norm) = if dangling_it || has_dangling_reference(&question)
+        {
             let Some(prev) = context_before(art, f.sentence) else {
                 continue;
             };
@@ -3506,6 +3509,32 @@ mod tests {
         crate::core::generate(text)
             .map(|g| g.cards)
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn an_opening_it_no_treaty_stands_for_reads_with_the_sentence_before() {
+        let cards = cards_of(
+            "South Africa joined the talks late.\n\n\
+             The apartheid government had secretly produced six nuclear devices. It \
+             dismantled them before acceding to the NPT in July 1991.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "July 1991")
+            .unwrap_or_else(|| panic!("no card for the date: {cards:?}"));
+        assert!(
+            c.question.starts_with(
+                "The apartheid government had secretly produced six nuclear devices. It dismantled"
+            ),
+            "{}",
+            c.question
+        );
+        // With no sentence before it in its paragraph, it is left out.
+        let cards = cards_of(
+            "The talks were long.\n\n\
+             It dismantled them before acceding to the NPT in July 1991.",
+        );
+        assert!(cards.iter().all(|c| c.answer != "July 1991"), "{cards:?}");
     }
 
     #[test]
