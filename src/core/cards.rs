@@ -896,12 +896,13 @@ fn has_dangling_reference(question: &str) -> bool {
                     w.starts_with(|c: char| c.is_ascii_digit() || c == '_')
                         || gazetteer::month_of(w).is_some()
                 });
+                // ("the law revoking Russia's ratification" says which too.)
                 let modified = !ends_clause(next_raw)
                     && !dated
-                    && is(
+                    && (is(
                         after,
                         &["on", "of", "in", "at", "to", "between", "with", "by", "for"],
-                    );
+                    ) || (after.len() > 5 && after.ends_with("ing")));
                 if !modified {
                     return true;
                 }
@@ -1354,7 +1355,9 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         };
         // "It was the first time since ___ that ...": an "It" the topic
         // could not name points to another sentence.
-        let dangling_it = from_cloze && question.starts_with("It ");
+        // So does an opening "They" ("They agreed in principle to cut ...").
+        let dangling_it =
+            from_cloze && (question.starts_with("It ") || question.starts_with("They "));
         // "___ categories of weapons: tanks, artillery, ...": the list
         // counts out the answer, so the cloze stops before it.
         // "Signed: ___" on a fact sheet is a fragment: asked as "When was
@@ -1399,7 +1402,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
             _ => (question, qn, cloze),
         };
-        if is_context_bound(&question) {
+        if is_context_bound(&question) && !dangling_it {
             continue;
         }
         // "That successor effort became known as ___.": the sentence before
@@ -1720,9 +1723,10 @@ fn context_before(art: &Article, si: usize) -> Option<&str> {
         && prev.field.is_none()
         && !prev.starts_in_quote
         && text.ends_with(['.', '!'])
-        && (4..=30).contains(&text.split_whitespace().count())
+        && (6..=30).contains(&text.split_whitespace().count())
         && text.starts_with(char::is_uppercase)
         && !text.starts_with("It ")
+        && !text.starts_with("They ")
         && !has_dangling_reference(text);
     fits.then_some(text)
 }
@@ -2156,6 +2160,10 @@ fn the_swallowed(text: &str, (start, end): (usize, usize)) -> Option<usize> {
 
 /// States that hold nuclear weapons (and the Soviet Union, which did):
 /// the fair options when the answer is one of them.
+/// How many of [`NUCLEAR_ARMED_STATES`], from the top, are the NPT's
+/// nuclear-weapon states (the Soviet Union and Russia as one).
+const NPT_NUCLEAR_STATES: usize = 6;
+
 const NUCLEAR_ARMED_STATES: &[&str] = &[
     "United States",
     "Russia",
@@ -2231,6 +2239,26 @@ fn choices_for(
         .iter()
         .any(|n| n == "russia" || n == "russian federation");
     let answer_is_soviet = name_norms.iter().any(|n| is_former_name(n));
+    // "Which country withdrew from the INF Treaty?": a treaty between the
+    // United States and the Soviet Union (or Russia) has no third state to
+    // offer, so the card is asked without options.
+    if f.pool == Pool::Entity(EntClass::Country)
+        && (answer_is_russia || answer_is_soviet || name_norms.iter().any(|n| n == "united states"))
+    {
+        let ex = cache.ex;
+        let mut about = sentence_treaties(ex, f.sentence);
+        if about.is_empty() {
+            about.extend(ex.subject.as_ref().map(|s| s.entity));
+        }
+        let bilateral = |e: &usize| {
+            ex.entities.get(*e).and_then(|x| x.gaz).is_some_and(|gi| {
+                gazetteer::US_SOVIET_BILATERAL.contains(&gaz.entries[gi].name.as_str())
+            })
+        };
+        if !about.is_empty() && about.iter().all(bilateral) {
+            return None;
+        }
+    }
     // "U.S. Senate" against "Congress": a body and the body it belongs to
     // are both right.
     let answer_entry = answer_gaz.filter(|&gi| gaz.has_nesting(gi));
@@ -2250,6 +2278,16 @@ fn choices_for(
             years.iter().any(|&y| y >= 1992)
         }
     };
+    let soviet_era = || {
+        if years.is_empty() {
+            narrative.is_some_and(|y| y < 1992)
+        } else {
+            years.iter().all(|&y| y < 1992)
+        }
+    };
+    // Before the tests of 1998 only the five recognised by the NPT were
+    // nuclear-armed peers.
+    let p5_only = soviet_era() || (!years.is_empty() && years.iter().all(|&y| y < 1998));
     // "the ___" wants a name said with "the".
     // (unless the blank took the "the" with the name).
     let after_the = cloze
@@ -2477,14 +2515,22 @@ fn choices_for(
     let in_order = order.iter().chain(few.iter()).chain(rest.iter()).copied();
     // "until the ___ withdrew from it": a nuclear-armed state is judged
     // among its peers first; Belgium beside the United States is no contest.
-    static NUCLEAR: OnceLock<Vec<usize>> = OnceLock::new();
+    // (Entries in the table's order: the first six are the NPT's five.)
+    static NUCLEAR: OnceLock<Vec<Option<usize>>> = OnceLock::new();
     let nuclear_entries = NUCLEAR.get_or_init(|| {
         NUCLEAR_ARMED_STATES
             .iter()
-            .filter_map(|n| gaz.entry_named(n))
+            .map(|n| gaz.entry_named(n))
             .collect()
     });
-    let nuclear = |gi: Option<usize>| gi.is_some_and(|gi| nuclear_entries.contains(&gi));
+    let nuclear = |gi: Option<usize>| {
+        gi.is_some_and(|gi| {
+            nuclear_entries
+                .iter()
+                .position(|&e| e == Some(gi))
+                .is_some_and(|k| !p5_only || k < NPT_NUCLEAR_STATES)
+        })
+    };
     let seq: Box<dyn Iterator<Item = usize>> =
         if f.pool == Pool::Entity(EntClass::Country) && nuclear(answer_gaz) {
             let mut seq: Vec<usize> = in_order.collect();
@@ -2625,7 +2671,8 @@ fn choices_for(
         if !former_state && is_former_name(&c.text) && (answer_is_russia || modern()) {
             continue;
         }
-        if answer_is_soviet && c.text.starts_with("Russia") {
+        // Nor Russia for a year before the Soviet Union's end.
+        if (answer_is_soviet || soviet_era()) && c.text.starts_with("Russia") {
             continue;
         }
         if answer_entry.is_some_and(|a| entry.is_some_and(|b| gaz.nested(a, b))) {
@@ -3509,6 +3556,40 @@ mod tests {
         crate::core::generate(text)
             .map(|g| g.cards)
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_party_to_a_us_soviet_treaty_has_no_options_and_an_old_year_no_russia() {
+        let cards = cards_of(
+            "The INF Treaty was signed in 1987. The United States withdrew from the INF \
+             Treaty in August 2019, accusing Moscow of violations.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "United States")
+            .unwrap_or_else(|| panic!("no card for the state: {cards:?}"));
+        assert_eq!(c.choices, None, "{c:?}");
+        // A treaty many states joined keeps its options.
+        let cards = cards_of(
+            "The Open Skies Treaty was signed in 1992. The United States withdrew from the Open \
+             Skies Treaty in November 2020, accusing Moscow of violations.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "United States")
+            .unwrap_or_else(|| panic!("no card for the state: {cards:?}"));
+        assert!(c.choices.is_some(), "{c:?}");
+        // In 1963 Russia was no state of its own to offer.
+        let cards = cards_of(
+            "The Partial Test Ban Treaty was signed in Moscow in August 1963. Dean Rusk \
+             signed it for the United States in 1963.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer.ends_with("United States") && c.choices.is_some())
+            .unwrap_or_else(|| panic!("no card with options for the state: {cards:?}"));
+        let options = c.choices.clone().unwrap_or_default();
+        assert!(!options.iter().any(|o| o.starts_with("Russia")), "{c:?}");
     }
 
     #[test]

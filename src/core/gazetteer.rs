@@ -1630,6 +1630,21 @@ pub const SIGNING_VERBS: &[&str] = &[
     "signing",
 ];
 
+/// Treaties between the United States and the Soviet Union or Russia alone
+/// (names as in treaties.tsv): no third state is a party to them.
+pub const US_SOVIET_BILATERAL: &[&str] = &[
+    "ABM Treaty",
+    "SALT I",
+    "SALT II",
+    "INF Treaty",
+    "START II",
+    "SORT",
+    "New START",
+    "Threshold Test Ban Treaty",
+    "Peaceful Nuclear Explosions Treaty",
+    "Incidents at Sea Agreement",
+];
+
 /// Possessives whose owner depends on who speaks ("our program").
 pub const PERSONAL_POSSESSIVES: &[&str] = &["our", "my", "your"];
 
