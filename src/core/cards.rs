@@ -4927,8 +4927,8 @@ mod tests {
         // "bathe United Kingdom" is no article.
         assert_eq!(the_swallowed("bathe United Kingdom", (6, 20)), None);
         let cards = cards_of(
-            "The ABM Treaty remained in force for almost 30 years, until the United States \
-             withdrew from it in 2002. Russia called the move a mistake.",
+            "The Open Skies Treaty remained in force for almost 20 years, until the United \
+             States withdrew from it in 2020. Russia called the move a mistake.",
         );
         // The answer fills the blank as it reads: "until the United
         // States withdrew".
