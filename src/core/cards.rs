@@ -783,6 +783,78 @@ fn post_named(ex: &Extraction, f: &Fact, question: &str) -> Option<String> {
 /// "the above conditions", "the meeting", "included this, but": a
 /// reference the card cannot resolve on its own, so a reader cannot
 /// answer it.
+/// "The following day, ...", "Six days later, ...", "That opened the way
+/// ...": an opening that counts from, or points to, the sentence before.
+/// A time counted from the sentence before is given by it only when that
+/// sentence gives a date (`Relative::Time`); "That" needs any sentence.
+/// ("Six days later, on July 20, 2015, ..." dates itself: no opening.)
+fn opens_relative(question: &str) -> Option<Relative> {
+    let w: Vec<&str> = question
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_end_matches(','))
+        .collect();
+    const UNITS: &[&str] = &[
+        "day", "days", "week", "weeks", "month", "months", "year", "years",
+    ];
+    let dated = || {
+        question
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|d| d.len() == 4)
+    };
+    match w.as_slice() {
+        ["The", "following" | "next", unit, ..]
+            if (UNITS.contains(unit) || matches!(*unit, "morning" | "evening")) && !dated() =>
+        {
+            Some(Relative::Time)
+        }
+        [n, unit, "later", ..]
+            if UNITS.contains(unit)
+                && (gazetteer::number_word(&n.to_ascii_lowercase()).is_some()
+                    || n.bytes().all(|b| b.is_ascii_digit()))
+                && !dated() =>
+        {
+            Some(Relative::Time)
+        }
+        // "That opened the way to ...": "That" is the subject.
+        ["That", verb, ..]
+            if verb.len() > 3
+                && verb.chars().all(|c| c.is_ascii_lowercase())
+                && (verb.ends_with("ed") || gazetteer::is_irregular_past(verb)) =>
+        {
+            Some(Relative::Pointer)
+        }
+        _ => None,
+    }
+}
+
+/// The sentence after its opening of three words ("Six days later") or
+/// of a phrase up to its comma ("The following day,"), capitalised; `None`
+/// when the blank is in the opening.
+fn without_relative_opening(question: &str) -> Option<String> {
+    let cut = match question.find(", ") {
+        Some(c) if question[..c].split_whitespace().count() <= 4 => c + 2,
+        _ => {
+            let mut ends = question.match_indices(' ').map(|(i, _)| i);
+            ends.nth(2)? + 1
+        }
+    };
+    let (head, rest) = question.split_at(cut);
+    // ("The following day, ___, the ministry ...": the blank is the day.)
+    if head.contains("___") || rest.starts_with("___") || rest.split_whitespace().count() < 4 {
+        return None;
+    }
+    let mut cs = rest.chars();
+    let first = cs.next()?;
+    Some(first.to_uppercase().chain(cs).collect())
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relative {
+    Time,
+    Pointer,
+}
+
 fn has_dangling_reference(question: &str) -> bool {
     // Most questions hold none of the words that could dangle. (Lower-
     // cased on the stack and matched by length first: this runs for every
@@ -1409,26 +1481,45 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         // says what "that" is, so the card shows it first.
         // So does an opening "It" the topic could not name ("It dismantled
         // them before acceding to the NPT in ___").
-        let (question, qn, cloze, cloze_norm) = if dangling_it || has_dangling_reference(&question)
+        // "Six days later, the Council endorsed the plan in ___.": the
+        // opening counts from another sentence and the blank is elsewhere,
+        // so the card reads without it.
+        let mut relative = opens_relative(&question);
+        let (question, qn, cloze, cloze_norm) = match relative
+            .filter(|r| *r == Relative::Time)
+            .and_then(|_| without_relative_opening(&question))
         {
-            let Some(prev) = context_before(art, f.sentence) else {
-                continue;
-            };
-            let q = format!("{prev} {question}");
-            let n = norm(&q);
-            if needles.leak_norm(&n) {
-                continue;
+            Some(q) if cloze.starts_with(&question[..question.len().min(12)]) => {
+                relative = None;
+                let c = without_relative_opening(&cloze).unwrap_or(cloze);
+                let n = norm(&q);
+                let cn = norm(&c);
+                (q, n, c, cn)
             }
-            let c = if cloze.is_empty() {
-                cloze
-            } else {
-                format!("{prev} {cloze}")
-            };
-            let cn = norm(&c);
-            (q, n, c, cn)
-        } else {
-            (question, qn, cloze, cloze_norm)
+            _ => (question, qn, cloze, cloze_norm),
         };
+        let (question, qn, cloze, cloze_norm) =
+            if dangling_it || has_dangling_reference(&question) || relative.is_some() {
+                let Some(prev) = context_before(art, f.sentence).filter(|p| {
+                    relative != Some(Relative::Time) || p.contains(|c: char| c.is_ascii_digit())
+                }) else {
+                    continue;
+                };
+                let q = format!("{prev} {question}");
+                let n = norm(&q);
+                if needles.leak_norm(&n) {
+                    continue;
+                }
+                let c = if cloze.is_empty() {
+                    cloze
+                } else {
+                    format!("{prev} {cloze}")
+                };
+                let cn = norm(&c);
+                (q, n, c, cn)
+            } else {
+                (question, qn, cloze, cloze_norm)
+            };
         // "Six times, all by ___.": a short reply reads with the question
         // it answers ("How many tests have there been? — “Six times, all
         // by ___.”").
@@ -1570,6 +1661,20 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         // "President Vladimir Putin announced that ___ was suspending ...":
         // a well-known leader of the answer's state gives it away.
         if f.pool == Pool::Entity(EntClass::Country) && leader_gives_away(&qn, &name_norms) {
+            continue;
+        }
+        // "British Prime Minister Gordon Brown announced that ___ would
+        // ...": the state's adjective gives it away too.
+        if f.pool == Pool::Entity(EntClass::Country)
+            && let Some(gi) = f
+                .entity
+                .and_then(|e| ex.entities.get(e))
+                .and_then(|e| e.gaz)
+            && gazetteer::get().entries[gi]
+                .adjectives
+                .iter()
+                .any(|a| contains_words(&qn, &norm(a)))
+        {
             continue;
         }
         // "which is, you know, a remarkable number": the pause goes.
@@ -3556,6 +3661,56 @@ mod tests {
         crate::core::generate(text)
             .map(|g| g.cards)
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn an_opening_that_counts_from_the_sentence_before_is_relative() {
+        for q in [
+            "The following day, Secretary of Defense ___ signed the order.",
+            "Six days later, on July 20, the Council endorsed it in Resolution ___.",
+        ] {
+            assert_eq!(opens_relative(q), Some(Relative::Time), "{q}");
+        }
+        assert_eq!(
+            opens_relative("That opened the way to the INF Treaty, signed on ___."),
+            Some(Relative::Pointer)
+        );
+        // With the blank elsewhere, the opening is left out.
+        assert_eq!(
+            without_relative_opening("Six days later the Council endorsed the deal in ___.")
+                .as_deref(),
+            Some("The Council endorsed the deal in ___.")
+        );
+        assert_eq!(
+            without_relative_opening("The following day, Secretary ___ signed the order.")
+                .as_deref(),
+            Some("Secretary ___ signed the order.")
+        );
+        assert_eq!(
+            without_relative_opening("___ later, the Council met in Vienna."),
+            None
+        );
+        assert_eq!(
+            without_relative_opening("The next day, ___, the Council met in Vienna."),
+            None
+        );
+        for q in [
+            "The following states signed on ___.",
+            "That treaty was signed on ___.",
+            "Years later, ___ said so.",
+            "Six days later, on July 20, 2015, the Council endorsed it in Resolution ___.",
+        ] {
+            assert_eq!(opens_relative(q), None, "{q}");
+        }
+    }
+
+    #[test]
+    fn a_states_adjective_in_the_question_gives_the_state_away() {
+        let text = "In May 2008 Prime Minister Gordon Brown announced that Britain would take \
+                    all of its cluster munitions out of service.";
+        assert!(cards_of(text).iter().any(|c| c.answer == "Britain"));
+        let cards = cards_of(&text.replace("Prime Minister", "British Prime Minister"));
+        assert!(cards.iter().all(|c| c.answer != "Britain"), "{cards:?}");
     }
 
     #[test]
