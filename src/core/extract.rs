@@ -3002,6 +3002,21 @@ impl<'a> FactBuilder<'a> {
                 f.accept.push(short);
             }
         }
+        // "Intermediate-Range Nuclear Forces (INF) Treaty" answers without
+        // the initials inside it; the name as written is accepted.
+        if f.kind == FactKind::Treaty
+            && let Some(open) = f.answer.find(" (")
+            && let Some(close) = f.answer[open..].find(") ").map(|c| open + c)
+            && f.answer[open + 2..close]
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+        {
+            let bare = format!("{}{}", &f.answer[..open], &f.answer[close + 1..]);
+            let written = std::mem::replace(&mut f.answer, bare);
+            if !f.accept.contains(&written) {
+                f.accept.push(written);
+            }
+        }
         let bad = {
             let a = norm(&f.answer);
             a.is_empty()
@@ -8735,6 +8750,23 @@ mod tests {
         // The place-and-date line under the title dates the text.
         let r = ex.reference.expect("a reference date");
         assert!(r.explicit && r.date == Ymd::ymd(2013, 9, 14), "{r:?}");
+    }
+
+    #[test]
+    fn initials_inside_a_treaty_name_stay_out_of_its_answer() {
+        let (ex, _) = facts(
+            "Gorbachev dropped his demand. That opened the way to the Intermediate-Range \
+             Nuclear Forces (INF) Treaty, which the two leaders signed in 1987.",
+        );
+        let f = first_fact(&ex, FactKind::Treaty);
+        assert_eq!(f.answer, "Intermediate-Range Nuclear Forces Treaty");
+        assert!(
+            f.accept
+                .iter()
+                .any(|a| a == "Intermediate-Range Nuclear Forces (INF) Treaty"),
+            "{:?}",
+            f.accept
+        );
     }
 
     #[test]
