@@ -8753,6 +8753,16 @@ mod tests {
     }
 
     #[test]
+    fn a_service_secretary_is_a_post_not_a_body() {
+        let (_, v) = facts(
+            "The accord was signed by Secretary of the Navy John W. Warner and Admiral \
+             Sergei G. Gorshkov.",
+        );
+        assert!(has(&v, FactKind::Role, "Secretary of the Navy"), "{v:?}");
+        assert!(!v.iter().any(|(_, a)| a == "Navy"), "{v:?}");
+    }
+
+    #[test]
     fn initials_inside_a_treaty_name_stay_out_of_its_answer() {
         let (ex, _) = facts(
             "Gorbachev dropped his demand. That opened the way to the Intermediate-Range \
