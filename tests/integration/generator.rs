@@ -139,11 +139,17 @@ fn heldout_articles_generalise() {
 /// Treaty reference, an Arms Trade Treaty statement, a Budapest Memorandum
 /// interview, a Seabed Treaty fact sheet, a Lisbon Protocol briefing), on
 /// instruments the earlier batches never covered, scored 0.59-0.72 on first
-/// sight (0.667 overall), 0.66-0.90 (0.774) after general fixes. All 50
-/// score 0.66-1.00 (0.850 overall). A floor against regressions.
+/// sight (0.667 overall), 0.66-0.90 (0.774) after general fixes. A tenth
+/// (an Incidents at Sea wire, a Pelindaba Treaty reference, a Syrian
+/// chemical weapons press-conference transcript, a Presidential Nuclear
+/// Initiatives fact sheet, a Reykjavik summit interview, a Convention on
+/// Cluster Munitions wire) scored 0.37-0.79 on first sight (0.653
+/// overall), 0.59-0.90 (0.727) after general fixes; the Incidents at Sea
+/// wire (0.59) and the Syrian transcript (0.63) set the per-article floor.
+/// All 56 score 0.59-1.00 (0.842 overall). A floor against regressions.
 #[test]
 fn blind_articles_stay_above_their_first_sight() {
-    score_set("blind", 50, 0.65, 0.84);
+    score_set("blind", 56, 0.58, 0.83);
 }
 
 #[test]
