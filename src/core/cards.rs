@@ -1277,6 +1277,16 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .filter(|t| {
                 !answer_is(&cache, t.entity, f, &name_norms) && !name_norms.contains(&norm(&t.name))
             });
+        // A rewritten question replaces the question only if it gives
+        // nothing away and is new.
+        let fresh = |q: String, qn: String, q2: String| {
+            let n2 = norm(&q2);
+            if needles.leak_norm(&n2) || seen_q.contains(&n2) {
+                (q, qn)
+            } else {
+                (q2, n2)
+            }
+        };
         // "It was signed ... by ..." asked "Which two leaders signed the
         // treaty?": the treaty is the one "It" stands for.
         let natural = natural.map(|(q, qn)| match topic {
@@ -1292,12 +1302,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                     .strip_prefix("The ")
                     .map_or(t.name.clone(), |r| format!("the {r}"));
                 let q2 = replace_the_treaty(&q, &inline);
-                let n2 = norm(&q2);
-                if needles.leak_norm(&n2) || seen_q.contains(&n2) {
-                    (q, qn)
-                } else {
-                    (q2, n2)
-                }
+                fresh(q, qn, q2)
             }
             _ => (q, qn),
         });
@@ -1410,12 +1415,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                     && !q.contains(o.split_once(char::is_whitespace).map_or(o, |(_, d)| d)) =>
             {
                 let q2 = format!("{o}, {}{}", q[..1].to_lowercase(), &q[1..]);
-                let n2 = norm(&q2);
-                if needles.leak_norm(&n2) || seen_q.contains(&n2) {
-                    (q, qn)
-                } else {
-                    (q2, n2)
-                }
+                fresh(q, qn, q2)
             }
             _ => (q, qn),
         });

@@ -3101,8 +3101,6 @@ impl<'a> FactBuilder<'a> {
                 accept.push(format!("{na} and {nb}"));
                 accept.push(format!("{nb} and {na}"));
             }
-            accept.retain(|x| *x != answer);
-            dedup(&mut accept);
             let mut spans = self.spans_of(s, ea);
             spans.extend(self.spans_of(s, eb));
             spans.push((a.start, b.end));
@@ -3139,20 +3137,7 @@ impl<'a> FactBuilder<'a> {
                 signed_for: false,
                 ..*a
             };
-            let f = Fact {
-                kind: FactKind::Party,
-                sentence: cands[i].2.sentence,
-                answer,
-                accept,
-                entity: None,
-                spans,
-                question,
-                resolved: None,
-                inferred: false,
-                pool: Pool::NoChoice,
-                standalone: false,
-                note: None,
-            };
+            let f = joint_fact(cands[i].2.sentence, answer, accept, spans, question);
             cands[i] = (rank, dominant, f, at);
             cands.remove(i + 1);
             i += 1;
@@ -3307,22 +3292,13 @@ impl<'a> FactBuilder<'a> {
             if (ca.as_str(), cb.as_str()) != (na, nb) {
                 accept.push(format!("{ca} and {cb}"));
             }
-            accept.retain(|x| *x != answer);
-            dedup(&mut accept);
-            self.push(Fact {
-                kind: FactKind::Party,
-                sentence: si,
+            self.push(joint_fact(
+                si,
                 answer,
                 accept,
-                entity: None,
-                spans: vec![(a.start, a.end), (b.start, b.end)],
-                question: Some(format!("Which two {who} signed {treaty}?")),
-                resolved: None,
-                inferred: false,
-                pool: Pool::NoChoice,
-                standalone: false,
-                note: None,
-            });
+                vec![(a.start, a.end), (b.start, b.end)],
+                Some(format!("Which two {who} signed {treaty}?")),
+            ));
             return;
         }
     }
@@ -3374,23 +3350,8 @@ impl<'a> FactBuilder<'a> {
                 self.ent(a.entity).name.clone(),
                 self.ent(b.entity).name.clone(),
             );
-            let mut accept = vec![format!("{na} and {nb}"), format!("{nb} and {na}")];
-            accept.retain(|x| *x != answer);
-            dedup(&mut accept);
-            self.push(Fact {
-                kind: FactKind::Party,
-                sentence: si,
-                answer,
-                accept,
-                entity: None,
-                spans: vec![(start, b.end)],
-                question: None,
-                resolved: None,
-                inferred: false,
-                pool: Pool::NoChoice,
-                standalone: false,
-                note: None,
-            });
+            let accept = vec![format!("{na} and {nb}"), format!("{nb} and {na}")];
+            self.push(joint_fact(si, answer, accept, vec![(start, b.end)], None));
         }
     }
 
@@ -7532,6 +7493,33 @@ fn capital_is_described(toks: &[Token], te: usize) -> bool {
                 "first" | "last" | "only" | "second" | "third" | "sole"
             )
         })
+}
+
+/// Two parties asked as one answer ("Ronald Reagan and Mikhail Gorbachev",
+/// "the United States and the Soviet Union"): no single entity, no options.
+fn joint_fact(
+    sentence: usize,
+    answer: String,
+    mut accept: Vec<String>,
+    spans: Vec<(usize, usize)>,
+    question: Option<String>,
+) -> Fact {
+    accept.retain(|x| *x != answer);
+    dedup(&mut accept);
+    Fact {
+        kind: FactKind::Party,
+        sentence,
+        answer,
+        accept,
+        entity: None,
+        spans,
+        question,
+        resolved: None,
+        inferred: false,
+        pool: Pool::NoChoice,
+        standalone: false,
+        note: None,
+    }
 }
 
 /// A past-tense, auxiliary or irregular verb form (no guessing from "-s").
