@@ -1489,9 +1489,15 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .filter(|r| *r == Relative::Time)
             .and_then(|_| without_relative_opening(&question))
         {
-            Some(q) if cloze.starts_with(&question[..question.len().min(12)]) => {
+            // (The cloze loses the same opening, or stays as it is when
+            // it reads otherwise.)
+            Some(q) => {
                 relative = None;
-                let c = without_relative_opening(&cloze).unwrap_or(cloze);
+                let c = if opens_relative(&cloze).is_some() {
+                    without_relative_opening(&cloze).unwrap_or(cloze)
+                } else {
+                    cloze
+                };
                 let n = norm(&q);
                 let cn = norm(&c);
                 (q, n, c, cn)

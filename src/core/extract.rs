@@ -3182,7 +3182,9 @@ impl<'a> FactBuilder<'a> {
                 }
             }
             let titles_b = b.ts.saturating_sub(k + 1);
-            if !toks.get(k).is_some_and(|t| t.is("and"))
+            // (A comma run past B is no post of A's.)
+            if k >= b.ts
+                || !toks.get(k).is_some_and(|t| t.is("and"))
                 || titles_b > 4
                 || !toks[k + 1..b.ts].iter().all(title_word)
             {
@@ -8821,6 +8823,13 @@ mod tests {
                     .collect::<Vec<_>>()
             );
         }
+        // A post set off by commas that runs past the next name is no
+        // post of the first signer's (this used to index out of range).
+        let (ex, _) = facts(
+            "The INF Treaty was signed in 1987 by Ronald Reagan, a friend of Margaret \
+             Thatcher and others, and Mikhail Gorbachev.",
+        );
+        assert!(!ex.facts.iter().any(|f| f.answer.contains("Thatcher and")));
         // Not a signing: two people who met.
         let (ex, _) = facts("President Ronald Reagan and Mikhail Gorbachev met in Geneva.");
         assert!(
