@@ -3711,6 +3711,20 @@ mod tests {
     }
 
     #[test]
+    fn it_approved_after_another_treaty_is_that_treaty() {
+        let cards = cards_of(
+            "The Moscow Treaty was signed in 2002. The Moscow Treaty cut warheads. The Moscow \
+             Treaty lapsed in 2011.\n\nNew START was signed in Prague in 2010. The Senate \
+             approved it in December 2010 by a vote of 71 to 26.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "71 to 26")
+            .unwrap_or_else(|| panic!("no card for the vote: {cards:?}"));
+        assert!(!c.question.starts_with("Moscow Treaty"), "{}", c.question);
+    }
+
+    #[test]
     fn a_states_adjective_in_the_question_gives_the_state_away() {
         let text = "In May 2008 Prime Minister Gordon Brown announced that Britain would take \
                     all of its cluster munitions out of service.";

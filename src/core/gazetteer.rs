@@ -1573,6 +1573,8 @@ pub const TREATY_ACTS: &[&str] = &[
     "abandon",
     "renounc",
     "revok",
+    // "The Senate approved it by a vote of 71 to 26".
+    "approv",
 ];
 
 /// Treaty acronyms read as words and said without "the" ("START was
