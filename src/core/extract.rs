@@ -3160,7 +3160,6 @@ impl<'a> FactBuilder<'a> {
         };
         // Capitalised title words ("U.S. President", "Soviet President").
         let title_word = |t: &Token| t.text.starts_with(|c: char| c.is_uppercase());
-        let signed_at = |k: usize| toks.get(k).is_some_and(|t| t.is("signed"));
         let people: Vec<&Mention> = s.mentions.iter().filter(|m| is_person(m)).collect();
         for w in people.windows(2) {
             let (a, b) = (w[0], w[1]);
@@ -3208,7 +3207,7 @@ impl<'a> FactBuilder<'a> {
             } else {
                 v
             };
-            let label = sent.field.map(|l| text[..l].to_ascii_lowercase());
+
             let by = p >= 2
                 && toks[p - 1].is("by")
                 && toks[..p - 1]
@@ -3217,10 +3216,14 @@ impl<'a> FactBuilder<'a> {
                     .take(16)
                     .take_while(|t| !matches!(t.text, ";" | ":"))
                     .any(|t| t.is("signed"));
-            let field = label.is_some_and(|l| l.contains("signator") || l.contains("signed by"))
-                && toks[p].start >= sent.field.unwrap_or(0)
-                && !toks[..p].iter().any(|t| t.start >= sent.field.unwrap_or(0));
-            let before_verb = signed_at(v);
+            // "Signatories: U.S. President ...": A's titles open the value.
+            let field = sent.field.is_some_and(|l| {
+                let label = text[..l].to_ascii_lowercase();
+                (label.contains("signator") || label.contains("signed by"))
+                    && toks[p].start >= l
+                    && (p == 0 || toks[p - 1].start < l)
+            });
+            let before_verb = toks.get(v).is_some_and(|t| t.is("signed"));
             if !(by || field || before_verb) {
                 continue;
             }
@@ -3230,11 +3233,7 @@ impl<'a> FactBuilder<'a> {
                 self.ent(m.entity).class == EntClass::Treaty && !m.aside && !m.possessive
             };
             let clause_start = |m: &Mention| {
-                let k = if m.ts > 0 && toks[m.ts - 1].is("the") {
-                    m.ts - 1
-                } else {
-                    m.ts
-                };
+                let k = with_the(toks, m.ts);
                 k == 0 || toks[k - 1].text == ","
             };
             let named = if before_verb && !(p > 0 && toks[p - 1].is("which")) {
@@ -3247,7 +3246,7 @@ impl<'a> FactBuilder<'a> {
             };
             let treaty = match named {
                 Some(m) => {
-                    let the = m.ts > 0 && toks[m.ts - 1].is("the");
+                    let the = with_the(toks, m.ts) < m.ts;
                     format!("{}{}", if the { "the " } else { "" }, &text[m.start..m.end])
                 }
                 None if field
@@ -3526,11 +3525,7 @@ impl<'a> FactBuilder<'a> {
         // Kazakhstan, ...", "Among those abstaining were China, India and
         // ...", "including the United States, Russia and China, as well as".
         let Some(i0) = ms.iter().position(|m| {
-            let k = if m.ts > 0 && toks[m.ts - 1].is("the") {
-                m.ts - 1
-            } else {
-                m.ts
-            };
+            let k = with_the(toks, m.ts);
             k > 0
                 && (toks[k - 1].text == ":"
                     || toks[k - 1].is("including")
@@ -4910,11 +4905,7 @@ impl<'a> FactBuilder<'a> {
             }
             // "commonly known as the CFE Treaty", "shortened it to the INF
             // Treaty": the short name of a long one just given.
-            let j = if m.ts > 0 && toks[m.ts - 1].is("the") {
-                m.ts - 1
-            } else {
-                m.ts
-            };
+            let j = with_the(toks, m.ts);
             let word = |k: usize| toks.get(k).map_or("", |t| t.text);
             let alias_cue = j >= 2
                 && ((matches!(word(j - 1), "as" | "to")
@@ -7448,11 +7439,7 @@ fn profession_at(toks: &[Token], k: usize) -> Option<usize> {
 /// for Belarus", when the sentence is about signing.
 fn signer_for(s: &Sent, m: &Mention, is_person: impl Fn(usize) -> bool) -> Option<usize> {
     let toks = &s.toks;
-    let k = if m.ts > 0 && toks[m.ts - 1].is("the") {
-        m.ts - 1
-    } else {
-        m.ts
-    };
+    let k = with_the(toks, m.ts);
     if k < 2 || !toks[k - 1].is("for") {
         return None;
     }
@@ -7495,6 +7482,15 @@ fn capital_is_described(toks: &[Token], te: usize) -> bool {
                 "first" | "last" | "only" | "second" | "third" | "sole"
             )
         })
+}
+
+/// Where a mention at token `ts` starts with the "the" before it.
+fn with_the(toks: &[Token], ts: usize) -> usize {
+    if ts > 0 && toks[ts - 1].is("the") {
+        ts - 1
+    } else {
+        ts
+    }
 }
 
 /// Two parties asked as one answer ("Ronald Reagan and Mikhail Gorbachev",
