@@ -1428,7 +1428,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         // "It was the first time since ___ that ...": an "It" the topic
         // could not name points to another sentence.
         // So does an opening "They" ("They agreed in principle to cut ...").
-        let dangling_it =
+        let dangling_opener =
             from_cloze && (question.starts_with("It ") || question.starts_with("They "));
         // "___ categories of weapons: tanks, artillery, ...": the list
         // counts out the answer, so the cloze stops before it.
@@ -1474,7 +1474,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
             _ => (question, qn, cloze),
         };
-        if is_context_bound(&question) && !dangling_it {
+        if is_context_bound(&question) && !dangling_opener {
             continue;
         }
         // "That successor effort became known as ___.": the sentence before
@@ -1505,7 +1505,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             _ => (question, qn, cloze, cloze_norm),
         };
         let (question, qn, cloze, cloze_norm) =
-            if dangling_it || has_dangling_reference(&question) || relative.is_some() {
+            if dangling_opener || has_dangling_reference(&question) || relative.is_some() {
                 let Some(prev) = context_before(art, f.sentence).filter(|p| {
                     relative != Some(Relative::Time) || p.contains(|c: char| c.is_ascii_digit())
                 }) else {
