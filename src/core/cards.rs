@@ -849,6 +849,89 @@ fn without_relative_opening(question: &str) -> Option<String> {
     Some(first.to_uppercase().chain(cs).collect())
 }
 
+/// Nouns a card's treaty tag or name already places: "The accord was
+/// signed in ___" needs no sentence before it.
+const TREATY_NOUNS: &[&str] = &[
+    "treaty",
+    "accord",
+    "agreement",
+    "pact",
+    "convention",
+    "deal",
+    "memorandum",
+];
+
+/// "The ceremony took place ...", "The two leaders signed ...", "Both
+/// countries reported ...": the subject is a bare definite description,
+/// "the" and one or two lower-case words and then the verb, so what it
+/// describes was introduced in another sentence. ("The accord, formally
+/// titled ..." and "The collapse of the Warsaw Pact" say what they are.)
+fn opens_with_bare_description(question: &str) -> bool {
+    let mut words = question.split_whitespace();
+    if !matches!(words.next(), Some("The" | "Both")) {
+        return false;
+    }
+    let lower = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit())
+    };
+    let is_verb = |w: &str| {
+        matches!(
+            w,
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "had"
+                | "has"
+                | "have"
+                | "did"
+                | "does"
+                | "do"
+                | "says"
+                | "said"
+                | "comes"
+                | "remains"
+                | "must"
+                | "should"
+                | "may"
+                | "might"
+        ) || (w.len() > 4 && w.ends_with("ed"))
+            || gazetteer::is_irregular_past(w)
+    };
+    const ADVERBS: &[&str] = &[
+        "then",
+        "therefore",
+        "also",
+        "later",
+        "still",
+        "never",
+        "only",
+        "already",
+        "first",
+        "finally",
+    ];
+    let mut head = None;
+    for (k, w) in words.take(4).enumerate() {
+        if head.is_some() && is_verb(w) {
+            return !head.is_some_and(|h| TREATY_NOUNS.contains(&h));
+        }
+        if head.is_some() && ADVERBS.contains(&w) {
+            continue;
+        }
+        if k >= 2 || !lower(w) || is_verb(w) {
+            return false;
+        }
+        head = Some(w);
+    }
+    false
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Relative {
     Time,
@@ -1523,6 +1606,27 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                 };
                 let cn = norm(&c);
                 (q, n, c, cn)
+            } else if from_cloze && opens_with_bare_description(&question) {
+                // "The ceremony took place on ___": the sentence before
+                // says which ceremony, when there is one to show.
+                match context_before(art, f.sentence) {
+                    Some(prev) => {
+                        let q = format!("{prev} {question}");
+                        let n = norm(&q);
+                        if needles.leak_norm(&n) {
+                            (question, qn, cloze, cloze_norm)
+                        } else {
+                            let c = if cloze.is_empty() {
+                                cloze
+                            } else {
+                                format!("{prev} {cloze}")
+                            };
+                            let cn = norm(&c);
+                            (q, n, c, cn)
+                        }
+                    }
+                    None => (question, qn, cloze, cloze_norm),
+                }
             } else {
                 (question, qn, cloze, cloze_norm)
             };
@@ -4296,6 +4400,57 @@ mod tests {
             c.question.starts_with("Adapted CFE Treaty: "),
             "{}",
             c.question
+        );
+    }
+
+    #[test]
+    fn a_bare_description_opening_a_sentence_reads_with_the_one_before() {
+        assert!(opens_with_bare_description(
+            "The ceremony took place on ___."
+        ));
+        assert!(opens_with_bare_description(
+            "The two leaders signed it in ___."
+        ));
+        assert!(opens_with_bare_description(
+            "The parties therefore negotiated the ___."
+        ));
+        assert!(opens_with_bare_description(
+            "Both countries reported cuts by ___."
+        ));
+        // Names, treaty nouns the tag places, and descriptions that say
+        // what they are.
+        assert!(!opens_with_bare_description(
+            "The United States signed in ___."
+        ));
+        assert!(!opens_with_bare_description(
+            "The accord was signed in ___."
+        ));
+        assert!(!opens_with_bare_description(
+            "The collapse of the Warsaw Pact came in ___."
+        ));
+        assert!(!opens_with_bare_description(
+            "The pact, known as the ___, was signed."
+        ));
+        assert!(!opens_with_bare_description("The ___ was signed in 1990."));
+        let cards = cards_of(
+            "The Strategic Arms Limitation Talks were the first negotiations between the two superpowers on their arsenals. \
+             The talks opened in Helsinki in November 1969.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "November 1969")
+            .unwrap_or_else(|| panic!("a card on the opening: {cards:?}"));
+        assert!(
+            c.question
+                .starts_with("The Strategic Arms Limitation Talks were the first"),
+            "{}",
+            c.question
+        );
+        // With no sentence before it in its paragraph, the card stays.
+        let cards = cards_of("The talks opened in Helsinki in November 1969.");
+        assert!(
+            cards.iter().any(|c| c.answer == "November 1969"),
+            "{cards:?}"
         );
     }
 
