@@ -849,6 +849,23 @@ fn without_relative_opening(question: &str) -> Option<String> {
     Some(first.to_uppercase().chain(cs).collect())
 }
 
+/// "signed an accord on cooperation in space", "working late on
+/// agreements to limit strategic arms": the sentence describes another
+/// instrument than the article's, so the article's tag would mislabel it.
+fn describes_other_instrument(sentence: &str) -> bool {
+    let w: Vec<&str> = sentence.split_whitespace().collect();
+    w.windows(4).any(|x| {
+        (matches!(x[0], "a" | "an")
+            && TREATY_NOUNS.contains(&x[1])
+            && x[2] == "on"
+            && x[3].starts_with(|c: char| c.is_ascii_lowercase())
+            && x[3] != "the")
+            || (matches!(x[0], "agreements" | "accords" | "treaties")
+                && x[1] == "to"
+                && x[2].chars().all(|c| c.is_ascii_lowercase()))
+    })
+}
+
 /// Nouns a card's treaty tag or name already places: "The accord was
 /// signed in ___" needs no sentence before it.
 const TREATY_NOUNS: &[&str] = &[
@@ -1687,6 +1704,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                     // A field ("Full name: ___") names nothing of its own.
                     let tag = f.kind != FactKind::Role
                         && !(natural && f.standalone)
+                        && !describes_other_instrument(text)
                         && ((field && !natural) || !named());
                     if tag {
                         // "NATO members declined to ratify it" just after
@@ -4452,6 +4470,47 @@ mod tests {
             cards.iter().any(|c| c.answer == "November 1969"),
             "{cards:?}"
         );
+    }
+
+    #[test]
+    fn the_accord_named_in_an_aside_is_not_written_in() {
+        let cards = cards_of(
+            "The United States and the Soviet Union signed the Incidents at Sea Agreement in Moscow in 1972.\n\n\
+             The accord, formally titled the Agreement on the Prevention of Incidents On and Over the High Seas, \
+             was signed by John Warner in May 1972.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "May 1972")
+            .unwrap_or_else(|| panic!("a card on the signing: {cards:?}"));
+        assert!(
+            c.question.starts_with("The accord, formally titled"),
+            "{}",
+            c.question
+        );
+    }
+
+    #[test]
+    fn a_sentence_on_another_instrument_takes_no_tag_of_the_articles() {
+        assert!(describes_other_instrument(
+            "Nixon and Kosygin signed an accord on cooperation in space in 1972."
+        ));
+        assert!(describes_other_instrument(
+            "Negotiators worked late on agreements to limit strategic arms."
+        ));
+        assert!(!describes_other_instrument(
+            "The two navies signed an agreement on the prevention of incidents."
+        ));
+        let cards = cards_of(
+            "The Incidents at Sea Agreement was signed in Moscow in May 1972. \
+             The Incidents at Sea Agreement obliges each navy to avoid collisions. \
+             The same week Nixon and Kosygin signed an accord on cooperation in space in May 1972.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.sentence.starts_with("The same week") && c.answer.contains("Nixon"))
+            .unwrap_or_else(|| panic!("a card on the space accord: {cards:?}"));
+        assert!(!c.question.contains(':'), "{}", c.question);
     }
 
     #[test]

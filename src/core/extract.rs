@@ -1965,7 +1965,7 @@ fn topics(
             .filter(|w| w[0].is("the") && w[1].text == "Treaty" && !w[2].is_cap())
             .nth(1)
             .is_some();
-        let mut counts: Vec<(usize, usize)> = if named_in.len() == 1 || formal_the_treaty {
+        let mut counts: Vec<(usize, usize)> = if formal_the_treaty {
             forms
                 .iter()
                 .map(|(&e, f)| (f.values().map(|c| c.0).sum::<usize>(), e))
@@ -1975,13 +1975,20 @@ fn topics(
         };
         // (Ties go to the treaty a heading line names, below.)
         counts.sort_unstable_by(|a, b| b.cmp(a));
-        // Named once, then called "the treaty": still the article's treaty
-        // when it is the only one named.
+        // Named once, then called "the treaty" (or "the deal", "the
+        // accord"): still the article's treaty when it is the only one
+        // named. (A lone name and its acronym in one sentence are one
+        // naming: "the Hague Code of Conduct (HCOC)" in passing is no
+        // subject.)
         let called_the_treaty = || {
             sents.iter().any(|s| {
-                s.toks
-                    .windows(2)
-                    .any(|w| w[0].is("the") && w[1].text == "treaty")
+                s.toks.windows(2).any(|w| {
+                    w[0].is("the")
+                        && matches!(
+                            w[1].text,
+                            "treaty" | "agreement" | "accord" | "deal" | "pact" | "convention"
+                        )
+                })
             })
         };
         // The only treaty the body names (a title may name it otherwise).
@@ -2105,6 +2112,12 @@ fn topics(
         if word(0) == "The"
             && matches!(word(1), "treaty" | "agreement" | "accord" | "deal" | "pact")
             && !s.mentions.iter().any(|m| m.ts <= 1)
+            // "The accord, formally titled the Agreement on ...": the aside
+            // names it.
+            && !(word(2) == ","
+                && s.mentions
+                    .iter()
+                    .any(|m| entities[m.entity].class == EntClass::Treaty))
         {
             // "The treaty" is the article's treaty, else one just named.
             let para = art.sentences[si].paragraph;
@@ -4907,10 +4920,22 @@ impl<'a> FactBuilder<'a> {
             // Treaty": the short name of a long one just given.
             let j = with_the(toks, m.ts);
             let word = |k: usize| toks.get(k).map_or("", |t| t.text);
+            // ("known almost everywhere as the Hotline agreement": up to
+            // two adverbs between.)
+            let known_as = word(j.saturating_sub(1)) == "as"
+                && (2..=4)
+                    .take_while(|&b| b <= j)
+                    .find(|&b| word(j - b) == "known")
+                    .is_some_and(|b| {
+                        toks[j - b + 1..j - 1]
+                            .iter()
+                            .all(|t| t.text.chars().all(|c| c.is_ascii_lowercase()))
+                    });
             let alias_cue = j >= 2
                 && ((matches!(word(j - 1), "as" | "to")
-                    && (matches!(word(j - 2), "known" | "shortened" | "abbreviated")
+                    && (matches!(word(j - 2), "shortened" | "abbreviated")
                         || (word(j - 2) == "it" && j >= 3 && word(j - 3) == "shortened")))
+                    || known_as
                     || word(j - 1) == "called")
                 // "widely known by its initials TPNW".
                 || (j >= 3
@@ -8289,6 +8314,14 @@ mod tests {
         );
         let (_, v) = facts("New START nearly lapsed two years ago, in 2021.");
         assert!(!has(&v, FactKind::Number, "two years"), "{v:?}");
+        // Adverbs between "known" and "as".
+        let (ex, _) = facts(
+            "The Treaty on Conventional Armed Forces in Europe, known almost everywhere as the CFE Treaty, was signed in 1990.",
+        );
+        assert_eq!(
+            question_of(&ex, FactKind::Treaty, "CFE Treaty"),
+            Some("By what short name is the Treaty on Conventional Armed Forces in Europe known?")
+        );
         // Two names, neither a short form of the other.
         let (ex, _) = facts(
             "The Strategic Offensive Reductions Treaty, also known as the Moscow Treaty, was signed in 2002.",
@@ -10143,6 +10176,18 @@ mod tests {
              now remain a party.",
         );
         assert!(ex.subject.is_none(), "{:?}", ex.subject);
+        // Named once beside its initials, in passing: no subject.
+        let (ex, _) = facts(
+            "The Regime was set up in 1987 by seven states. The Regime is complemented by the \
+             Hague Code of Conduct against Ballistic Missile Proliferation (HCOC), adopted in 2002.",
+        );
+        assert!(ex.subject.is_none(), "{:?}", ex.subject);
+        // Named once, then called "the deal": its subject.
+        let (ex, _) = facts(
+            "The Kestrel Treaty was agreed in Vienna in 2015.\n\n\
+             Iran accepted the deal in 2016. Critics called the deal weak.",
+        );
+        assert!(ex.subject.is_some(), "no subject");
         // An official text calling it "the Treaty" is about the one it names.
         let (ex, _) = facts(
             "Ministers welcomed the Treaty on Conventional Armed Forces in Europe (CFE Treaty) \
