@@ -3339,12 +3339,17 @@ enum NumShape {
     Unit(String),
     /// "Article V", "Resolution 2231": options are other references.
     Reference(String),
+    /// "50th", "eighth" (written out: true): options are ordinals too.
+    Ordinal(bool),
     Other,
 }
 
 fn number_shape(s: &str) -> NumShape {
     if gazetteer::number_word(s).is_some() {
         return NumShape::Word;
+    }
+    if let Some((_, word)) = ordinal_value(s) {
+        return NumShape::Ordinal(word);
     }
     let mut words = s.split_whitespace();
     if let (Some(head), Some(_)) = (words.next(), words.next())
@@ -3382,7 +3387,64 @@ fn split_unit(s: &str) -> (String, String) {
     (num, unit)
 }
 
+/// "50th" -> (50, false), "thirty-fifth" -> (35, true).
+fn ordinal_value(s: &str) -> Option<(u64, bool)> {
+    if let Some(n) = gazetteer::ordinal_word(s) {
+        return Some((n, true));
+    }
+    let digits = s.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &s[digits.len()..];
+    let n: u64 = digits.parse().ok()?;
+    (suffix.eq_ignore_ascii_case(ordinal_suffix(n))).then_some((n, false))
+}
+
+/// "st", "nd", "rd" or "th" after `n`: 21st, 12th, 53rd.
+fn ordinal_suffix(n: u64) -> &'static str {
+    match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+/// Other places in a count, written as the answer is: "50th" -> "40th",
+/// "60th", "45th", "55th"; "eighth" -> "ninth", "tenth", "seventh", ...
+fn perturb_ordinal(n: u64, word: bool) -> Vec<String> {
+    let near: Vec<u64> = if n < 20 {
+        vec![
+            n + 1,
+            n + 2,
+            n.saturating_sub(1),
+            n + 3,
+            n.saturating_sub(2),
+        ]
+    } else {
+        vec![
+            n.saturating_sub(10),
+            n + 10,
+            n.saturating_sub(5),
+            n + 5,
+            n + 20,
+        ]
+    };
+    near.into_iter()
+        .filter(|&k| k >= 2 && k != n)
+        .filter_map(|k| {
+            if word {
+                gazetteer::ordinal_words_of(k)
+            } else {
+                Some(format!("{k}{}", ordinal_suffix(k)))
+            }
+        })
+        .collect()
+}
+
 fn perturb_number(s: &str) -> Vec<String> {
+    if let Some((n, word)) = ordinal_value(s) {
+        return perturb_ordinal(n, word);
+    }
     // A vote or range ("48–51", "88 to 2") has no sensible made-up twin.
     if s.contains(['–', '-']) || s.contains(" to ") || s.contains(" and ") {
         return Vec::new();
@@ -4470,6 +4532,41 @@ mod tests {
             cards.iter().any(|c| c.answer == "November 1969"),
             "{cards:?}"
         );
+    }
+
+    #[test]
+    fn an_ordinal_is_asked_with_ordinals_for_options() {
+        assert_eq!(ordinal_value("50th"), Some((50, false)));
+        assert_eq!(ordinal_value("53rd"), Some((53, false)));
+        assert_eq!(ordinal_value("thirty-fifth"), Some((35, true)));
+        assert_eq!(ordinal_value("50 th"), None);
+        assert_eq!(ordinal_value("12st"), None);
+        assert_eq!(
+            perturb_number("50th"),
+            ["40th", "60th", "45th", "55th", "70th"]
+        );
+        assert_eq!(
+            perturb_number("eighth"),
+            ["ninth", "tenth", "seventh", "eleventh", "sixth"]
+        );
+        assert_eq!(perturb_number("21st")[0], "11th");
+        let cards = cards_of(
+            "The Kestrel Treaty entered into force once the eighth instrument of ratification had been deposited in 1986.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "eighth")
+            .unwrap_or_else(|| panic!("a card on the eighth instrument: {cards:?}"));
+        assert!(c.question.contains("the ___ instrument"), "{}", c.question);
+        let choices = c.choices.as_ref().expect("options");
+        assert!(
+            choices.iter().all(|o| gazetteer::ordinal_word(o).is_some()),
+            "{choices:?}"
+        );
+        // "the fourth day": the ordinal, not the day.
+        let cards =
+            cards_of("The accord was signed on the fourth day of the Moscow summit in 1972.");
+        assert!(cards.iter().any(|c| c.answer == "fourth"), "{cards:?}");
     }
 
     #[test]

@@ -5599,6 +5599,18 @@ impl<'a> FactBuilder<'a> {
                 // "Honduras became the 50th state to ratify it": the place
                 // in a count that mattered.
                 is_num = true;
+            } else if t.kind == Tk::Word
+                && k >= 1
+                && toks[k - 1].is("the")
+                && gazetteer::ordinal_word(t.text).is_some_and(|o| o >= 2)
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|x| gazetteer::ORDINAL_NOUNS.contains(&x.text))
+            {
+                // "the eighth instrument of ratification", "the fortieth
+                // anniversary": an ordinal written out. ("the first round"
+                // is everywhere, and no count.)
+                is_num = true;
             } else if t.is("one")
                 && k >= 2
                 && toks[k - 1].is("to")
@@ -5630,9 +5642,15 @@ impl<'a> FactBuilder<'a> {
                 k += 1;
                 continue;
             }
-            // Units kept with the number: "3.67 percent", "%".
+            // Units kept with the number: "3.67 percent", "%". (Not after
+            // an ordinal: "the fourth day" asks for "fourth".)
+            let last = toks[answer_toks.1 - 1].text;
+            let ordinal = gazetteer::ordinal_word(last).is_some()
+                || (last.starts_with(|c: char| c.is_ascii_digit())
+                    && last.ends_with(|c: char| c.is_ascii_alphabetic()));
             let mut e = answer_toks.1;
-            while e < n
+            while !ordinal
+                && e < n
                 && e < answer_toks.1 + 2
                 && gazetteer::NUMBER_UNITS.contains(&toks[e].text.to_lowercase().as_str())
                 // "one per side" is a rate, not a unit.

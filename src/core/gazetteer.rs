@@ -1152,6 +1152,11 @@ pub const ORDINAL_NOUNS: &[&str] = &[
     "member",
     "session",
     "round",
+    "partner",
+    "instrument",
+    "day",
+    "review",
+    "test",
 ];
 
 /// Nouns for one unnamed person who speaks for a government or body,
@@ -1674,6 +1679,70 @@ pub fn speech_base(w: &str) -> Option<&'static str> {
     with_lower(w, |k| map.get(k).copied())
 }
 
+/// Ordinal words and their numbers: "eighth", "fortieth" ("thirty-fifth"
+/// is a tens word and a unit, read by `ordinal_word`).
+pub const ORDINAL_WORDS: &[(&str, u64)] = &[
+    ("first", 1),
+    ("second", 2),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("sixteenth", 16),
+    ("seventeenth", 17),
+    ("eighteenth", 18),
+    ("nineteenth", 19),
+    ("twentieth", 20),
+    ("thirtieth", 30),
+    ("fortieth", 40),
+    ("fiftieth", 50),
+    ("sixtieth", 60),
+    ("seventieth", 70),
+    ("eightieth", 80),
+    ("ninetieth", 90),
+    ("hundredth", 100),
+];
+
+/// The number an ordinal word names: "eighth" 8, "Thirty-fifth" 35.
+pub fn ordinal_word(w: &str) -> Option<u64> {
+    if w.len() > 20 {
+        return None;
+    }
+    with_lower(w, |k| {
+        let one = |x: &str| ORDINAL_WORDS.iter().find(|(o, _)| *o == x).map(|(_, n)| *n);
+        one(k).or_else(|| {
+            let (tens, unit) = k.split_once('-')?;
+            let t = number_word(tens)?;
+            let u = one(unit)?;
+            ((20..=90).contains(&t) && t.is_multiple_of(10) && (1..=9).contains(&u))
+                .then_some(t + u)
+        })
+    })
+}
+
+/// `n` as an ordinal word ("thirty-fifth"), for n from 1 to 99.
+pub fn ordinal_words_of(n: u64) -> Option<String> {
+    if let Some((w, _)) = ORDINAL_WORDS.iter().find(|(_, x)| *x == n) {
+        return Some(w.to_string());
+    }
+    let (t, u) = (n / 10 * 10, n % 10);
+    if !(20..=90).contains(&t) || u == 0 {
+        return None;
+    }
+    let tens = NUMBER_WORDS.iter().find(|(_, x)| *x == t)?.0;
+    let unit = ORDINAL_WORDS.iter().find(|(_, x)| *x == u)?.0;
+    Some(format!("{tens}-{unit}"))
+}
+
 pub fn number_word(w: &str) -> Option<u64> {
     static MAP: OnceLock<HashMap<&'static str, u64>> = OnceLock::new();
     let map = MAP.get_or_init(|| NUMBER_WORDS.iter().copied().collect());
@@ -1698,6 +1767,19 @@ mod tests {
 
     fn toks(s: &str) -> Vec<String> {
         tokenize(s).iter().map(|t| t.text.to_string()).collect()
+    }
+
+    #[test]
+    fn ordinal_words_are_read_and_written() {
+        assert_eq!(ordinal_word("eighth"), Some(8));
+        assert_eq!(ordinal_word("Fortieth"), Some(40));
+        assert_eq!(ordinal_word("thirty-fifth"), Some(35));
+        assert_eq!(ordinal_word("thirty-five"), None);
+        assert_eq!(ordinal_word("eight"), None);
+        assert_eq!(ordinal_words_of(35).as_deref(), Some("thirty-fifth"));
+        assert_eq!(ordinal_words_of(40).as_deref(), Some("fortieth"));
+        assert_eq!(ordinal_words_of(100).as_deref(), Some("hundredth"));
+        assert_eq!(ordinal_words_of(101), None);
     }
 
     #[test]
