@@ -1574,9 +1574,10 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
             _ => (question, qn, cloze),
         };
-        if is_context_bound(&question) && !dangling_opener {
-            continue;
-        }
+        // "Which three countries voted against?": against what is in the
+        // sentence before, which the card then shows first (or it is left
+        // out).
+        let bound = is_context_bound(&question) && !dangling_opener;
         // "That successor effort became known as ___.": the sentence before
         // says what "that" is, so the card shows it first.
         // So does an opening "It" the topic could not name ("It dismantled
@@ -1604,49 +1605,52 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
             _ => (question, qn, cloze, cloze_norm),
         };
-        let (question, qn, cloze, cloze_norm) =
-            if dangling_opener || has_dangling_reference(&question) || relative.is_some() {
-                let Some(prev) = context_before(art, f.sentence).filter(|p| {
-                    relative != Some(Relative::Time) || p.contains(|c: char| c.is_ascii_digit())
-                }) else {
-                    continue;
-                };
-                let q = format!("{prev} {question}");
-                let n = norm(&q);
-                if needles.leak_norm(&n) {
-                    continue;
-                }
-                let c = if cloze.is_empty() {
-                    cloze
-                } else {
-                    format!("{prev} {cloze}")
-                };
-                let cn = norm(&c);
-                (q, n, c, cn)
-            } else if from_cloze && opens_with_bare_description(&question) {
-                // "The ceremony took place on ___": the sentence before
-                // says which ceremony, when there is one to show.
-                match context_before(art, f.sentence) {
-                    Some(prev) => {
-                        let q = format!("{prev} {question}");
-                        let n = norm(&q);
-                        if needles.leak_norm(&n) {
-                            (question, qn, cloze, cloze_norm)
-                        } else {
-                            let c = if cloze.is_empty() {
-                                cloze
-                            } else {
-                                format!("{prev} {cloze}")
-                            };
-                            let cn = norm(&c);
-                            (q, n, c, cn)
-                        }
-                    }
-                    None => (question, qn, cloze, cloze_norm),
-                }
-            } else {
-                (question, qn, cloze, cloze_norm)
+        let (question, qn, cloze, cloze_norm) = if bound
+            || dangling_opener
+            || has_dangling_reference(&question)
+            || relative.is_some()
+        {
+            let Some(prev) = context_before(art, f.sentence).filter(|p| {
+                relative != Some(Relative::Time) || p.contains(|c: char| c.is_ascii_digit())
+            }) else {
+                continue;
             };
+            let q = format!("{prev} {question}");
+            let n = norm(&q);
+            if needles.leak_norm(&n) {
+                continue;
+            }
+            let c = if cloze.is_empty() {
+                cloze
+            } else {
+                format!("{prev} {cloze}")
+            };
+            let cn = norm(&c);
+            (q, n, c, cn)
+        } else if from_cloze && opens_with_bare_description(&question) {
+            // "The ceremony took place on ___": the sentence before
+            // says which ceremony, when there is one to show.
+            match context_before(art, f.sentence) {
+                Some(prev) => {
+                    let q = format!("{prev} {question}");
+                    let n = norm(&q);
+                    if needles.leak_norm(&n) {
+                        (question, qn, cloze, cloze_norm)
+                    } else {
+                        let c = if cloze.is_empty() {
+                            cloze
+                        } else {
+                            format!("{prev} {cloze}")
+                        };
+                        let cn = norm(&c);
+                        (q, n, c, cn)
+                    }
+                }
+                None => (question, qn, cloze, cloze_norm),
+            }
+        } else {
+            (question, qn, cloze, cloze_norm)
+        };
         // "Six times, all by ___.": a short reply reads with the question
         // it answers ("How many tests have there been? — “Six times, all
         // by ___.”").
@@ -1958,8 +1962,9 @@ fn context_before(art: &Article, si: usize) -> Option<&str> {
         && text.ends_with(['.', '!'])
         && (6..=30).contains(&text.split_whitespace().count())
         && text.starts_with(char::is_uppercase)
-        && !text.starts_with("It ")
-        && !text.starts_with("They ")
+        && !["It ", "They ", "He ", "She "]
+            .iter()
+            .any(|p| text.starts_with(p))
         && !has_dangling_reference(text);
     fits.then_some(text)
 }
@@ -4530,6 +4535,38 @@ mod tests {
         let cards = cards_of("The talks opened in Helsinki in November 1969.");
         assert!(
             cards.iter().any(|c| c.answer == "November 1969"),
+            "{cards:?}"
+        );
+    }
+
+    #[test]
+    fn a_question_that_leans_on_the_sentence_before_shows_it() {
+        let text = "The General Assembly adopted the Comprehensive Nuclear-Test-Ban Treaty in 1996 by a vote of 158 to 3. \
+                    India, Bhutan and Libya voted against.";
+        let cards = cards_of(text);
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "India, Bhutan and Libya")
+            .unwrap_or_else(|| panic!("a card on the three votes: {cards:?}"));
+        assert!(
+            c.question.starts_with("The General Assembly adopted")
+                && c.question.ends_with("Which three countries voted against?"),
+            "{}",
+            c.question
+        );
+        // Alone in its paragraph, it is left out.
+        let cards = cards_of("India, Bhutan and Libya voted against.");
+        assert!(
+            !cards.iter().any(|c| c.answer == "India, Bhutan and Libya"),
+            "{cards:?}"
+        );
+        // A sentence opened by "He" is no context.
+        let cards = cards_of(
+            "He said the Assembly adopted the Comprehensive Nuclear-Test-Ban Treaty in 1996 by 158 to 3. \
+             India, Bhutan and Libya voted against.",
+        );
+        assert!(
+            !cards.iter().any(|c| c.answer == "India, Bhutan and Libya"),
             "{cards:?}"
         );
     }
