@@ -5814,7 +5814,28 @@ impl<'a> FactBuilder<'a> {
         let Some(len) = self.g.place_at(&s.words, i) else {
             return;
         };
-        let (a, b) = (toks[i].start, toks[i + len - 1].end);
+        // "in London, Moscow and Washington": the three places are one
+        // answer.
+        // (Only a list closed by "and": "London, Moscow" alone is cut short.)
+        let mut end = i + len;
+        let mut closed = false;
+        while !closed {
+            let and = toks.get(end).is_some_and(|t| t.is("and"));
+            if !(and || toks.get(end).is_some_and(|t| t.text == ",")) {
+                break;
+            }
+            let Some(n) = self.g.place_at(&s.words, end + 1) else {
+                break;
+            };
+            end += 1 + n;
+            closed = and;
+        }
+        let (end, pool) = if closed {
+            (end, Pool::NoChoice)
+        } else {
+            (i + len, Pool::Place)
+        };
+        let (a, b) = (toks[i].start, toks[end - 1].end);
         self.push(Fact {
             kind: FactKind::Party,
             sentence: si,
@@ -5825,7 +5846,7 @@ impl<'a> FactBuilder<'a> {
             question: None,
             resolved: None,
             inferred: false,
-            pool: Pool::Place,
+            pool,
             standalone: false,
             note: None,
         });
@@ -9034,6 +9055,21 @@ mod tests {
         let (_, v) =
             facts("Under the deal, Belarus, Kazakhstan and Ukraine, as states that have weapons,");
         assert!(v.iter().all(|(_, a)| !a.contains(" and ")), "{v:?}");
+    }
+
+    #[test]
+    fn a_list_of_places_of_signing_is_one_answer() {
+        let (_, v) = facts(
+            "The convention was opened for signature in London, Moscow and Washington in 1972.",
+        );
+        assert!(
+            has(&v, FactKind::Party, "London, Moscow and Washington"),
+            "{v:?}"
+        );
+        assert!(!has(&v, FactKind::Party, "London"), "{v:?}");
+        // A list that does not close with "and" is no list of places.
+        let (_, v) = facts("The convention was signed in London, with Moscow following in 1972.");
+        assert!(has(&v, FactKind::Party, "London"), "{v:?}");
     }
 
     #[test]
