@@ -3346,6 +3346,8 @@ enum NumShape {
     Reference(String),
     /// "50th", "eighth" (written out: true): options are ordinals too.
     Ordinal(bool),
+    /// "six-month": options count the same unit ("four-month").
+    Compound(String),
     Other,
 }
 
@@ -3355,6 +3357,9 @@ fn number_shape(s: &str) -> NumShape {
     }
     if let Some((_, word)) = ordinal_value(s) {
         return NumShape::Ordinal(word);
+    }
+    if let Some((_, unit)) = super::extract::counted_compound(s) {
+        return NumShape::Compound(unit.to_string());
     }
     let mut words = s.split_whitespace();
     if let (Some(head), Some(_)) = (words.next(), words.next())
@@ -3449,6 +3454,27 @@ fn perturb_ordinal(n: u64, word: bool) -> Vec<String> {
 fn perturb_number(s: &str) -> Vec<String> {
     if let Some((n, word)) = ordinal_value(s) {
         return perturb_ordinal(n, word);
+    }
+    // "six-month" -> "seven-month", "eight-month", "five-month", ...
+    if let Some((n, unit)) = super::extract::counted_compound(s) {
+        return [
+            n + 1,
+            n + 2,
+            n.saturating_sub(1),
+            n + 3,
+            n.saturating_sub(2),
+        ]
+        .into_iter()
+        .filter(|&k| k >= 1 && k != n)
+        .filter_map(|k| {
+            let w = if k == 1 {
+                Some("one")
+            } else {
+                NUMBER_WORDS.iter().find(|(_, x)| *x == k).map(|(w, _)| *w)
+            };
+            w.map(|w| format!("{w}-{unit}"))
+        })
+        .collect();
     }
     // A vote or range ("48–51", "88 to 2") has no sensible made-up twin.
     if s.contains(['–', '-']) || s.contains(" to ") || s.contains(" and ") {
@@ -4587,6 +4613,16 @@ mod tests {
             ["ninth", "tenth", "seventh", "eleventh", "sixth"]
         );
         assert_eq!(perturb_number("21st")[0], "11th");
+        assert_eq!(
+            perturb_number("six-month"),
+            [
+                "seven-month",
+                "eight-month",
+                "five-month",
+                "nine-month",
+                "four-month"
+            ]
+        );
         let cards = cards_of(
             "The Kestrel Treaty entered into force once the eighth instrument of ratification had been deposited in 1986.",
         );

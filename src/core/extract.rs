@@ -5567,6 +5567,12 @@ impl<'a> FactBuilder<'a> {
                 {
                     is_num = true;
                 }
+            } else if t.kind == Tk::Word && counted_compound(t.text).is_some() {
+                // "a six-month arrangement", "a four-page document", "a
+                // one-year moratorium": the count inside the compound.
+                is_num = toks.get(k + 1).is_some_and(|x| {
+                    x.kind == Tk::Word && !x.is_cap() && x.text.len() > 2 && !x.is("of")
+                });
             } else if t.kind == Tk::Word && is_fraction(t.text) {
                 // "two-thirds of the senators present", "a two-thirds majority".
                 is_num = true;
@@ -7048,6 +7054,40 @@ fn counted_list(
 }
 
 /// "two-thirds", "three-quarters", "one-half".
+/// "six-month" -> (6, "month"): a count joined to the unit it counts, as
+/// a word before a noun ("a six-month arrangement"). Lower case only:
+/// "Eighteen-Nation Committee" is a name.
+pub(crate) fn counted_compound(w: &str) -> Option<(u64, &str)> {
+    const UNITS: &[&str] = &[
+        "day",
+        "week",
+        "month",
+        "year",
+        "hour",
+        "page",
+        "megawatt",
+        "kiloton",
+        "member",
+        "nation",
+        "point",
+        "mile",
+        "kilometre",
+        "kilometer",
+        "stage",
+        "phase",
+    ];
+    if w.len() > 20 || !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let (n, unit) = w.split_once('-')?;
+    let n = if n == "one" {
+        1
+    } else {
+        gazetteer::number_word(n)?
+    };
+    UNITS.contains(&unit).then_some((n, unit))
+}
+
 fn is_fraction(w: &str) -> bool {
     if !w.contains('-') || w.len() > 16 {
         return false;
@@ -9055,6 +9095,20 @@ mod tests {
         let (_, v) =
             facts("Under the deal, Belarus, Kazakhstan and Ukraine, as states that have weapons,");
         assert!(v.iter().all(|(_, a)| !a.contains(" and ")), "{v:?}");
+    }
+
+    #[test]
+    fn a_count_joined_to_its_unit_is_a_number() {
+        assert_eq!(counted_compound("six-month"), Some((6, "month")));
+        assert_eq!(counted_compound("one-year"), Some((1, "year")));
+        assert_eq!(counted_compound("Eighteen-Nation"), None);
+        assert_eq!(counted_compound("long-term"), None);
+        let (_, v) = facts("Gorbachev announced a one-year moratorium on nuclear testing in 1991.");
+        assert!(has(&v, FactKind::Number, "one-year"), "{v:?}");
+        // Not where it ends the sentence or names something.
+        let (_, v) =
+            facts("The moratorium was one-year. The Eighteen-Nation Committee met in 1962.");
+        assert!(!v.iter().any(|(k, _)| *k == FactKind::Number), "{v:?}");
     }
 
     #[test]
