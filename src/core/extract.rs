@@ -1408,6 +1408,7 @@ pub fn extract(art: &Article) -> Extraction {
         ents: &ctx.entities,
         facts: Vec::new(),
         treaty_seen: HashSet::default(),
+        designations_seen: HashSet::default(),
         role_seen: HashSet::default(),
         last_person: None,
         quote_speaker: None,
@@ -2895,6 +2896,9 @@ struct FactBuilder<'a> {
     ents: &'a [Entity],
     facts: Vec<Fact>,
     treaty_seen: HashSet<usize>,
+    /// Designations already asked ("9M729"): once per article, the first
+    /// time the text gives one.
+    designations_seen: HashSet<String>,
     role_seen: HashSet<usize>,
     last_person: Option<usize>,
     /// Speaker of a quotation still open at the end of the last sentence.
@@ -5567,6 +5571,20 @@ impl<'a> FactBuilder<'a> {
                 {
                     is_num = true;
                 }
+            } else if t.kind == Tk::Word
+                && is_designation(t.text)
+                && !s.mentions.iter().any(|m| m.ts <= k && k < m.te)
+                // ("its SS-20, SS-4 and SS-5 missiles": a list of them is
+                // trivia.)
+                && !(toks.get(k + 1).is_some_and(|x| x.text == "," || x.is("and"))
+                    && toks.get(k + 2).is_some_and(|x| is_designation(x.text)))
+                && !(k >= 2
+                    && (toks[k - 1].text == "," || toks[k - 1].is("and"))
+                    && is_designation(toks[k - 2].text))
+            {
+                // "the 9M729 cruise missile, which NATO calls the SSC-8":
+                // a weapon's designation.
+                is_num = true;
             } else if t.kind == Tk::Word && counted_compound(t.text).is_some() {
                 // "a six-month arrangement", "a four-page document", "a
                 // one-year moratorium": the count inside the compound.
@@ -5742,6 +5760,18 @@ impl<'a> FactBuilder<'a> {
                 k = span_end;
                 continue;
             }
+            // A designation has no made-up twin, and another in the text
+            // may name the same weapon.
+            // Once per article.
+            let pool = if is_designation(&answer) {
+                if !self.designations_seen.insert(answer.clone()) {
+                    k = span_end;
+                    continue;
+                }
+                Pool::NoChoice
+            } else {
+                Pool::Number
+            };
             self.push(Fact {
                 kind: FactKind::Number,
                 sentence: si,
@@ -5755,7 +5785,7 @@ impl<'a> FactBuilder<'a> {
                 question: None,
                 resolved: None,
                 inferred: false,
-                pool: Pool::Number,
+                pool,
                 standalone: false,
                 note: None,
             });
@@ -7054,6 +7084,21 @@ fn counted_list(
 }
 
 /// "two-thirds", "three-quarters", "one-half".
+/// "9M729", "SSC-8", "OC-135B", "SS-20": a weapon's or system's
+/// designation, capitals and digits. ("COVID-19" is no weapon; "G20" and
+/// "P5+1" are groups, found as names first.)
+fn is_designation(w: &str) -> bool {
+    w.len() >= 3
+        && w.len() <= 12
+        && w.bytes().any(|b| b.is_ascii_digit())
+        && w.bytes().any(|b| b.is_ascii_uppercase())
+        && w.bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+        && !w.starts_with('-')
+        && !w.ends_with('-')
+        && !w.starts_with("COVID")
+}
+
 /// "six-month" -> (6, "month"): a count joined to the unit it counts, as
 /// a word before a noun ("a six-month arrangement"). Lower case only:
 /// "Eighteen-Nation Committee" is a name.
@@ -9095,6 +9140,30 @@ mod tests {
         let (_, v) =
             facts("Under the deal, Belarus, Kazakhstan and Ukraine, as states that have weapons,");
         assert!(v.iter().all(|(_, a)| !a.contains(" and ")), "{v:?}");
+    }
+
+    #[test]
+    fn a_weapons_designation_is_asked_once() {
+        assert!(is_designation("9M729"));
+        assert!(is_designation("SSC-8"));
+        assert!(is_designation("OC-135B"));
+        assert!(!is_designation("NATO"));
+        assert!(!is_designation("COVID-19"));
+        assert!(!is_designation("1987"));
+        let (_, v) = facts(
+            "Russia fielded the 9M729 cruise missile, which NATO calls the SSC-8, in 2017. \
+             NATO said in 2018 that the 9M729 broke the INF Treaty.",
+        );
+        let asked: Vec<&str> = v
+            .iter()
+            .filter(|(k, a)| *k == FactKind::Number && is_designation(a))
+            .map(|(_, a)| a.as_str())
+            .collect();
+        assert_eq!(asked, ["9M729", "SSC-8"], "{v:?}");
+        // A list of them is no card.
+        let (_, v) =
+            facts("The Soviet Union dismantled its SS-20, SS-4 and SS-5 missiles in 1991.");
+        assert!(!v.iter().any(|(k, _)| *k == FactKind::Number), "{v:?}");
     }
 
     #[test]
