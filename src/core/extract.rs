@@ -2708,10 +2708,16 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
         .filter(|(_, w)| gazetteer::TREATY_HEADS.contains(&w.text))
         .map(|(k, _)| k)
         .collect();
+    // "Protocol 1": a head numbered like "Protocol II" names one too.
+    let numbered = run.len() == 2
+        && run[0].text == "Protocol"
+        && run[1].kind == Tk::Number
+        && run[1].text.len() == 1;
     let caps_other = run
         .iter()
         .filter(|w| w.is_cap() && !gazetteer::TREATY_HEADS.contains(&w.text))
-        .count();
+        .count()
+        + usize::from(numbered);
     // "Tenth Review Conference of the Parties to the Treaty on ...": a
     // body of a treaty, named before the treaty's head word.
     let org_first = run
@@ -9140,6 +9146,17 @@ mod tests {
         let (_, v) =
             facts("Under the deal, Belarus, Kazakhstan and Ukraine, as states that have weapons,");
         assert!(v.iter().all(|(_, a)| !a.contains(" and ")), "{v:?}");
+    }
+
+    #[test]
+    fn a_protocol_numbered_in_digits_is_a_treaty() {
+        let (_, v) = facts(
+            "Protocol 2, open to the five nuclear-weapon states, bars the use of nuclear arms against the parties.",
+        );
+        assert!(has(&v, FactKind::Treaty, "Protocol 2"), "{v:?}");
+        // Not a year or a long number.
+        let (_, v) = facts("Protocol 1990 is no name, and the Protocol 12 drafts were lost.");
+        assert!(!v.iter().any(|(k, _)| *k == FactKind::Treaty), "{v:?}");
     }
 
     #[test]
