@@ -9149,6 +9149,24 @@ mod tests {
     }
 
     #[test]
+    fn a_navy_is_a_body_and_the_post_after_a_rank_wins() {
+        let (ex, v) = facts(
+            "The accord was signed by Admiral Sergei G. Gorshkov, commander in chief of the Soviet Navy.",
+        );
+        assert!(
+            ex.entities
+                .iter()
+                .all(|e| e.class != EntClass::Person || !e.name.contains("Navy")),
+            "{:?}",
+            ex.entities
+        );
+        assert!(
+            has(&v, FactKind::Role, "commander in chief of the Soviet Navy"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
     fn a_protocol_numbered_in_digits_is_a_treaty() {
         let (_, v) = facts(
             "Protocol 2, open to the five nuclear-weapon states, bars the use of nuclear arms against the parties.",
