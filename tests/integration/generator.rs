@@ -146,10 +146,15 @@ fn heldout_articles_generalise() {
 /// Cluster Munitions wire) scored 0.37-0.79 on first sight (0.653
 /// overall), 0.59-0.90 (0.727) after general fixes; the Incidents at Sea
 /// wire (0.59) and the Syrian transcript (0.63) set the per-article floor.
-/// All 56 score 0.59-1.00 (0.842 overall). A floor against regressions.
+/// An eleventh (a Hotline Agreement wire, an MTCR government statement, a
+/// Rarotonga Treaty fact sheet, an Antarctic Treaty reference, a PNET
+/// interview, a Joint Plan of Action briefing) scored 0.52-0.76 on first
+/// sight (0.640 overall), 0.55-0.79 (0.674) after general fixes; the MTCR
+/// statement (0.55) sets the per-article floor.
+/// All 62 score 0.55-1.00 (0.834 overall). A floor against regressions.
 #[test]
 fn blind_articles_stay_above_their_first_sight() {
-    score_set("blind", 56, 0.58, 0.83);
+    score_set("blind", 62, 0.54, 0.82);
 }
 
 #[test]
