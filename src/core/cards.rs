@@ -853,16 +853,29 @@ fn without_relative_opening(question: &str) -> Option<String> {
 /// agreements to limit strategic arms": the sentence describes another
 /// instrument than the article's, so the article's tag would mislabel it.
 fn describes_other_instrument(sentence: &str) -> bool {
-    let w: Vec<&str> = sentence.split_whitespace().collect();
-    w.windows(4).any(|x| {
-        (matches!(x[0], "a" | "an")
-            && TREATY_NOUNS.contains(&x[1])
-            && x[2] == "on"
-            && x[3].starts_with(|c: char| c.is_ascii_lowercase())
-            && x[3] != "the")
-            || (matches!(x[0], "agreements" | "accords" | "treaties")
-                && x[1] == "to"
-                && x[2].chars().all(|c| c.is_ascii_lowercase()))
+    // Runs for every tagged card: found by its " on " or " to ", with no
+    // allocation.
+    fn last_two(head: &str) -> (&str, &str) {
+        let mut w = head.rsplit(' ');
+        (w.next().unwrap_or(""), w.next().unwrap_or(""))
+    }
+    fn next_word(tail: &str) -> &str {
+        tail.split(' ').next().unwrap_or("")
+    }
+    let on = sentence.match_indices(" on ").any(|(i, _)| {
+        let (noun, det) = last_two(&sentence[..i]);
+        let next = next_word(&sentence[i + 4..]);
+        matches!(det, "a" | "an")
+            && TREATY_NOUNS.contains(&noun)
+            && next.starts_with(|c: char| c.is_ascii_lowercase())
+            && next != "the"
+    });
+    on || sentence.match_indices(" to ").any(|(i, _)| {
+        let (noun, _) = last_two(&sentence[..i]);
+        matches!(noun, "agreements" | "accords" | "treaties")
+            && next_word(&sentence[i + 4..])
+                .chars()
+                .all(|c| c.is_ascii_lowercase())
     })
 }
 
@@ -1193,6 +1206,9 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
     let mut seen_q: HashSet<String> = HashSet::default();
     let mut seen_id: HashSet<String> = HashSet::default();
     let mut cache = Cache::new(ex);
+    // Whether a sentence speaks of another instrument, asked once per
+    // sentence (its cards come together).
+    let mut other_instrument: (usize, bool) = (usize::MAX, false);
     let tag_norm = ex
         .subject
         .as_ref()
@@ -1687,6 +1703,10 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                     .filter(|(e, _)| own.is_empty() && *e != sub.entity);
                 let inline = other_in_view.map_or(sub.inline.as_str(), |(_, n)| n.as_str());
                 // The question with the treaty named, and its normal form.
+                if other_instrument.0 != f.sentence {
+                    other_instrument = (f.sentence, describes_other_instrument(text));
+                }
+                let elsewhere = other_instrument.1;
                 let name = |q: &str, qn: &str, natural: bool| -> Option<(String, String)> {
                     let replaced = only_subject
                         && q.contains(" treaty")
@@ -1708,8 +1728,8 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                     // A field ("Full name: ___") names nothing of its own.
                     let tag = f.kind != FactKind::Role
                         && !(natural && f.standalone)
-                        && !describes_other_instrument(text)
-                        && ((field && !natural) || !named());
+                        && ((field && !natural) || !named())
+                        && !elsewhere;
                     if tag {
                         // "NATO members declined to ratify it" just after
                         // "the Adapted CFE Treaty": "it" is the treaty in
