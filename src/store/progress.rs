@@ -569,10 +569,23 @@ fn take_lock(dir: &Path) -> Result<File, StoreError> {
         .truncate(false)
         .open(&path)
         .map_err(io_err("open the lock file", &path))?;
-    match f.try_lock() {
-        Ok(()) => {}
-        Err(fs::TryLockError::WouldBlock) => return Err(StoreError::InUse(dir.to_path_buf())),
-        Err(fs::TryLockError::Error(e)) => return Err(io_err("lock", &path)(e)),
+    // A lock can be held for a moment by a child process this one is
+    // starting (a file dialog, `date`): between fork and exec it shares
+    // the open file. A second TreatyDeck holds it for good, so a short wait
+    // tells the two apart.
+    let mut waited = 0;
+    loop {
+        match f.try_lock() {
+            Ok(()) => break,
+            Err(fs::TryLockError::WouldBlock) if waited < 10 => {
+                waited += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(fs::TryLockError::WouldBlock) => {
+                return Err(StoreError::InUse(dir.to_path_buf()));
+            }
+            Err(fs::TryLockError::Error(e)) => return Err(io_err("lock", &path)(e)),
+        }
     }
     // For people looking at the folder: who holds it.
     let _ = f
