@@ -7109,24 +7109,6 @@ fn is_designation(w: &str) -> bool {
 /// a word before a noun ("a six-month arrangement"). Lower case only:
 /// "Eighteen-Nation Committee" is a name.
 pub(crate) fn counted_compound(w: &str) -> Option<(u64, &str)> {
-    const UNITS: &[&str] = &[
-        "day",
-        "week",
-        "month",
-        "year",
-        "hour",
-        "page",
-        "megawatt",
-        "kiloton",
-        "member",
-        "nation",
-        "point",
-        "mile",
-        "kilometre",
-        "kilometer",
-        "stage",
-        "phase",
-    ];
     if w.len() > 20 || !w.starts_with(|c: char| c.is_ascii_lowercase()) {
         return None;
     }
@@ -7136,7 +7118,9 @@ pub(crate) fn counted_compound(w: &str) -> Option<(u64, &str)> {
     } else {
         gazetteer::number_word(n)?
     };
-    UNITS.contains(&unit).then_some((n, unit))
+    gazetteer::COUNTED_UNITS
+        .contains(&unit)
+        .then_some((n, unit))
 }
 
 fn is_fraction(w: &str) -> bool {

@@ -1679,6 +1679,27 @@ pub fn speech_base(w: &str) -> Option<&'static str> {
     with_lower(w, |k| map.get(k).copied())
 }
 
+/// Units a count is joined to before a noun: "a six-month arrangement",
+/// "a four-page document", "the five-megawatt reactor".
+pub const COUNTED_UNITS: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "year",
+    "hour",
+    "page",
+    "megawatt",
+    "kiloton",
+    "member",
+    "nation",
+    "point",
+    "mile",
+    "kilometre",
+    "kilometer",
+    "stage",
+    "phase",
+];
+
 /// Ordinal words and their numbers: "eighth", "fortieth" ("thirty-fifth"
 /// is a tens word and a unit, read by `ordinal_word`).
 pub const ORDINAL_WORDS: &[(&str, u64)] = &[
