@@ -879,6 +879,29 @@ fn describes_other_instrument(sentence: &str) -> bool {
     })
 }
 
+/// `q` without the bracketed initials right after its blank, when they
+/// are the answer's ("the ___ (OAU)" for the Organization of African
+/// Unity): they would give it away.
+fn initials_after_blank(q: &str, answer: &str, names: &[String]) -> Option<String> {
+    let at = q.find("___ (")? + 3;
+    let close = at + q[at..].find(')')?;
+    let abbr = &q[at + 2..close];
+    if !(2..=8).contains(&abbr.len())
+        || !abbr
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return None;
+    }
+    let initials: String = answer
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    (initials == abbr || names.iter().any(|n| n == abbr))
+        .then(|| format!("{}{}", &q[..at], &q[close + 1..]))
+}
+
 /// Nouns a card's treaty tag or name already places: "The accord was
 /// signed in ___" needs no sentence before it.
 const TREATY_NOUNS: &[&str] = &[
@@ -1838,6 +1861,16 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
         {
             Some(q) => {
                 let c = crate::core::text::strip_inner_fillers(&cloze).unwrap_or(cloze);
+                let n = norm(&q);
+                (q, n, c)
+            }
+            None => (question, qn, cloze),
+        };
+        // "the ___ (OAU), meeting at its summit": the initials after the
+        // blank spell the answer out, so the card reads without them.
+        let (question, qn, cloze) = match initials_after_blank(&question, &f.answer, &names) {
+            Some(q) => {
+                let c = initials_after_blank(&cloze, &f.answer, &names).unwrap_or(cloze);
                 let n = norm(&q);
                 (q, n, c)
             }
@@ -4583,6 +4616,48 @@ mod tests {
             cards.iter().any(|c| c.answer == "November 1969"),
             "{cards:?}"
         );
+    }
+
+    #[test]
+    fn initials_after_the_blank_that_spell_the_answer_are_dropped() {
+        let none: Vec<String> = Vec::new();
+        assert_eq!(
+            initials_after_blank(
+                "In July 1964 the ___ (OAU), meeting in Cairo, adopted a declaration.",
+                "Organization of African Unity",
+                &none
+            )
+            .as_deref(),
+            Some("In July 1964 the ___, meeting in Cairo, adopted a declaration.")
+        );
+        // Initials of something else stay; so does a bracket that is no
+        // abbreviation.
+        assert_eq!(
+            initials_after_blank(
+                "The ___ (USA) signed.",
+                "Organization of African Unity",
+                &none
+            ),
+            None
+        );
+        assert_eq!(
+            initials_after_blank("Parties: ___ (Russia after 1991)", "Soviet Union", &none),
+            None
+        );
+        // A known short name counts too.
+        let names = vec!["CTBTO".to_string()];
+        assert!(
+            initials_after_blank("The ___ (CTBTO) met.", "Preparatory Commission", &names)
+                .is_some()
+        );
+        let cards = cards_of(
+            "Scientific cooperation during the International Geophysical Year (IGY) of 1957 provided the model for the Antarctic Treaty.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "International Geophysical Year")
+            .unwrap_or_else(|| panic!("a card on the IGY: {cards:?}"));
+        assert!(!c.question.contains("IGY"), "{}", c.question);
     }
 
     #[test]
