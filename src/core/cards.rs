@@ -1644,51 +1644,36 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
             _ => (question, qn, cloze, cloze_norm),
         };
-        let (question, qn, cloze, cloze_norm) = if bound
-            || dangling_opener
-            || has_dangling_reference(&question)
-            || relative.is_some()
-        {
-            let Some(prev) = context_before(art, f.sentence).filter(|p| {
+        // Must read with the sentence before, or be left out.
+        let needs_context =
+            bound || dangling_opener || has_dangling_reference(&question) || relative.is_some();
+        // "The ceremony took place on ___": reads better with the sentence
+        // before that says which ceremony, when there is one to show.
+        let wants_context = needs_context || (from_cloze && opens_with_bare_description(&question));
+        let with_context = wants_context
+            .then(|| context_before(art, f.sentence))
+            .flatten()
+            .filter(|p| {
                 relative != Some(Relative::Time) || p.contains(|c: char| c.is_ascii_digit())
-            }) else {
-                continue;
-            };
-            let q = format!("{prev} {question}");
-            let n = norm(&q);
-            if needles.leak_norm(&n) {
-                continue;
+            })
+            .map(|prev| {
+                let q = format!("{prev} {question}");
+                let c = if cloze.is_empty() {
+                    String::new()
+                } else {
+                    format!("{prev} {cloze}")
+                };
+                (q, c)
+            })
+            .map(|(q, c)| (norm(&q), q, c))
+            .filter(|(n, _, _)| !needles.leak_norm(n));
+        let (question, qn, cloze, cloze_norm) = match with_context {
+            Some((n, q, c)) => {
+                let cn = norm(&c);
+                (q, n, c, cn)
             }
-            let c = if cloze.is_empty() {
-                cloze
-            } else {
-                format!("{prev} {cloze}")
-            };
-            let cn = norm(&c);
-            (q, n, c, cn)
-        } else if from_cloze && opens_with_bare_description(&question) {
-            // "The ceremony took place on ___": the sentence before
-            // says which ceremony, when there is one to show.
-            match context_before(art, f.sentence) {
-                Some(prev) => {
-                    let q = format!("{prev} {question}");
-                    let n = norm(&q);
-                    if needles.leak_norm(&n) {
-                        (question, qn, cloze, cloze_norm)
-                    } else {
-                        let c = if cloze.is_empty() {
-                            cloze
-                        } else {
-                            format!("{prev} {cloze}")
-                        };
-                        let cn = norm(&c);
-                        (q, n, c, cn)
-                    }
-                }
-                None => (question, qn, cloze, cloze_norm),
-            }
-        } else {
-            (question, qn, cloze, cloze_norm)
+            None if needs_context => continue,
+            None => (question, qn, cloze, cloze_norm),
         };
         // "Six times, all by ___.": a short reply reads with the question
         // it answers ("How many tests have there been? — “Six times, all
