@@ -866,7 +866,7 @@ fn describes_other_instrument(sentence: &str) -> bool {
         let (noun, det) = last_two(&sentence[..i]);
         let next = next_word(&sentence[i + 4..]);
         matches!(det, "a" | "an")
-            && TREATY_NOUNS.contains(&noun)
+            && gazetteer::TREATY_NOUNS.contains(&noun)
             && next.starts_with(|c: char| c.is_ascii_lowercase())
             && next != "the"
     });
@@ -901,18 +901,6 @@ fn initials_after_blank(q: &str, answer: &str, names: &[String]) -> Option<Strin
     (initials == abbr || names.iter().any(|n| n == abbr))
         .then(|| format!("{}{}", &q[..at], &q[close + 1..]))
 }
-
-/// Nouns a card's treaty tag or name already places: "The accord was
-/// signed in ___" needs no sentence before it.
-const TREATY_NOUNS: &[&str] = &[
-    "treaty",
-    "accord",
-    "agreement",
-    "pact",
-    "convention",
-    "deal",
-    "memorandum",
-];
 
 /// "The ceremony took place ...", "The two leaders signed ...", "Both
 /// countries reported ...": the subject is a bare definite description,
@@ -972,7 +960,7 @@ fn opens_with_bare_description(question: &str) -> bool {
     let mut head = None;
     for (k, w) in words.take(4).enumerate() {
         if head.is_some() && is_verb(w) {
-            return !head.is_some_and(|h| TREATY_NOUNS.contains(&h));
+            return !head.is_some_and(|h| gazetteer::TREATY_NOUNS.contains(&h));
         }
         if head.is_some() && ADVERBS.contains(&w) {
             continue;

@@ -1983,13 +1983,9 @@ fn topics(
         // subject.)
         let called_the_treaty = || {
             sents.iter().any(|s| {
-                s.toks.windows(2).any(|w| {
-                    w[0].is("the")
-                        && matches!(
-                            w[1].text,
-                            "treaty" | "agreement" | "accord" | "deal" | "pact" | "convention"
-                        )
-                })
+                s.toks
+                    .windows(2)
+                    .any(|w| w[0].is("the") && gazetteer::TREATY_NOUNS.contains(&w[1].text))
             })
         };
         // The only treaty the body names (a title may name it otherwise).

@@ -1679,6 +1679,20 @@ pub fn speech_base(w: &str) -> Option<&'static str> {
     with_lower(w, |k| map.get(k).copied())
 }
 
+/// Common nouns for a treaty: "the accord", "the deal". A card's treaty
+/// tag or name places them ("The accord was signed in ___" needs no
+/// sentence before it), and an article that calls its one named treaty so
+/// is about it.
+pub const TREATY_NOUNS: &[&str] = &[
+    "treaty",
+    "accord",
+    "agreement",
+    "pact",
+    "convention",
+    "deal",
+    "memorandum",
+];
+
 /// Units a count is joined to before a noun: "a six-month arrangement",
 /// "a four-page document", "the five-megawatt reactor".
 pub const COUNTED_UNITS: &[&str] = &[
