@@ -1752,6 +1752,25 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
                             Some(t) => (t, norm(t)),
                             None => (sub.tag.as_str(), tag_norm.clone()),
                         };
+                        // "Bangkok Treaty: signed in ___" for "Bangkok":
+                        // a tag that shows the answer gives way to another
+                        // name the article uses, or is left off.
+                        let answer_n = norm(&f.answer);
+                        let (tag_text, tag_norm) = if contains_words(&tag_norm, &answer_n) {
+                            let other = ex.entities[sub.entity]
+                                .forms
+                                .iter()
+                                .map(|x| x.strip_prefix("the ").unwrap_or(x))
+                                .map(|x| (x, norm(x)))
+                                .filter(|(_, xn)| !xn.is_empty() && !contains_words(xn, &answer_n))
+                                .min_by_key(|(x, _)| x.len());
+                            match other {
+                                Some(o) => o,
+                                None => return replaced.then_some((q, qn)),
+                            }
+                        } else {
+                            (tag_text, tag_norm)
+                        };
                         // "INF Treaty — Signed: ___": a field keeps its colon.
                         let tagged = if field {
                             format!("{tag_text} — {q}")
@@ -1849,7 +1868,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             }
             None => (question, qn, cloze),
         };
-        if !seen_q.insert(qn) {
+        if !seen_q.insert(qn.clone()) {
             continue;
         }
         let mut id = cache.card_id(f.sentence, text, f.kind, &f.answer);
@@ -1884,7 +1903,7 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             .cloned()
             .collect();
         dedup(&mut accept);
-        let mut choices = choices_for(f, &mut cache, &id, &name_norms, text, from_cloze);
+        let mut choices = choices_for(f, &mut cache, &id, &name_norms, text, &qn, from_cloze);
         // "unless ___ did so first" took "the" along: the answer and each
         // option said with "the" fill the blank as they read ("unless the
         // United States did so first", "unless India did so first").
@@ -1980,7 +1999,17 @@ fn context_before(art: &Article, si: usize) -> Option<&str> {
     let prev = art.sentences.get(si.checked_sub(1)?)?;
     let cur = art.sentences.get(si)?;
     let text = prev.text.as_str();
-    let fits = prev.paragraph == cur.paragraph
+    // Wire copy gives each sentence its own paragraph: a one-sentence
+    // paragraph goes on in the next.
+    let alone = || {
+        si < 2
+            || art
+                .sentences
+                .get(si - 2)
+                .is_none_or(|p| p.paragraph != prev.paragraph)
+    };
+    let fits = (prev.paragraph == cur.paragraph
+        || (prev.paragraph + 1 == cur.paragraph && alone()))
         && prev.label == cur.label
         && !prev.fragment
         && prev.field.is_none()
@@ -2469,6 +2498,7 @@ fn choices_for(
     id: &str,
     name_norms: &[String],
     sentence: &str,
+    question_norm: &str,
     cloze: bool,
 ) -> Option<Vec<String>> {
     // "the former ___" (a state that no longer exists), "Ms. ___": the word
@@ -2866,6 +2896,18 @@ fn choices_for(
         {
             continue;
         }
+        // "In 2014 the United States found Russia in violation of the ___":
+        // no treaty that had ended before the year the sentence speaks of
+        // (or, undated, the last year the text dated) is an option.
+        if f.pool == Pool::Entity(EntClass::Treaty)
+            && let Some(lower) = years_here.iter().copied().min().or(narrative)
+            && entry
+                .and_then(|b| gaz.entries[b].active)
+                .and_then(|(_, ended)| ended)
+                .is_some_and(|t| t < lower)
+        {
+            continue;
+        }
         // "Which alliance ...?" about NATO: the CSTO, not ANZUS; the INF
         // Treaty among SALT and START, not beside the Ottawa Treaty. An
         // alliance of another region, a treaty of another family, is no
@@ -2970,6 +3012,11 @@ fn choices_for(
             || sentence_names.contains(&nc)
             || (matches!(f.pool, Pool::Date(_)) && sentence.contains(shown.as_str()))
         {
+            continue;
+        }
+        // Nor one the question shows: "Today, 2 November 2023, Putin
+        // signed ...", read before the blank, rules that date out.
+        if f.pool != Pool::Number && contains_words(question_norm, nc) {
             continue;
         }
         // Not the answer, a spelling variant of it, or a part of it.
@@ -5503,6 +5550,85 @@ mod tests {
             assert!(o.ends_with("2023"), "{o}");
             assert!(!c.question.contains(o.as_str()), "{o} is shown");
         }
+    }
+
+    #[test]
+    fn no_treaty_that_had_ended_is_an_option() {
+        let cards = cards_of(
+            "In 2014, the United States determined that Russia was in violation of the INF Treaty. \
+             Washington had signed the ABM Treaty, SALT I, SALT II, START I, START II, SORT and \
+             the Lisbon Protocol with Moscow in earlier decades.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "INF Treaty" && c.question.contains("2014"))
+            .unwrap_or_else(|| panic!("a card for the INF Treaty: {cards:?}"));
+        let g = gazetteer::get();
+        for o in c.choices.iter().flatten().filter(|o| *o != &c.answer) {
+            let e = g
+                .entry_named(o)
+                .unwrap_or_else(|| panic!("{o} is in the table"));
+            let ended = g.entries[e].active.and_then(|(_, t)| t);
+            assert!(ended.is_none_or(|t| t >= 2014), "{o} ended in {ended:?}");
+        }
+    }
+
+    #[test]
+    fn no_option_is_shown_in_the_sentence_read_before_the_question() {
+        let cards = cards_of(
+            "Today, 2 November 2023, Putin signed the law revoking the ratification of the Vienna Accord. \
+             It had passed the Duma on 18 October 2023. Kenya joined it on 11 May 2023, Peru \
+             on 1 September 2023 and Chile on 15 July 2023.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "18 October 2023")
+            .unwrap_or_else(|| panic!("a card for 18 October 2023: {cards:?}"));
+        assert!(c.question.contains("2 November 2023"), "{}", c.question);
+        for o in c.choices.as_ref().expect("options") {
+            assert!(!c.question.contains(o.as_str()), "{o} is shown");
+        }
+    }
+
+    #[test]
+    fn a_tag_that_shows_the_answer_gives_way_to_another_name() {
+        let cards = cards_of(
+            "Thailand welcomes the entry into force of the Treaty on the Southeast Asia \
+             Nuclear Weapon-Free Zone, also known as the Bangkok Treaty. \
+             The Bangkok Treaty bans nuclear weapons in the region. \
+             The Bangkok Treaty was praised by Japan. \
+             The Treaty was signed in Bangkok on 15 December 1995 by ten leaders.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "Bangkok")
+            .unwrap_or_else(|| panic!("a card for Bangkok: {cards:?}"));
+        assert!(!c.question.contains("Bangkok"), "{}", c.question);
+        assert!(
+            c.question.starts_with("Treaty on the Southeast Asia"),
+            "{}",
+            c.question
+        );
+    }
+
+    #[test]
+    fn a_one_sentence_paragraph_is_read_before_the_next() {
+        let cards = cards_of(
+            "VIENNA (Wire) - Thirty-three countries launched the Wassenaar Arrangement on Friday.\n\n\
+             The arrangement takes its name from Wassenaar, a Dutch town, where officials agreed \
+             on December 19, 1995, to create the new body.\n\n\
+             It succeeds the Coordinating Committee for Multilateral Export Controls, which \
+             ceased to exist on March 31, 1994.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "March 31, 1994")
+            .unwrap_or_else(|| panic!("a card for March 31, 1994: {cards:?}"));
+        assert!(
+            c.question.starts_with("The arrangement takes its name"),
+            "{}",
+            c.question
+        );
     }
 
     #[test]

@@ -5488,11 +5488,14 @@ impl<'a> FactBuilder<'a> {
                 // A word between a count and its noun: "six nuclear tests",
                 // "two missile defense sites", "two ABM deployment areas".
                 // Not a superlative: "the two largest arsenals" ranks.
+                let region = |x: &Token| gazetteer::REGION_WORDS.contains(&x.text);
                 let modifier = |x: &Token| {
                     x.kind == Tk::Word
                         && !x.text.ends_with('s')
                         && !x.text.ends_with("est")
-                        && (!x.is_cap() || x.text.chars().all(|c| c.is_ascii_uppercase()))
+                        && (!x.is_cap()
+                            || x.text.chars().all(|c| c.is_ascii_uppercase())
+                            || region(x))
                         && !matches!(
                             x.text,
                             "of" | "to"
@@ -5556,14 +5559,19 @@ impl<'a> FactBuilder<'a> {
                         .is_some();
                 // "the five nuclear-weapon states", "the five permanent
                 // members": a defining count, not one referring back.
+                // ("the ten Southeast Asian states": a region's count.)
                 let defining = prev_the
                     // Not after a list that spells the count out.
                     && !s.mentions.iter().enumerate().any(|(mi, m)| listed.contains(&mi) && m.te <= k)
-                    && toks.get(k + 1).is_some_and(|x| {
+                    && ((toks.get(k + 1).is_some_and(|x| {
                         x.text.contains('-')
                             || matches!(x.text, "permanent" | "original" | "founding" | "depositary")
-                    })
-                    && toks.get(k + 2).is_some_and(plural);
+                    }) && toks.get(k + 2).is_some_and(plural))
+                        || (1..=3).any(|j| {
+                            toks.get(k + j).is_some_and(plural)
+                                && j > 1
+                                && toks[k + 1..k + j].iter().all(region)
+                        }));
                 if reached
                     || spelled_out
                     || defining
@@ -7199,9 +7207,27 @@ fn verbless(toks: &[Token], skip_relative: bool) -> bool {
                         | "an"
                 )
         };
+        // "Today it applies", "the Treaty enters into force": any "-s"
+        // word after a singular subject (a pronoun, or a treaty's head
+        // word), whatever noun it could also be.
+        let after_singular = || {
+            let subject = |w: &Token| {
+                matches!(
+                    w.text,
+                    "It" | "it" | "He" | "he" | "She" | "she" | "This" | "this"
+                ) || (w.is_cap() && gazetteer::TREATY_HEADS.contains(&w.text))
+            };
+            verb_after_singular(t)
+                && (k > 0 && subject(&toks[k - 1])
+                    || (k > 1 && ADVERBS.contains(&toks[k - 1].text) && subject(&toks[k - 2])))
+        };
         if !in_relative
             && t.kind == Tk::Word
-            && (is_finite_verb(t.text) || contracted || after_pronoun || plain_verb())
+            && (is_finite_verb(t.text)
+                || contracted
+                || after_pronoun
+                || plain_verb()
+                || after_singular())
         {
             return false;
         }
@@ -7506,7 +7532,10 @@ fn is_finite_verb(w: &str) -> bool {
         "tions", "sions", "ments", "nesses", "ities", "ances", "ences", "ers", "ors", "als",
         "ists", "ants", "ents", "ies", "ships", "ics",
     ];
+    // ("used" and "owed" are the short "-ed" verbs; "need", "seed" and
+    // "shed" are not past tenses.)
     (w.ends_with("ed") && w.len() > 4)
+        || matches!(w, "used" | "owed")
         || (w.ends_with('s')
             && !w.ends_with("ss")
             && w.len() > 3
@@ -8061,6 +8090,33 @@ mod tests {
 
     fn has(v: &[(FactKind, String)], k: FactKind, a: &str) -> bool {
         v.iter().any(|(kk, aa)| *kk == k && aa == a)
+    }
+
+    #[test]
+    fn short_verbs_and_verbs_after_a_singular_subject_make_a_sentence() {
+        // "used" is a past tense; "applies" and "enters" are verbs after
+        // "it" and "the Treaty", whatever nouns they could be.
+        let (_, v) = facts(
+            "Italy, a party since 1928, used mustard gas in Ethiopia in 1935. \
+             Today it applies among the 57 participating States. \
+             In accordance with Article 16, the Treaty enters into force upon the deposit \
+             of the seventh instrument of ratification.",
+        );
+        assert!(has(&v, FactKind::Party, "Italy"), "{v:?}");
+        assert!(has(&v, FactKind::Number, "57"), "{v:?}");
+        assert!(has(&v, FactKind::Number, "Article 16"), "{v:?}");
+        assert!(has(&v, FactKind::Number, "seventh"), "{v:?}");
+    }
+
+    #[test]
+    fn a_regions_count_defines_its_group_and_states_before_will_are_no_speech() {
+        let (_, v) = facts(
+            "The Treaty was signed in Bangkok in 1995 by the leaders of the ten Southeast Asian states. \
+             Participating states will control all items on two lists, the List of Dual-Use \
+             Goods and Technologies and the Munitions List.",
+        );
+        assert!(has(&v, FactKind::Number, "ten"), "{v:?}");
+        assert!(!v.iter().any(|(k, _)| *k == FactKind::Speaker), "{v:?}");
     }
 
     #[test]

@@ -60,7 +60,8 @@ pub struct Entry {
     pub group: bool,
     /// The larger body this one belongs to (the Senate: Congress).
     pub within: Option<usize>,
-    /// The years an alliance existed: founded, and dissolved if it was.
+    /// The years an alliance existed (founded, and dissolved if it was), or
+    /// a treaty (signed, and ended if it has).
     pub active: Option<(i32, Option<i32>)>,
     /// The family of like entries it is a fair wrong option among: an
     /// alliance's region ("europe"), a treaty's kind ("strategic").
@@ -268,7 +269,11 @@ impl Gazetteer {
                 year: r.get(2).and_then(|y| y.parse().ok()),
                 group: false,
                 within: None,
-                active: None,
+                // Signed, and ended if it has.
+                active: r
+                    .get(2)
+                    .and_then(|y| y.parse().ok())
+                    .map(|from| (from, r.get(5).and_then(|y| y.parse().ok()))),
                 family: cell(&r, 4),
             });
         }
@@ -1000,7 +1005,8 @@ pub const NOUN_VERBS: &[&str] = &["claims", "notes", "reports", "states"];
 /// "reports were".
 pub const NOUN_AFTER: &[&str] = &[
     "of", "and", "or", ",", ")", ".", ";", "are", "were", "have", "had", "which", "who", "in",
-    "from", "to", "parties", "party",
+    "from", "to", "parties", "party", "will", "would", "must", "may", "might", "can", "could",
+    "should", "shall",
 ];
 
 /// Words before which such a form is a noun: "the states", "its reports".
@@ -1691,6 +1697,41 @@ pub const TREATY_NOUNS: &[&str] = &[
     "convention",
     "deal",
     "memorandum",
+];
+
+/// Words of a region that may stand between a count and what it counts
+/// ("the ten Southeast Asian states", "three Baltic republics", "the 27
+/// European Union members"): the count defines the group.
+pub const REGION_WORDS: &[&str] = &[
+    "Southeast",
+    "Southwest",
+    "Northeast",
+    "Northwest",
+    "South",
+    "North",
+    "East",
+    "West",
+    "Central",
+    "Eastern",
+    "Western",
+    "Northern",
+    "Southern",
+    "Asian",
+    "European",
+    "African",
+    "American",
+    "Arab",
+    "Latin",
+    "Pacific",
+    "Nordic",
+    "Baltic",
+    "Balkan",
+    "Caribbean",
+    "Gulf",
+    "Union",
+    "Soviet",
+    "NATO",
+    "ASEAN",
 ];
 
 /// Units a count is joined to before a noun: "a six-month arrangement",
