@@ -2797,6 +2797,33 @@ fn choices_for(
     } else {
         Vec::new()
     };
+    // The state whose post the answer is: named in it, implied by the
+    // title's style ("Secretary of State"), or the holder's own.
+    let holder: Option<usize> = (f.pool == Pool::Role)
+        .then(|| {
+            answer_countries
+                .first()
+                .copied()
+                .or_else(|| {
+                    gaz.first_title(&f.answer)
+                        .and_then(|t| (t.only_in.len() == 1).then(|| t.only_in[0]))
+                })
+                .or_else(|| {
+                    f.entity
+                        .and_then(|e| ex.entities.get(e))
+                        .and_then(|e| gaz.person_country(&e.name))
+                        .and_then(|c| gaz.entry_named(c))
+                })
+        })
+        .flatten();
+    let answer_is_head = title_category(&f.answer) == Some("head");
+    // "NATO spokesman", "U.N. secretary-general": a post in an
+    // international body, where a state's own titles are no options.
+    let international = f.pool == Pool::Role
+        && holder.is_none()
+        && !gaz
+            .entries_in(&f.answer, &[EntKind::Organisation, EntKind::Alliance])
+            .is_empty();
     let cand_at = |i: usize| -> &Cand {
         if i < cands.len() {
             &cands[i]
@@ -2960,6 +2987,17 @@ fn choices_for(
         // a military rank is an option only for a rank.
         if matches!(f.pool, Pool::Role | Pool::Office)
             && (title_category(&c.text) == Some("military")) != answer_is_rank
+        {
+            continue;
+        }
+        // "President" is no option for a spokeswoman or a minister: a head
+        // of state's title is offered only for a head of state; and no
+        // "Foreign Secretary" (a British title) for a Russian official.
+        if f.pool == Pool::Role
+            && let Some(t) = gaz.first_title(&c.text)
+            && ((t.category == "head" && !answer_is_head)
+                || holder.is_some_and(|h| !t.fits(h))
+                || (international && !(t.only_in.is_empty() && t.not_in.is_empty())))
         {
             continue;
         }
@@ -5078,6 +5116,52 @@ mod tests {
                 .iter()
                 .any(|a| a == "director of our verification program")
         );
+    }
+
+    #[test]
+    fn role_options_fit_the_posts_state_and_rank() {
+        // Each has a post and the others' posts are the article's options:
+        // no head of state's title for a minister or a spokeswoman, no
+        // "Foreign Secretary" for a Russian, no "Secretary of State" for a
+        // NATO or UN post.
+        let cards = cards_of(
+            "Russian Deputy Foreign Minister Sergei Ryabkov said on Monday that Moscow would \
+             respond. Foreign Ministry spokeswoman Maria Zakharova said the move was hostile. \
+             President Vladimir Putin signed the law on 2 November 2023. British Foreign \
+             Secretary James Cleverly said London regretted it. U.S. Secretary of State Antony \
+             Blinken called it a mistake. NATO spokesman Dylan White said the alliance was \
+             concerned. Prime Minister Mikhail Mishustin chaired a meeting.",
+        );
+        let g = gazetteer::get();
+        let russia = g.entry_named("Russia").expect("Russia");
+        let mut seen = 0;
+        for c in cards.iter().filter(|c| c.kind == FactKind::Role) {
+            let head = title_category(&c.answer) == Some("head");
+            let russian = c.question.contains("Ryabkov") || c.question.contains("Zakharova");
+            let nato = c.answer.contains("NATO");
+            for o in c.choices.iter().flatten().filter(|o| **o != c.answer) {
+                seen += 1;
+                let t = g.first_title(o);
+                if !head {
+                    assert!(
+                        t.is_none_or(|t| t.category != "head"),
+                        "{o:?} for {:?}",
+                        c.answer
+                    );
+                }
+                if russian {
+                    assert!(t.is_none_or(|t| t.fits(russia)), "{o:?} for {:?}", c.answer);
+                }
+                if nato {
+                    assert!(
+                        t.is_none_or(|t| t.only_in.is_empty() && t.not_in.is_empty()),
+                        "{o:?} for {:?}",
+                        c.answer
+                    );
+                }
+            }
+        }
+        assert!(seen > 0, "no role options: {cards:?}");
     }
 
     #[test]

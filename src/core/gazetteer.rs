@@ -91,6 +91,19 @@ pub struct Phrase {
 pub struct Title {
     pub toks: Vec<String>,
     pub category: String,
+    /// The states whose governments use it ("Secretary of State": the
+    /// United States); empty for titles used everywhere.
+    pub only_in: Vec<usize>,
+    /// The states that do not ("Foreign Minister": not the United States).
+    pub not_in: Vec<usize>,
+}
+
+impl Title {
+    /// Could a post of `country` (an entry) go by this title?
+    pub fn fits(&self, country: usize) -> bool {
+        (self.only_in.is_empty() || self.only_in.contains(&country))
+            && !self.not_in.contains(&country)
+    }
 }
 
 #[derive(Debug, Default)]
@@ -332,9 +345,30 @@ impl Gazetteer {
             if toks.is_empty() {
                 continue;
             }
+            let (mut only_in, mut not_in) = (Vec::new(), Vec::new());
+            for c in list(r.get(2)) {
+                let (neg, name) = match c.strip_prefix('-') {
+                    Some(n) => (true, n.to_string()),
+                    None => (false, c),
+                };
+                let Some(e) = g
+                    .entries
+                    .iter()
+                    .position(|e| e.kind == EntKind::Country && e.name == name)
+                else {
+                    continue;
+                };
+                if neg {
+                    not_in.push(e);
+                } else {
+                    only_in.push(e);
+                }
+            }
             let title = Title {
                 toks,
                 category: r.get(1).copied().unwrap_or("official").to_string(),
+                only_in,
+                not_in,
             };
             g.titles
                 .entry(title.toks[0].to_lowercase())
@@ -457,6 +491,11 @@ impl Gazetteer {
     /// The countries a phrase names or qualifies by ("U.S. President",
     /// "General Secretary of the Communist Party of the Soviet Union").
     pub fn countries_in(&self, s: &str) -> Vec<usize> {
+        self.entries_in(s, &[EntKind::Country])
+    }
+
+    /// The entries of the given kinds a phrase names.
+    pub fn entries_in(&self, s: &str, kinds: &[EntKind]) -> Vec<usize> {
         // Borrowed tokens: this runs for every role option considered.
         let folded;
         let s = if s.contains(['’', '“', '”']) {
@@ -472,7 +511,7 @@ impl Gazetteer {
         while i < toks.len() {
             match self.match_at(&toks, i) {
                 Some(m) => {
-                    if self.entries[m.entry].kind == EntKind::Country && !out.contains(&m.entry) {
+                    if kinds.contains(&self.entries[m.entry].kind) && !out.contains(&m.entry) {
                         out.push(m.entry);
                     }
                     i += m.len;
@@ -535,20 +574,27 @@ impl Gazetteer {
 
     /// Longest title phrase starting at `toks[i]` (case-insensitive).
     pub fn title_at(&self, toks: &[&str], i: usize) -> Option<(usize, &str)> {
+        self.title_entry_at(toks, i)
+            .map(|t| (t.toks.len(), t.category.as_str()))
+    }
+
+    /// The longest title starting at `toks[i]`, with all the table says.
+    pub fn title_entry_at(&self, toks: &[&str], i: usize) -> Option<&Title> {
         let cands = with_lower(toks.get(i)?, |k| self.titles.get(k))?;
-        for t in cands {
-            if t.toks.len() > toks.len() - i {
-                continue;
-            }
-            if t.toks
-                .iter()
-                .zip(&toks[i..])
-                .all(|(a, b)| a.eq_ignore_ascii_case(b))
-            {
-                return Some((t.toks.len(), t.category.as_str()));
-            }
-        }
-        None
+        cands.iter().find(|t| {
+            t.toks.len() <= toks.len() - i
+                && t.toks
+                    .iter()
+                    .zip(&toks[i..])
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        })
+    }
+
+    /// The first title a phrase holds ("Secretary of State" in "U.S.
+    /// Secretary of State").
+    pub fn first_title(&self, phrase: &str) -> Option<&Title> {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        (0..words.len()).find_map(|i| self.title_entry_at(&words, i))
     }
 
     /// Every surface form of an entry (name, variants), without adjectives.
