@@ -2731,6 +2731,31 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
     if !heads.is_empty() && caps_other >= 1 {
         // "Treaty on X ..." or "X ... Treaty": cut after the last head if
         // the name ends with a head, else keep the "of/on" tail.
+        // "Declaration on a Zone of Peace, Freedom and Neutrality", "Treaty
+        // of Friendship, Cooperation and Mutual Assistance": a tail of
+        // abstract nouns listed with commas belongs to the name.
+        let tail_list = heads.last().is_some_and(|&h| h + 1 < run.len())
+            && run.iter().any(|w| w.is("of") || w.is("on") || w.is("for"))
+            && abstract_noun(toks[end - 1].text);
+        if tail_list {
+            let mut k = end;
+            while toks.get(k).is_some_and(|t| t.text == ",")
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.is_cap() && abstract_noun(t.text))
+            {
+                k += 2;
+            }
+            if toks.get(k).is_some_and(|t| t.is("and")) {
+                let mut e = k + 1;
+                while toks.get(e).is_some_and(|t| t.is_cap() && !taken[e]) {
+                    e += 1;
+                }
+                if e > k + 1 && abstract_noun(toks[e - 1].text) {
+                    return Some((e - i, EntClass::Treaty));
+                }
+            }
+        }
         return Some((end - i, EntClass::Treaty));
     }
     // "International Campaign to Ban Landmines (ICBL)": initials in
@@ -2761,6 +2786,30 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
         }
     }
     None
+}
+
+/// "Peace", "Cooperation", "Neutrality": an abstract noun, of the kind a
+/// treaty's title lists ("of Friendship, Cooperation and Mutual Assistance").
+fn abstract_noun(w: &str) -> bool {
+    const PLAIN: &[&str] = &[
+        "Peace",
+        "Security",
+        "Trade",
+        "Commerce",
+        "Navigation",
+        "Defence",
+        "Defense",
+        "Aid",
+        "Amity",
+        "Arbitration",
+        "Disarmament",
+        "Safety",
+    ];
+    PLAIN.contains(&w)
+        || (w.starts_with(char::is_uppercase)
+            && ["tion", "ity", "ship", "ance", "ence", "dom", "ment", "ness"]
+                .iter()
+                .any(|s| w.ends_with(s)))
 }
 
 /// Whether `after` is "( ABBR )" and ABBR the initials of the capitalised
@@ -6390,7 +6439,20 @@ impl<'a> FactBuilder<'a> {
     /// A title run ending right before token `name_start`.
     fn role_before(&self, s: &Sent, name_start: usize) -> Option<(usize, usize)> {
         // The title ends right before the name, or before a comma there:
-        // "the EU High Representative, Josep Borrell".
+        // "the EU High Representative, Josep Borrell" (and an honorific:
+        // "The Ministry's spokesman, Mr. Anuwat Srisombat").
+        // (Only a title someone's or something's: "the spokesman, Mr.
+        // Halloran" in a note on the text says nothing.)
+        let name_start = if name_start >= 4
+            && gazetteer::HONORIFICS.contains(&s.toks[name_start - 1].text)
+            && s.toks[name_start - 2].text == ","
+            && (matches!(s.toks[name_start - 4].text, "'s" | "’s")
+                || s.toks[name_start - 4].is_cap())
+        {
+            name_start - 1
+        } else {
+            name_start
+        };
         let end = if name_start >= 2 && s.toks[name_start - 1].text == "," {
             name_start - 1
         } else {
@@ -8117,6 +8179,34 @@ mod tests {
         );
         assert!(has(&v, FactKind::Number, "ten"), "{v:?}");
         assert!(!v.iter().any(|(k, _)| *k == FactKind::Speaker), "{v:?}");
+    }
+
+    #[test]
+    fn posts_after_a_comma_and_an_honorific_and_titles_listing_abstract_nouns() {
+        let (ex, v) = facts(
+            "The Ministry's spokesman, Mr. Anuwat Srisombat, told reporters the Treaty was \
+             historic. \"It is not directed against any state,\" said Ellen Marsh, a member \
+             of the U.S. delegation. The idea traces back to the Declaration on a Zone of \
+             Peace, Freedom and Neutrality, signed in Kuala Lumpur on 27 November 1971. \
+             The chief delegates included Navy Minister Kato Tomosaburo for Japan.",
+        );
+        assert!(has(&v, FactKind::Role, "spokesman"), "{v:?}");
+        assert!(
+            has(&v, FactKind::Role, "member of the U.S. delegation"),
+            "{v:?}"
+        );
+        assert!(has(&v, FactKind::Role, "Navy Minister"), "{v:?}");
+        assert!(
+            has(
+                &v,
+                FactKind::Treaty,
+                "Declaration on a Zone of Peace, Freedom and Neutrality"
+            ),
+            "{v:?}"
+        );
+        assert!(
+            question_of(&ex, FactKind::Role, "spokesman").is_some_and(|q| q.contains("Anuwat"))
+        );
     }
 
     #[test]
