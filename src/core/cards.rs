@@ -2632,6 +2632,19 @@ fn choices_for(
         .iter()
         .flat_map(|&e| ent_norms[e].iter().map(String::as_str))
         .collect();
+    // "Le Drian, Maas and Raab stressed ... against ___": the states of
+    // the people the sentence names are no options for a state.
+    let own_states: Vec<usize> = if f.pool == Pool::Entity(EntClass::Country) {
+        sentence_ents
+            .iter()
+            .filter_map(|&e| ex.entities.get(e))
+            .filter(|e| e.class == EntClass::Person)
+            .filter_map(|e| gaz.person_country(&e.name))
+            .filter_map(|c| gaz.entry_named(c))
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Article candidates (cached per article), then made-up or gazetteer
     // options of the same type.
     let (cands, extra): (&[Cand], Vec<Cand>) = match f.pool {
@@ -2817,6 +2830,9 @@ fn choices_for(
         })
         .flatten();
     let answer_is_head = title_category(&f.answer) == Some("head");
+    let answer_title = (f.pool == Pool::Role)
+        .then(|| gaz.first_title(&f.answer))
+        .flatten();
     // "NATO spokesman", "U.N. secretary-general": a post in an
     // international body, where a state's own titles are no options.
     let international = f.pool == Pool::Role
@@ -2996,7 +3012,15 @@ fn choices_for(
         if f.pool == Pool::Role
             && let Some(t) = gaz.first_title(&c.text)
             && ((t.category == "head" && !answer_is_head)
+                // "Minister of Foreign Affairs" for "Foreign Minister": the
+                // same office in other words.
+                || answer_title.is_some_and(|at| at.post.is_some() && at.post == t.post)
                 || holder.is_some_and(|h| !t.fits(h))
+                // (No American title for a "Foreign Minister" of a state
+                // the text leaves unsaid.)
+                || (holder.is_none()
+                    && !t.only_in.is_empty()
+                    && answer_title.is_some_and(|at| !t.only_in.iter().any(|&c| at.fits(c))))
                 || (international && !(t.only_in.is_empty() && t.not_in.is_empty())))
         {
             continue;
@@ -3020,6 +3044,9 @@ fn choices_for(
             continue;
         }
         if answer_entry.is_some_and(|a| entry.is_some_and(|b| gaz.nested(a, b))) {
+            continue;
+        }
+        if entry.is_some_and(|b| own_states.contains(&b)) {
             continue;
         }
         // "IAEA" and "International Atomic Energy Agency": one body, one
@@ -5162,6 +5189,46 @@ mod tests {
             }
         }
         assert!(seen > 0, "no role options: {cards:?}");
+    }
+
+    #[test]
+    fn the_states_of_the_people_named_are_no_options() {
+        let cards = cards_of(
+            "Jean-Yves Le Drian, Heiko Maas and Dominic Raab stressed that they were not joining \
+             a campaign of maximum pressure against Iran. France, Germany and the United Kingdom \
+             had signed the deal with China and Russia in Vienna in 2015.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "Iran")
+            .unwrap_or_else(|| panic!("a card for Iran: {cards:?}"));
+        for o in c.choices.iter().flatten() {
+            assert!(
+                !matches!(o.as_str(), "France" | "Germany" | "United Kingdom"),
+                "{o} in {:?}",
+                c.choices
+            );
+        }
+    }
+
+    #[test]
+    fn the_same_office_in_other_words_is_no_option() {
+        let cards = cards_of(
+            "Foreign Minister Andrei Kozyrev signed the protocol in Lisbon. Minister of Foreign \
+             Affairs Anatoly Zlenko signed for Ukraine. Defense Minister Pavel Grachev and \
+             Deputy Foreign Minister Georgy Mamedov attended. Ambassador Yuri Nazarkin spoke.",
+        );
+        let g = gazetteer::get();
+        let c = cards
+            .iter()
+            .find(|c| c.kind == FactKind::Role && c.question.contains("Kozyrev"))
+            .unwrap_or_else(|| panic!("Kozyrev's post: {cards:?}"));
+        let post = g.first_title(&c.answer).and_then(|t| t.post.clone());
+        assert!(post.is_some(), "{}", c.answer);
+        for o in c.choices.iter().flatten().filter(|o| **o != c.answer) {
+            assert_ne!(g.first_title(o).and_then(|t| t.post.clone()), post, "{o}");
+        }
+        assert!(c.choices.is_some(), "{c:?}");
     }
 
     #[test]

@@ -96,6 +96,9 @@ pub struct Title {
     pub only_in: Vec<usize>,
     /// The states that do not ("Foreign Minister": not the United States).
     pub not_in: Vec<usize>,
+    /// The office it names, shared by its other names ("foreign" for
+    /// "Foreign Minister" and "Minister of Foreign Affairs").
+    pub post: Option<String>,
 }
 
 impl Title {
@@ -369,6 +372,7 @@ impl Gazetteer {
                 category: r.get(1).copied().unwrap_or("official").to_string(),
                 only_in,
                 not_in,
+                post: r.get(3).filter(|p| !p.is_empty()).map(|p| p.to_string()),
             };
             g.titles
                 .entry(title.toks[0].to_lowercase())
