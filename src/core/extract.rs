@@ -2649,6 +2649,17 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
     if gazetteer::get().title_at(&[t.text], 0).is_some() {
         return None;
     }
+    // "Article 51 of the United Nations Charter": a numbered part of a
+    // treaty is asked for by its number, the treaty staying in view.
+    if matches!(
+        t.text,
+        "Article" | "Articles" | "Chapter" | "Annex" | "Section" | "Paragraph"
+    ) && toks
+        .get(i + 1)
+        .is_some_and(|n| n.kind == Tk::Number || is_roman(n.text))
+    {
+        return None;
+    }
     // "Extending the New START Treaty makes ...": a verb opens the clause.
     if t.text.len() > 5
         && t.text.ends_with("ing")
@@ -6391,10 +6402,11 @@ impl<'a> FactBuilder<'a> {
             return profession_at(toks, k + 1).map(|e| (k + 1, e));
         }
         // "X is the Executive Secretary": a title as the whole predicate.
+        // ("X is General Secretary of ...": a formal title needs no "the".)
         let copular = k > name_end
             && matches!(toks[k - 1].text, "is" | "was")
-            && w == "the"
-            && toks.get(k + 1).is_some_and(|t| t.is_cap());
+            && ((w == "the" && toks.get(k + 1).is_some_and(|t| t.is_cap()))
+                || (toks[k].is_cap() && s.title(k).is_some()));
         if copular {
             // The article is skipped below.
         } else if matches!(w, "served" | "serves" | "serving")
@@ -6415,15 +6427,20 @@ impl<'a> FactBuilder<'a> {
         let start = k;
         let mut end = k;
         let mut has_title = false;
-        while end < toks.len() && end - start < 10 {
+        while end < toks.len() && end - start < 14 {
             let t = &toks[end];
             if let Some(len) = s.title(end) {
                 has_title = true;
                 end += len;
                 continue;
             }
-            let joiner = matches!(t.text, "of" | "the" | "for")
-                && toks.get(end + 1).is_some_and(|n| n.is_cap());
+            // ("Director of the Arms Control and Disarmament Agency".)
+            let joiner = (matches!(t.text, "of" | "the" | "for")
+                && toks.get(end + 1).is_some_and(|n| n.is_cap()))
+                || (matches!(t.text, "of" | "for")
+                    && toks.get(end + 1).is_some_and(|n| n.is("the"))
+                    && toks.get(end + 2).is_some_and(|n| n.is_cap()))
+                || (t.is("and") && end > start && toks.get(end + 1).is_some_and(|n| n.is_cap()));
             if t.is_cap() || joiner {
                 end += 1;
                 continue;
@@ -8206,6 +8223,33 @@ mod tests {
         );
         assert!(
             question_of(&ex, FactKind::Role, "spokesman").is_some_and(|q| q.contains("Anuwat"))
+        );
+    }
+
+    #[test]
+    fn a_numbered_article_of_a_charter_and_a_post_after_was() {
+        let (_, v) = facts(
+            "\"We made progress,\" Gerard Smith said on Monday. Gerard Smith was Director of \
+             the Arms Control and Disarmament Agency. Nothing in the agreement affects the right \
+             of self-defense under Article 51 of the United Nations Charter. It builds on the \
+             Basic Principles of Relations signed in Moscow in 1972.",
+        );
+        assert!(
+            has(
+                &v,
+                FactKind::Role,
+                "Director of the Arms Control and Disarmament Agency"
+            ),
+            "{v:?}"
+        );
+        assert!(has(&v, FactKind::Number, "Article 51"), "{v:?}");
+        assert!(
+            !v.iter().any(|(_, a)| a.starts_with("Article 51 of")),
+            "{v:?}"
+        );
+        assert!(
+            has(&v, FactKind::Treaty, "Basic Principles of Relations"),
+            "{v:?}"
         );
     }
 

@@ -1664,6 +1664,12 @@ pub const TREATY_HEADS: &[&str] = &[
     "Document",
     "Declaration",
     "Charter",
+    // "the Basic Principles of Relations", "the Wassenaar Arrangement",
+    // "the Shanghai Communiqué".
+    "Principles",
+    "Arrangement",
+    "Communiqué",
+    "Communique",
 ];
 
 /// Lower-case words allowed inside a capitalised name ("Treaty on the Non-Proliferation of ...").
