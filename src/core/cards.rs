@@ -732,6 +732,8 @@ const EVENT_NOUNS: &[&str] = &[
     "milestone",
     "process",
     "proposals",
+    // "Who coordinated for the group?": named in another sentence.
+    "group",
 ];
 
 /// Nouns that after "that" or "this" point back to another sentence:
@@ -1021,6 +1023,9 @@ fn has_dangling_reference(question: &str) -> bool {
                 | b"notification"
                 | b"proposals"
                 | b"announcement"
+                | b"group"
+                | b"either"
+                | b"both"
         )
     };
     if !question.split_whitespace().any(trigger) {
@@ -1068,6 +1073,24 @@ fn has_dangling_reference(question: &str) -> bool {
         let next_raw = ahead.next().unwrap_or("");
         let next = bare(next_raw);
         let is = |x: &str, any: &[&str]| any.iter().any(|a| x.eq_ignore_ascii_case(a));
+        // "either treaty", "Both conventions": which two?
+        if !in_quote
+            && is(lw, &["either", "both"])
+            && is(
+                next,
+                &[
+                    "treaty",
+                    "treaties",
+                    "convention",
+                    "conventions",
+                    "agreement",
+                    "agreements",
+                    "protocols",
+                ],
+            )
+        {
+            return true;
+        }
         if lw.eq_ignore_ascii_case("the") {
             if is(next, &["above", "latter", "aforementioned"]) {
                 return true;
@@ -1087,6 +1110,7 @@ fn has_dangling_reference(question: &str) -> bool {
                 // "the meeting in Vienna", "the move of the troops" say
                 // which; "the move in 1989" is no more specific.
                 let after = bare(ahead.next().unwrap_or(""));
+                let following = ahead.clone().next().unwrap_or("");
                 // ("the post in ___": the blank is the date.)
                 let dated = ahead.next().is_some_and(|w| {
                     w.starts_with(|c: char| c.is_ascii_digit() || c == '_')
@@ -1098,7 +1122,11 @@ fn has_dangling_reference(question: &str) -> bool {
                     && (is(
                         after,
                         &["on", "of", "in", "at", "to", "between", "with", "by", "for"],
-                    ) || (after.len() > 5 && after.ends_with("ing")));
+                    ) || (after.len() > 5 && after.ends_with("ing"))
+                        // ("the group formed by Russia and Belarus".)
+                        || (after.len() > 4
+                            && after.ends_with("ed")
+                            && following == "by"));
                 if !modified {
                     return true;
                 }
@@ -2224,7 +2252,22 @@ fn field_date_question(cloze: &str, subject: &str) -> Option<String> {
     if act.ends_with(" date") {
         return Some(format!("What is the {act} of {subject}?"));
     }
+    // "Terminated on: ___": the preposition is the blank's.
+    let act = ["on", "in", "at"]
+        .iter()
+        .find_map(|p| act.strip_suffix(&format!(" {p}")))
+        .unwrap_or(&act);
     let first = act.split_whitespace().next()?;
+    // "Expired: ___": a verb without an object asks "When did it expire?".
+    const INTRANSITIVE: &[(&str, &str)] = &[
+        ("expired", "expire"),
+        ("lapsed", "lapse"),
+        ("ended", "end"),
+        ("collapsed", "collapse"),
+    ];
+    if let Some((_, base)) = INTRANSITIVE.iter().find(|(past, _)| *past == act) {
+        return Some(format!("When did {subject} {base}?"));
+    }
     let participle = first.ends_with("ed") || gazetteer::is_irregular_past(first);
     participle.then(|| format!("When was {subject} {act}?"))
 }
@@ -5055,6 +5098,23 @@ mod tests {
     }
 
     #[test]
+    fn either_treaty_and_the_group_point_to_another_sentence() {
+        for q in [
+            "The Senate did not approve either treaty during the ___.",
+            "Both conventions state that nothing in them lessens the obligations under the ___.",
+            "Who coordinated for the group?",
+        ] {
+            assert!(has_dangling_reference(q), "{q}");
+        }
+        for q in [
+            "The United States and the group formed by ___ each had a quota of 42 flights.",
+            "Both sides signed the ___ in 1972.",
+        ] {
+            assert!(!has_dangling_reference(q), "{q}");
+        }
+    }
+
+    #[test]
     fn a_date_field_names_its_act_in_a_question() {
         let t = "the INF Treaty";
         assert_eq!(
@@ -5068,6 +5128,15 @@ mod tests {
         assert_eq!(
             field_date_question("Entered into force: ___", t).as_deref(),
             Some("When did the INF Treaty enter into force?")
+        );
+        // "Terminated on", "Expired": as a question reads.
+        assert_eq!(
+            field_date_question("Terminated on: ___", t).as_deref(),
+            Some("When was the INF Treaty terminated?")
+        );
+        assert_eq!(
+            field_date_question("Expired: ___", t).as_deref(),
+            Some("When did the INF Treaty expire?")
         );
         // A field that names no act stays a field.
         assert_eq!(field_date_question("Ultimatum: ___", t), None);
