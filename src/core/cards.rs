@@ -2675,6 +2675,30 @@ fn choices_for(
         .iter()
         .flat_map(|&e| ent_norms[e].iter().map(String::as_str))
         .collect();
+    // "signed for the United States", "Soviet leader ___": where the
+    // sentence names the answer's own state, a person of another state is
+    // no option.
+    // (Only a cloze whose blank the state stands beside: a speaker of the
+    // other side is a fair option.)
+    let side: Option<usize> = match f.spans.first() {
+        Some(&(start, end)) if cloze && f.pool == Pool::Entity(EntClass::Person) => f
+            .entity
+            .and_then(|e| ex.entities.get(e))
+            .and_then(|e| gaz.person_country(&e.name))
+            .and_then(|c| gaz.entry_named(c))
+            .filter(|&c| {
+                let mut a = start.saturating_sub(24);
+                while !sentence.is_char_boundary(a) {
+                    a -= 1;
+                }
+                let mut b = (end + 48).min(sentence.len());
+                while !sentence.is_char_boundary(b) {
+                    b += 1;
+                }
+                gaz.countries_in(&sentence[a..b]).contains(&c)
+            }),
+        _ => None,
+    };
     // "Le Drian, Maas and Raab stressed ... against ___": the states of
     // the people the sentence names are no options for a state.
     let own_states: Vec<usize> = if f.pool == Pool::Entity(EntClass::Country) {
@@ -3090,6 +3114,16 @@ fn choices_for(
             continue;
         }
         if entry.is_some_and(|b| own_states.contains(&b)) {
+            continue;
+        }
+        if let Some(side) = side
+            && let Some(theirs) = c
+                .entity
+                .and_then(|e| ex.entities.get(e))
+                .and_then(|e| gaz.person_country(&e.name))
+                .and_then(|n| gaz.entry_named(n))
+            && theirs != side
+        {
             continue;
         }
         // "IAEA" and "International Atomic Energy Agency": one body, one
@@ -5274,6 +5308,30 @@ mod tests {
         for o in c.choices.iter().flatten() {
             assert!(
                 !matches!(o.as_str(), "France" | "Germany" | "United Kingdom"),
+                "{o} in {:?}",
+                c.choices
+            );
+        }
+    }
+
+    #[test]
+    fn a_person_beside_their_state_has_no_options_from_another() {
+        let cards = cards_of(
+            "Dean Rusk signed for the United States, Andrei Gromyko for the Soviet Union and \
+             Lord Home for the United Kingdom. \
+             President John F. Kennedy had announced the talks. Nikita Khrushchev agreed. Harold \
+             Macmillan and Leonid Brezhnev welcomed the treaty, and Lord Hailsham led the British team.",
+        );
+        let g = gazetteer::get();
+        let soviet = g.entry_named("Soviet Union");
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "Andrei Gromyko" && c.question.contains("___"))
+            .unwrap_or_else(|| panic!("a card for Gromyko: {cards:?}"));
+        for o in c.choices.iter().flatten() {
+            let theirs = g.person_country(o).and_then(|n| g.entry_named(n));
+            assert!(
+                theirs.is_none() || theirs == soviet,
                 "{o} in {:?}",
                 c.choices
             );
