@@ -3188,7 +3188,7 @@ fn choices_for(
 
 /// How far (in years) an article's date may lie from the answer to be
 /// offered as an option; made-up dates lie closer.
-const DATE_OPTION_YEARS: i32 = 12;
+const DATE_OPTION_YEARS: i32 = 4;
 
 /// The year a displayed date names ("May 26, 1972", "1990", "July 1955").
 fn year_of(date: &str) -> Option<i32> {
@@ -5335,6 +5335,23 @@ mod tests {
                 "{o} in {:?}",
                 c.choices
             );
+        }
+    }
+
+    #[test]
+    fn an_articles_dates_far_from_the_answer_are_no_options() {
+        let cards = cards_of(
+            "Negotiations on the Vienna Accord opened in March 1989. Kenya signed it in May 1996. \
+             Peru joined in June 2001. Chile ratified it in August 2007. The review came in \
+             October 2012.",
+        );
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "March 1989")
+            .unwrap_or_else(|| panic!("a card for March 1989: {cards:?}"));
+        for o in c.choices.as_ref().expect("options") {
+            let y: i32 = o[o.len() - 4..].parse().expect("a year");
+            assert!((y - 1989).abs() <= DATE_OPTION_YEARS, "{o}");
         }
     }
 
