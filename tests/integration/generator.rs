@@ -151,10 +151,16 @@ fn heldout_articles_generalise() {
 /// interview, a Joint Plan of Action briefing) scored 0.52-0.76 on first
 /// sight (0.640 overall), 0.55-0.79 (0.674) after general fixes; the MTCR
 /// statement (0.55) sets the per-article floor.
-/// All 62 score 0.55-1.00 (0.834 overall). A floor against regressions.
+/// A twelfth (a Wassenaar Arrangement wire, a Bangkok Treaty government
+/// statement, a Geneva Protocol reference, a Washington Naval Treaty fact
+/// sheet, a Vienna Document interview, a 1973 Prevention of Nuclear War
+/// briefing) scored 0.33-0.75 on first sight (0.576 overall), 0.46-0.81
+/// (0.667) after general fixes; the briefing (0.46), whose transcript
+/// header line alone holds three of its facts, sets the per-article floor.
+/// All 68 score 0.46-1.00 (0.821 overall). A floor against regressions.
 #[test]
 fn blind_articles_stay_above_their_first_sight() {
-    score_set("blind", 62, 0.54, 0.82);
+    score_set("blind", 68, 0.45, 0.81);
 }
 
 #[test]
