@@ -2879,15 +2879,15 @@ fn choices_for(
     };
     // The state whose post the answer is: named in it, implied by the
     // title's style ("Secretary of State"), or the holder's own.
+    let answer_title = (f.pool == Pool::Role)
+        .then(|| gaz.first_title(&f.answer))
+        .flatten();
     let holder: Option<usize> = (f.pool == Pool::Role)
         .then(|| {
             answer_countries
                 .first()
                 .copied()
-                .or_else(|| {
-                    gaz.first_title(&f.answer)
-                        .and_then(|t| (t.only_in.len() == 1).then(|| t.only_in[0]))
-                })
+                .or_else(|| answer_title.and_then(|t| (t.only_in.len() == 1).then(|| t.only_in[0])))
                 .or_else(|| {
                     f.entity
                         .and_then(|e| ex.entities.get(e))
@@ -2896,10 +2896,7 @@ fn choices_for(
                 })
         })
         .flatten();
-    let answer_is_head = title_category(&f.answer) == Some("head");
-    let answer_title = (f.pool == Pool::Role)
-        .then(|| gaz.first_title(&f.answer))
-        .flatten();
+    let answer_is_head = answer_title.is_some_and(|t| t.category == "head");
     // "NATO spokesman", "U.N. secretary-general": a post in an
     // international body, where a state's own titles are no options.
     let international = f.pool == Pool::Role
