@@ -2675,6 +2675,22 @@ fn choices_for(
         .iter()
         .flat_map(|&e| ent_norms[e].iter().map(String::as_str))
         .collect();
+    // "Which country withdrew from the Open Skies Treaty?": a treaty of few
+    // members, its party as the answer, offers only its other parties.
+    let members: &[usize] = if f.pool == Pool::Entity(EntClass::Country) && !former_state {
+        let mut about = sentence_treaties(ex, f.sentence);
+        if about.is_empty() {
+            about.extend(ex.subject.as_ref().map(|s| s.entity));
+        }
+        about
+            .iter()
+            .filter_map(|&e| ex.entities.get(e).and_then(|x| x.gaz))
+            .map(|gi| gaz.entries[gi].parties.as_slice())
+            .find(|p| answer_gaz.is_some_and(|a| p.contains(&a)))
+            .unwrap_or(&[])
+    } else {
+        &[]
+    };
     // "signed for the United States", "Soviet leader ___": where the
     // sentence names the answer's own state, a person of another state is
     // no option.
@@ -3110,7 +3126,9 @@ fn choices_for(
         if answer_entry.is_some_and(|a| entry.is_some_and(|b| gaz.nested(a, b))) {
             continue;
         }
-        if entry.is_some_and(|b| own_states.contains(&b)) {
+        if entry.is_some_and(|b| own_states.contains(&b))
+            || (!members.is_empty() && entry.is_none_or(|b| !members.contains(&b)))
+        {
             continue;
         }
         if let Some(side) = side
@@ -5349,6 +5367,27 @@ mod tests {
         for o in c.choices.as_ref().expect("options") {
             let y: i32 = o[o.len() - 4..].parse().expect("a year");
             assert!((y - 1989).abs() <= DATE_OPTION_YEARS, "{o}");
+        }
+    }
+
+    #[test]
+    fn a_treaty_of_few_members_offers_only_its_parties() {
+        let cards = cards_of(
+            "The Open Skies Treaty lets its members fly over each other's territory. \
+             In 2020 the United States withdrew from the Open Skies Treaty. China, India, \
+             North Korea and Japan watched. France regretted the move. Russia left in 2021.",
+        );
+        let g = gazetteer::get();
+        let os = g.entry_named("Open Skies Treaty").expect("Open Skies");
+        let c = cards
+            .iter()
+            .find(|c| c.answer == "United States" && c.question.contains("withdrew"))
+            .unwrap_or_else(|| panic!("a card for the United States: {cards:?}"));
+        for o in c.choices.iter().flatten() {
+            let e = g
+                .entry_named(o.trim_start_matches("the "))
+                .expect("a state");
+            assert!(g.entries[os].parties.contains(&e), "{o} in {:?}", c.choices);
         }
     }
 

@@ -66,6 +66,8 @@ pub struct Entry {
     /// The family of like entries it is a fair wrong option among: an
     /// alliance's region ("europe"), a treaty's kind ("strategic").
     pub family: Option<String>,
+    /// A treaty of few members: the states party to it (entries).
+    pub parties: Vec<usize>,
 }
 
 impl Entry {
@@ -227,6 +229,7 @@ impl Gazetteer {
                 within: None,
                 active: None,
                 family: None,
+                parties: Vec::new(),
             });
         }
         // (entry, name of the body it belongs to), resolved once all are read.
@@ -256,6 +259,7 @@ impl Gazetteer {
                 within: None,
                 active: None,
                 family: cell(&r, 5),
+                parties: Vec::new(),
             });
             if let Some(w) = r.get(3).filter(|w| !w.is_empty()) {
                 within.push((g.entries.len() - 1, w.to_string()));
@@ -291,7 +295,20 @@ impl Gazetteer {
                     .and_then(|y| y.parse().ok())
                     .map(|from| (from, r.get(5).and_then(|y| y.parse().ok()))),
                 family: cell(&r, 4),
+                parties: Vec::new(),
             });
+            // (Countries come first in the table: their entries are read.)
+            let parties: Vec<usize> = list(r.get(6))
+                .iter()
+                .filter_map(|n| {
+                    g.entries
+                        .iter()
+                        .position(|e| e.kind == EntKind::Country && e.name == *n)
+                })
+                .collect();
+            if let Some(last) = g.entries.last_mut() {
+                last.parties = parties;
+            }
         }
         g.nesting = vec![false; g.entries.len()];
         for (i, parent) in within {
@@ -1979,6 +1996,30 @@ mod tests {
             .count();
         let resolved = g.entries.iter().filter(|e| e.within.is_some()).count();
         assert_eq!(named, resolved);
+    }
+
+    #[test]
+    fn every_listed_party_and_title_state_is_a_country_of_the_table() {
+        let g = get();
+        for r in rows(TREATIES_TSV) {
+            let listed = list(r.get(6));
+            let e = g.entry_named(r[0]).unwrap_or_else(|| panic!("{}", r[0]));
+            assert_eq!(
+                g.entries[e].parties.len(),
+                listed.len(),
+                "{}: {listed:?}",
+                r[0]
+            );
+        }
+        for r in rows(TITLES_TSV) {
+            let listed = list(r.get(2));
+            let t = g
+                .title_list
+                .iter()
+                .find(|t| t.toks.join(" ") == phrase_tokens(r[0]).join(" "))
+                .unwrap_or_else(|| panic!("{}", r[0]));
+            assert_eq!(t.only_in.len() + t.not_in.len(), listed.len(), "{}", r[0]);
+        }
     }
 
     #[test]
