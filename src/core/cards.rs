@@ -1189,6 +1189,15 @@ fn answer_is(cache: &Cache, e: usize, f: &Fact, answer_norms: &[String]) -> bool
 }
 
 /// The treaties a sentence names.
+/// The treaties a sentence is about: those it names, else the article's.
+fn treaties_about(ex: &Extraction, si: usize) -> Vec<usize> {
+    let mut about = sentence_treaties(ex, si);
+    if about.is_empty() {
+        about.extend(ex.subject.as_ref().map(|s| s.entity));
+    }
+    about
+}
+
 fn sentence_treaties(ex: &Extraction, si: usize) -> Vec<usize> {
     ex.sentence_entities
         .get(si)
@@ -2583,10 +2592,7 @@ fn choices_for(
         && (answer_is_russia || answer_is_soviet || name_norms.iter().any(|n| n == "united states"))
     {
         let ex = cache.ex;
-        let mut about = sentence_treaties(ex, f.sentence);
-        if about.is_empty() {
-            about.extend(ex.subject.as_ref().map(|s| s.entity));
-        }
+        let about = treaties_about(ex, f.sentence);
         let bilateral = |e: &usize| {
             ex.entities.get(*e).and_then(|x| x.gaz).is_some_and(|gi| {
                 gazetteer::US_SOVIET_BILATERAL.contains(&gaz.entries[gi].name.as_str())
@@ -2678,11 +2684,7 @@ fn choices_for(
     // "Which country withdrew from the Open Skies Treaty?": a treaty of few
     // members, its party as the answer, offers only its other parties.
     let members: &[usize] = if f.pool == Pool::Entity(EntClass::Country) && !former_state {
-        let mut about = sentence_treaties(ex, f.sentence);
-        if about.is_empty() {
-            about.extend(ex.subject.as_ref().map(|s| s.entity));
-        }
-        about
+        treaties_about(ex, f.sentence)
             .iter()
             .filter_map(|&e| ex.entities.get(e).and_then(|x| x.gaz))
             .map(|gi| gaz.entries[gi].parties.as_slice())
@@ -2700,8 +2702,7 @@ fn choices_for(
         Some(&(start, end)) if cloze && f.pool == Pool::Entity(EntClass::Person) => f
             .entity
             .and_then(|e| ex.entities.get(e))
-            .and_then(|e| gaz.person_country(&e.name))
-            .and_then(|c| gaz.entry_named(c))
+            .and_then(|e| gaz.person_state(&e.name))
             .filter(|&c| {
                 let mut a = start.saturating_sub(24);
                 while !sentence.is_char_boundary(a) {
@@ -2722,8 +2723,7 @@ fn choices_for(
             .iter()
             .filter_map(|&e| ex.entities.get(e))
             .filter(|e| e.class == EntClass::Person)
-            .filter_map(|e| gaz.person_country(&e.name))
-            .filter_map(|c| gaz.entry_named(c))
+            .filter_map(|e| gaz.person_state(&e.name))
             .collect()
     } else {
         Vec::new()
@@ -2907,8 +2907,7 @@ fn choices_for(
                 .or_else(|| {
                     f.entity
                         .and_then(|e| ex.entities.get(e))
-                        .and_then(|e| gaz.person_country(&e.name))
-                        .and_then(|c| gaz.entry_named(c))
+                        .and_then(|e| gaz.person_state(&e.name))
                 })
         })
         .flatten();
@@ -3135,8 +3134,7 @@ fn choices_for(
             && let Some(theirs) = c
                 .entity
                 .and_then(|e| ex.entities.get(e))
-                .and_then(|e| gaz.person_country(&e.name))
-                .and_then(|n| gaz.entry_named(n))
+                .and_then(|e| gaz.person_state(&e.name))
             && theirs != side
         {
             continue;

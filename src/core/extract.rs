@@ -2651,12 +2651,10 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
     }
     // "Article 51 of the United Nations Charter": a numbered part of a
     // treaty is asked for by its number, the treaty staying in view.
-    if matches!(
-        t.text,
-        "Article" | "Articles" | "Chapter" | "Annex" | "Section" | "Paragraph"
-    ) && toks
-        .get(i + 1)
-        .is_some_and(|n| n.kind == Tk::Number || is_roman(n.text))
+    if gazetteer::PART_HEADS.contains(&t.text)
+        && toks
+            .get(i + 1)
+            .is_some_and(|n| n.kind == Tk::Number || is_roman(n.text))
     {
         return None;
     }
@@ -7172,7 +7170,6 @@ fn counted_list(
     (items == count && items >= 2).then_some((start, end))
 }
 
-/// "two-thirds", "three-quarters", "one-half".
 /// "9M729", "SSC-8", "OC-135B", "SS-20": a weapon's or system's
 /// designation, capitals and digits. ("COVID-19" is no weapon; "G20" and
 /// "P5+1" are groups, found as names first.)
@@ -7206,6 +7203,7 @@ pub(crate) fn counted_compound(w: &str) -> Option<(u64, &str)> {
         .then_some((n, unit))
 }
 
+/// "two-thirds", "three-quarters", "one-half".
 fn is_fraction(w: &str) -> bool {
     if !w.contains('-') || w.len() > 16 {
         return false;
@@ -7946,10 +7944,7 @@ pub fn number_variants(s: &str) -> Vec<String> {
     }
     // "Article XV" may be typed "Article 15", and the other way round.
     if let Some((head, num)) = s.rsplit_once(' ')
-        && matches!(
-            head,
-            "Article" | "Articles" | "Annex" | "Protocol" | "Chapter" | "Part"
-        )
+        && (gazetteer::PART_HEADS.contains(&head) || head == "Protocol")
     {
         if is_roman(num) {
             if let Some(n) = roman_value(num) {

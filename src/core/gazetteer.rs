@@ -173,6 +173,13 @@ fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
+/// The entry of the country named `name` exactly, among those read so far.
+fn country_index(entries: &[Entry], name: &str) -> Option<usize> {
+    entries
+        .iter()
+        .position(|e| e.kind == EntKind::Country && e.name == name)
+}
+
 fn list(col: Option<&&str>) -> Vec<String> {
     col.map(|c| {
         c.split('|')
@@ -202,8 +209,13 @@ fn phrase_tokens(s: &str) -> Vec<String> {
 }
 
 impl Gazetteer {
-    /// The state a well-known person held office in, by any spelling of
-    /// their name.
+    /// The state (its entry) a well-known person held office in, by any
+    /// spelling of their name.
+    pub fn person_state(&self, name: &str) -> Option<usize> {
+        self.person_country(name).and_then(|c| self.entry_named(c))
+    }
+
+    /// The state's name a well-known person held office in.
     pub fn person_country(&self, name: &str) -> Option<&str> {
         let pi = self
             .people
@@ -276,6 +288,7 @@ impl Gazetteer {
             let Some(name) = r.first().filter(|n| !n.is_empty()) else {
                 continue;
             };
+            let year: Option<i32> = r.get(2).and_then(|y| y.parse().ok());
             let mut variants = list(r.get(1));
             if let Some(long) = r.get(3).filter(|l| !l.is_empty()) {
                 variants.push(long.to_string());
@@ -286,25 +299,18 @@ impl Gazetteer {
                 variants,
                 adjectives: Vec::new(),
                 capitals: Vec::new(),
-                year: r.get(2).and_then(|y| y.parse().ok()),
+                year,
                 group: false,
                 within: None,
                 // Signed, and ended if it has.
-                active: r
-                    .get(2)
-                    .and_then(|y| y.parse().ok())
-                    .map(|from| (from, r.get(5).and_then(|y| y.parse().ok()))),
+                active: year.map(|from| (from, r.get(5).and_then(|y| y.parse().ok()))),
                 family: cell(&r, 4),
                 parties: Vec::new(),
             });
             // (Countries come first in the table: their entries are read.)
             let parties: Vec<usize> = list(r.get(6))
                 .iter()
-                .filter_map(|n| {
-                    g.entries
-                        .iter()
-                        .position(|e| e.kind == EntKind::Country && e.name == *n)
-                })
+                .filter_map(|n| country_index(&g.entries, n))
                 .collect();
             if let Some(last) = g.entries.last_mut() {
                 last.parties = parties;
@@ -371,11 +377,7 @@ impl Gazetteer {
                     Some(n) => (true, n.to_string()),
                     None => (false, c),
                 };
-                let Some(e) = g
-                    .entries
-                    .iter()
-                    .position(|e| e.kind == EntKind::Country && e.name == name)
-                else {
+                let Some(e) = country_index(&g.entries, &name) else {
                     continue;
                 };
                 if neg {
@@ -1770,6 +1772,19 @@ pub const TREATY_NOUNS: &[&str] = &[
     "convention",
     "deal",
     "memorandum",
+];
+
+/// Words naming a numbered part of a treaty ("Article 51", "Annex II"):
+/// the part is asked for by its number, which may be typed in Roman or
+/// Arabic figures.
+pub const PART_HEADS: &[&str] = &[
+    "Article",
+    "Articles",
+    "Chapter",
+    "Annex",
+    "Section",
+    "Paragraph",
+    "Part",
 ];
 
 /// Words of a region that may stand between a count and what it counts
