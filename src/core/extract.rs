@@ -1885,6 +1885,11 @@ fn topics(
     // The sentences naming each treaty: "the Treaty on the Non-Proliferation
     // of Nuclear Weapons (NPT)" names it once.
     let mut named_in: HashMap<usize, usize> = HashMap::default();
+    // The first sentence of prose (no heading, no field): a wire's lead
+    // says what the story is about.
+    let lead = (0..sents.len())
+        .find(|&si| !art.sentences[si].fragment && art.sentences[si].field.is_none());
+    let mut in_lead: Vec<usize> = Vec::new();
     for (si, s) in sents.iter().enumerate() {
         let text = &art.sentences[si].text;
         // "FACT SHEET: NEW START": a shouted heading spells nothing.
@@ -1904,6 +1909,9 @@ fn topics(
                 && !s.mentions[..k].iter().any(|o| o.entity == m.entity)
             {
                 *named_in.entry(m.entity).or_default() += 1;
+                if lead == Some(si) {
+                    in_lead.push(m.entity);
+                }
             }
             let raw = &text[m.start..m.end];
             let bare = strip_the(raw);
@@ -1972,7 +1980,14 @@ fn topics(
                 .map(|(&e, f)| (f.values().map(|c| c.0).sum::<usize>(), e))
                 .collect()
         } else {
-            named_in.iter().map(|(&e, &n)| (n, e)).collect()
+            // A treaty named in two sentences or more, one of them the
+            // lead, counts once more: "The Treaty on the Prohibition of
+            // Nuclear Weapons entered into force ..." is the story, over
+            // the NPT it names as often later.
+            named_in
+                .iter()
+                .map(|(&e, &n)| (n + usize::from(n >= 2 && in_lead.contains(&e)), e))
+                .collect()
         };
         // (Ties go to the treaty a heading line names, below.)
         counts.sort_unstable_by(|a, b| b.cmp(a));
@@ -2351,13 +2366,28 @@ fn topics(
                     })
             })
         };
+        // "The pact also creates a Comprehensive Nuclear-Test-Ban Treaty
+        // Organization ... It will run ...": after a body the treaty sets
+        // up, "It" may be either; the next sentence keeps this one as its
+        // context.
+        let creates_body = s.mentions.iter().any(|m| {
+            matches!(
+                entities[m.entity].class,
+                EntClass::Organisation | EntClass::Body | EntClass::Agency
+            ) && toks[..m.ts].iter().rev().take(4).any(|t| {
+                gazetteer::CREATE_VERBS
+                    .iter()
+                    .any(|v| t.text.eq_ignore_ascii_case(v))
+            })
+        });
         prev_topic = topic
             .or(first_treaty)
             .or(subject_treaty)
             .or(copular_treaty)
             .or(object_treaty)
             .or(prev_topic.filter(|_| asked_about_it))
-            .or_else(the_treaty);
+            .or_else(the_treaty)
+            .filter(|_| !creates_body);
         // A body, organisation or state opening the sentence as its subject.
         // "Under the accord, Iran will cap ...": after an opening phrase
         // and its comma, the subject comes next.
@@ -9801,6 +9831,31 @@ mod tests {
         let sub = ex.subject.expect("a subject");
         assert_eq!(sub.tag, "JCPOA");
         assert_eq!(sub.inline, "the Joint Comprehensive Plan of Action");
+    }
+
+    #[test]
+    fn the_treaty_a_wires_lead_names_wins_a_tie() {
+        // Two treaties each named in two sentences: the one the first
+        // sentence names is the story's.
+        let (ex, _) = facts(
+            "The Treaty on the Prohibition of Nuclear Weapons entered into force on Friday. \
+             The pact, known as the TPNW, had 50 ratifications. The five states recognised under the \
+             Nuclear Non-Proliferation Treaty stayed away. They say the ban undermines the NPT. \
+             The treaty opened for signature in 2017.",
+        );
+        let sub = ex.subject.expect("a subject");
+        assert_eq!(sub.tag, "TPNW");
+    }
+
+    #[test]
+    fn it_after_a_body_the_treaty_creates_is_not_written_in_as_the_treaty() {
+        let (ex, _) = facts(
+            "The Comprehensive Nuclear-Test-Ban Treaty was opened for signature in 1996. \
+             The CTBT bans all nuclear explosions. The pact also creates a Comprehensive \
+             Nuclear-Test-Ban Treaty Organization, to be based in Vienna. It will run 321 stations.",
+        );
+        let topic = ex.topics.last().and_then(Option::as_ref);
+        assert!(topic.is_none(), "{:?}", topic.map(|t| &t.name));
     }
 
     #[test]

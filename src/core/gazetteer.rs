@@ -1638,6 +1638,19 @@ pub const NUMBER_UNITS: &[&str] = &[
 
 /// Head words of treaty-like names not in the gazetteer.
 /// Stems of verbs whose object is a treaty ("ratified it", "signing it").
+/// Verbs by which a treaty sets up a body ("creates", "established"): a
+/// following "It" may mean that body.
+pub const CREATE_VERBS: &[&str] = &[
+    "create",
+    "creates",
+    "created",
+    "establish",
+    "establishes",
+    "established",
+    "sets",
+    "set",
+];
+
 pub const TREATY_ACTS: &[&str] = &[
     "ratif",
     "sign",
