@@ -1437,6 +1437,20 @@ pub fn extract(art: &Article) -> Extraction {
         },
         date_ctx_seen: HashSet::default(),
         reference_seen: HashMap::default(),
+        lede_weekday: reference
+            .filter(|r| r.explicit && !r.year_known && r.date.d.is_some())
+            .and_then(|_| {
+                // The text's first weekday, if its lede (first sentence of
+                // prose) gives it.
+                let lede = (0..sents.len()).find(|&si| !art.sentences[si].fragment)?;
+                let (si, d) = sents.iter().enumerate().find_map(|(si, s)| {
+                    s.dates
+                        .iter()
+                        .find(|d| matches!(d.expr, DateExpr::Weekday(_)))
+                        .map(|d| (si, d.tok_start))
+                })?;
+                (si == lede).then_some((si, d))
+            }),
         party_count: HashMap::default(),
         fact_keys: Vec::new(),
         experts: HashSet::default(),
@@ -1535,6 +1549,18 @@ pub fn extract(art: &Article) -> Extraction {
                 let shown = match dates::preposition_for(&prev, r).filter(|_| !after_date) {
                     Some(p) => format!("{p} {shown}"),
                     None => shown,
+                };
+                // "“Today, I have given formal notice ...,” Bush said": a
+                // speaker's words stay theirs; the day goes beside them in
+                // brackets. (A quoted "tomorrow" is left as said: "not by
+                // what we say here today, but by what we do tomorrow".)
+                let shown = if art.sentences[si].in_quote(start, end) {
+                    match d.expr {
+                        DateExpr::DayRel(off) if off > 0 => continue,
+                        _ => format!("{surface} [{}]", r.display()),
+                    }
+                } else {
+                    shown
                 };
                 if !surface.is_empty() && surface != shown {
                     rel.push((surface.to_string(), shown));
@@ -1784,6 +1810,22 @@ fn anchor_famous_roles(
             // A stated date, or one guessed from a full date in the
             // text; a guess from a bare year may be years off.
             let r = reference.filter(|r| r.year_known && (r.explicit || r.date.d.is_some()))?;
+            // A verbless line ("- Gerald Ford, President of the United
+            // States" under "Signatories") gives a post at the text's
+            // date; a field's, at the date of the field before it
+            // ("Signed: May 26, 1972" / "Signatories: ...").
+            if r.explicit && is_verbless_in_clauses(&sents[si].toks) {
+                let field_before = art.sentences[si].field.is_some()
+                    && si > 0
+                    && art.sentences[si - 1].field.is_some();
+                if let Some(d) = field_before
+                    .then(|| explicit_date(si - 1, usize::MAX, usize::MAX))
+                    .flatten()
+                {
+                    return Some(d);
+                }
+                return Some(Ymd { d: None, ..r.date });
+            }
             present(si).then_some(Ymd { d: None, ..r.date })
         });
         // Any post's time is taken from its own sentence only: a date
@@ -3015,6 +3057,10 @@ struct FactBuilder<'a> {
     date_ctx_seen: HashSet<String>,
     /// How often each "Article V" / "Resolution 2231" was quizzed.
     reference_seen: HashMap<String, usize>,
+    /// (sentence, token) of the lede's weekday when a dateline gives the
+    /// day but not the year: "THE HAGUE, Nov. 25 - ... signed up on
+    /// Monday" is Monday, November 25.
+    lede_weekday: Option<(usize, usize)>,
 }
 
 fn clause_text(s: &str) -> String {
@@ -3921,11 +3967,15 @@ impl<'a> FactBuilder<'a> {
         // relative clause still tells of an event.
         // "Participants: U.S. Secretary of State John Kerry and ...": a
         // transcript's cast line gives its people's posts, and nothing else.
-        let cast_line = crate::core::text::is_cast_line(text);
+        let mut cast_line = crate::core::text::is_cast_line(text);
         if is_verbless(toks) && sent.field.is_none() && !cast_line {
             self.short_answer(si, s);
             if is_verbless_in_clauses(toks) {
-                return;
+                // "- Gerald Ford, President of the United States" in a
+                // list of signatories, "Transcript of a press briefing by
+                // Daniel Holloway, Deputy Spokesman ...": a verbless line
+                // still gives its people's posts, and nothing else.
+                cast_line = true;
             }
         }
         // Token where a reported claim starts ("X said that ..."): the
@@ -4621,6 +4671,19 @@ impl<'a> FactBuilder<'a> {
             // something is the place, not its government ("Moscow was the
             // first to sign" still acts).
             if m.form == Form::Capital && capital_is_described(toks, m.te) {
+                continue;
+            }
+            // "The Moscow Helsinki Group": a capital before another name
+            // is part of that name. And a field's value that opens with a
+            // city ("First follow-up meeting: Belgrade, opened ...") gives
+            // the place.
+            if m.form == Form::Capital
+                && (toks
+                    .get(m.te)
+                    .is_some_and(|t| t.kind == Tk::Word && t.is_cap() && !is_finite_verb(t.text))
+                    || (sent.field.is_some_and(|f| toks[m.ts].start <= f + 1)
+                        && toks.get(m.te).is_some_and(|t| t.text == ",")))
+            {
                 continue;
             }
             // ("In Moscow on August 5, 1963, ...": the opening preposition
@@ -5334,6 +5397,7 @@ impl<'a> FactBuilder<'a> {
             {
                 continue;
             }
+            let mut dateline_day: Option<String> = None;
             let (answer, inferred) = match (d.expr, resolved) {
                 (DateExpr::Absolute(_), _) => (surface.clone(), false),
                 // "the 1990s"; "by the late ___" wants "1990s" alone.
@@ -5351,7 +5415,19 @@ impl<'a> FactBuilder<'a> {
                 // "February 3, 2021" (options carry no weekday, so the
                 // answer does not either).
                 (DateExpr::Weekday(_), Some(r)) => (r.display(), true),
-                // The year is unknown: a bare weekday is no fact to learn; nor a bare month
+                // The year is unknown: the lede's weekday is the dateline's
+                // day ("Monday, November 25"), typed, as no options fit a
+                // date without its year.
+                (DateExpr::Weekday(_), None)
+                    if self.lede_weekday == Some((si, d.tok_start))
+                        && let Some(r) = self.reference
+                        && let (Some(m), Some(day)) = (r.date.m, r.date.d) =>
+                {
+                    let mn = dates::month_name(m);
+                    dateline_day = Some(format!("{mn} {day}"));
+                    (format!("{surface}, {mn} {day}"), true)
+                }
+                // Else a bare weekday is no fact to learn; nor a bare month
                 // that the sentence names again ("In ___, ... until ___ 5,
                 // 2026" would blank both).
                 (DateExpr::Weekday(_), None) => continue,
@@ -5371,6 +5447,15 @@ impl<'a> FactBuilder<'a> {
                 (_, None) => continue,
             };
             let mut accept: Vec<String> = Vec::new();
+            if let Some(day) = &dateline_day {
+                accept.push(day.clone());
+                if let Some((mn, n)) = day.split_once(' ')
+                    && mn.len() > 4
+                {
+                    accept.push(format!("{}. {n}", &mn[..3]));
+                    accept.push(format!("{n} {mn}"));
+                }
+            }
             if let Some(r) = resolved {
                 accept.extend(r.variants());
                 if matches!(d.expr, DateExpr::Weekday(_)) {
@@ -5410,7 +5495,13 @@ impl<'a> FactBuilder<'a> {
             }
             let precision = resolved.map(|r| r.precision()).unwrap_or(1);
             let note = if inferred {
-                resolved.map(|r| format!("inferred from the article's date: {}", r.display()))
+                resolved
+                    .map(|r| format!("inferred from the article's date: {}", r.display()))
+                    .or_else(|| {
+                        dateline_day
+                            .as_ref()
+                            .map(|day| format!("inferred from the dateline: {day}"))
+                    })
             } else {
                 None
             };
@@ -5426,8 +5517,12 @@ impl<'a> FactBuilder<'a> {
                     question: None,
                     resolved,
                     inferred,
-                    // A span of days has no fair single-day options.
-                    pool: if surface.contains(" to ") || surface.contains(['-', '–']) {
+                    // A span of days has no fair single-day options, nor
+                    // has a day without its year.
+                    pool: if surface.contains(" to ")
+                        || surface.contains(['-', '–'])
+                        || dateline_day.is_some()
+                    {
                         Pool::NoChoice
                     } else {
                         Pool::Date(precision)
@@ -9856,6 +9951,101 @@ mod tests {
         );
         let topic = ex.topics.last().and_then(Option::as_ref);
         assert!(topic.is_none(), "{:?}", topic.map(|t| &t.name));
+    }
+
+    #[test]
+    fn a_ledes_weekday_is_the_datelines_day_when_the_year_is_unknown() {
+        let text = "THE HAGUE, Nov. 25 - Ninety-three countries signed up on Monday to a code \
+                    against missile proliferation.\n\n\
+                    Delegates will meet again on Tuesday to decide how the code will be run.\n";
+        let (ex, _) = facts(text);
+        let dates: Vec<&Fact> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Date)
+            .collect();
+        assert_eq!(dates.len(), 1, "{dates:?}");
+        let f = dates[0];
+        assert_eq!(f.answer, "Monday, November 25");
+        assert!(f.accept.contains(&"Nov. 25".to_string()), "{:?}", f.accept);
+        assert!(f.accept.contains(&"Monday".to_string()), "{:?}", f.accept);
+        assert!(f.inferred && f.pool == Pool::NoChoice, "{f:?}");
+        assert_eq!(
+            f.note.as_deref(),
+            Some("inferred from the dateline: November 25")
+        );
+        // Without a dateline the weekday names no day.
+        let (ex, _) = facts(text.split_once(" - ").map_or(text, |(_, b)| b));
+        assert!(!ex.facts.iter().any(|f| f.kind == FactKind::Date));
+    }
+
+    #[test]
+    fn a_verbless_list_of_signatories_gives_posts_at_the_texts_date() {
+        let (ex, _) = facts(
+            "Date: 1 August 1975\n\nThe Final Act was signed in Helsinki by 35 states.\n\n\
+             Selected signatories\n\
+             - Gerald Ford, President of the United States\n\
+             - Harold Wilson, Prime Minister of the United Kingdom\n",
+        );
+        let role = |who: &str| {
+            ex.facts
+                .iter()
+                .find(|f| {
+                    f.kind == FactKind::Role && f.entity.is_some_and(|e| ex.entities[e].name == who)
+                })
+                .unwrap_or_else(|| panic!("no post for {who}: {:?}", ex.facts))
+        };
+        let wilson = role("Harold Wilson");
+        assert_eq!(wilson.answer, "Prime Minister of the United Kingdom");
+        assert_eq!(
+            wilson.question.as_deref(),
+            Some("What position did Harold Wilson hold in August 1975?")
+        );
+        assert_eq!(role("Gerald Ford").answer, "President of the United States");
+        // The list line gives posts and nothing else.
+        let lines: Vec<usize> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind != FactKind::Role)
+            .map(|f| f.sentence)
+            .collect();
+        assert!(lines.iter().all(|&si| si < 3), "{:?}", ex.facts);
+    }
+
+    #[test]
+    fn a_capital_inside_a_name_or_opening_a_fields_place_is_no_state() {
+        let (_, v) = facts(
+            "The Moscow Helsinki Group, founded in 1976 by Yuri Orlov, monitored Soviet compliance.\n\n\
+             First follow-up meeting: Belgrade, opened 4 October 1977\n",
+        );
+        assert!(
+            !v.iter()
+                .any(|(k, a)| *k == FactKind::Party && (a == "Russia" || a == "Yugoslavia")),
+            "{v:?}"
+        );
+        // A capital acting for its state still does.
+        let (_, v) = facts("Moscow rejected the proposal in 1976, and Belgrade abstained.");
+        assert!(
+            v.iter()
+                .any(|(k, a)| *k == FactKind::Party && a == "Russia"),
+            "{v:?}"
+        );
+    }
+
+    #[test]
+    fn a_quoted_today_is_dated_in_brackets_and_a_quoted_tomorrow_is_left_as_said() {
+        let (ex, _) = facts(
+            "Date: December 13, 2001\n\n\
+             “Today I have given formal notice to Russia,” Bush said. \
+             “We judge a treaty not by what we say today but by what we do tomorrow,” he added.",
+        );
+        let rel: Vec<&(String, String)> = ex.relative_dates.iter().flatten().collect();
+        assert!(
+            rel.iter()
+                .any(|(a, b)| a == "Today" && b == "Today [December 13, 2001]"),
+            "{rel:?}"
+        );
+        assert!(!rel.iter().any(|(a, _)| a == "tomorrow"), "{rel:?}");
     }
 
     #[test]
