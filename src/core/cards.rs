@@ -909,10 +909,11 @@ fn initials_after_blank(q: &str, answer: &str, names: &[String]) -> Option<Strin
 /// "the" and one or two lower-case words and then the verb, so what it
 /// describes was introduced in another sentence. ("The accord, formally
 /// titled ..." and "The collapse of the Warsaw Pact" say what they are.)
-fn opens_with_bare_description(question: &str) -> bool {
+/// Returns the description's head noun ("ceremony").
+fn bare_description_head(question: &str) -> Option<&str> {
     let mut words = question.split_whitespace();
     if !matches!(words.next(), Some("The" | "Both")) {
-        return false;
+        return None;
     }
     let lower = |w: &str| {
         !w.is_empty()
@@ -962,17 +963,17 @@ fn opens_with_bare_description(question: &str) -> bool {
     let mut head = None;
     for (k, w) in words.take(4).enumerate() {
         if head.is_some() && is_verb(w) {
-            return !head.is_some_and(|h| gazetteer::TREATY_NOUNS.contains(&h));
+            return head.filter(|h| !gazetteer::TREATY_NOUNS.contains(h));
         }
         if head.is_some() && ADVERBS.contains(&w) {
             continue;
         }
         if k >= 2 || !lower(w) || is_verb(w) {
-            return false;
+            return None;
         }
         head = Some(w);
     }
-    false
+    None
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1674,7 +1675,17 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             bound || dangling_opener || has_dangling_reference(&question) || relative.is_some();
         // "The ceremony took place on ___": reads better with the sentence
         // before that says which ceremony, when there is one to show.
-        let wants_context = needs_context || (from_cloze && opens_with_bare_description(&question));
+        // ("The initiative grew out of ...", "The measures enter into
+        // effect ...": the tag names the article's instrument, and the
+        // sentence before adds nothing.)
+        let wants_context = needs_context
+            || (from_cloze
+                && bare_description_head(&question).is_some_and(|h| {
+                    !(ex.subject.is_some()
+                        && sentence_treaties(ex, f.sentence).is_empty()
+                        && (gazetteer::INSTRUMENT_HEADS.contains(&h)
+                            || gazetteer::INSTRUMENT_WORDS.contains(&h)))
+                }));
         let with_context = wants_context
             .then(|| context_before(art, f.sentence))
             .flatten()
@@ -4744,33 +4755,17 @@ mod tests {
 
     #[test]
     fn a_bare_description_opening_a_sentence_reads_with_the_one_before() {
-        assert!(opens_with_bare_description(
-            "The ceremony took place on ___."
-        ));
-        assert!(opens_with_bare_description(
-            "The two leaders signed it in ___."
-        ));
-        assert!(opens_with_bare_description(
-            "The parties therefore negotiated the ___."
-        ));
-        assert!(opens_with_bare_description(
-            "Both countries reported cuts by ___."
-        ));
+        assert!(bare_description_head("The ceremony took place on ___.").is_some());
+        assert!(bare_description_head("The two leaders signed it in ___.").is_some());
+        assert!(bare_description_head("The parties therefore negotiated the ___.").is_some());
+        assert!(bare_description_head("Both countries reported cuts by ___.").is_some());
         // Names, treaty nouns the tag places, and descriptions that say
         // what they are.
-        assert!(!opens_with_bare_description(
-            "The United States signed in ___."
-        ));
-        assert!(!opens_with_bare_description(
-            "The accord was signed in ___."
-        ));
-        assert!(!opens_with_bare_description(
-            "The collapse of the Warsaw Pact came in ___."
-        ));
-        assert!(!opens_with_bare_description(
-            "The pact, known as the ___, was signed."
-        ));
-        assert!(!opens_with_bare_description("The ___ was signed in 1990."));
+        assert!(bare_description_head("The United States signed in ___.").is_none());
+        assert!(bare_description_head("The accord was signed in ___.").is_none());
+        assert!(bare_description_head("The collapse of the Warsaw Pact came in ___.").is_none());
+        assert!(bare_description_head("The pact, known as the ___, was signed.").is_none());
+        assert!(bare_description_head("The ___ was signed in 1990.").is_none());
         let cards = cards_of(
             "The Strategic Arms Limitation Talks were the first negotiations between the two superpowers on their arsenals. \
              The talks opened in Helsinki in November 1969.",
@@ -5063,6 +5058,46 @@ mod tests {
             }
         }
         assert!(checked >= 1, "{cards:?}");
+    }
+
+    #[test]
+    fn the_instrument_a_tag_names_needs_no_sentence_before() {
+        let cards = cards_of(
+            "The Hague Code of Conduct was launched at a conference in 2002. The code, known as the HCoC, \
+             is politically binding.\n\n\
+             Ninety-three states subscribed at once. The initiative grew out of the Missile Technology \
+             Control Regime, an arrangement set up in 1987 by seven industrialised nations.",
+        );
+        let year = cards
+            .iter()
+            .find(|c| c.answer == "1987")
+            .unwrap_or_else(|| {
+                panic!(
+                    "{:?}",
+                    cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+                )
+            });
+        assert!(
+            year.question
+                .starts_with("HCoC: The initiative grew out of"),
+            "{}",
+            year.question
+        );
+        // Without an instrument the tag could name, "The initiative" still
+        // takes the sentence before.
+        let cards = cards_of(
+            "Ninety-three states met in The Hague in 2002. The initiative grew out of a regime set up in \
+             1987 by seven industrialised nations.",
+        );
+        let year = cards
+            .iter()
+            .find(|c| c.answer == "1987")
+            .expect("a year card");
+        assert!(
+            year.question.starts_with("Ninety-three states met"),
+            "{}",
+            year.question
+        );
     }
 
     #[test]

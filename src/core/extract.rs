@@ -942,6 +942,10 @@ pub fn extract(art: &Article) -> Extraction {
     // Pass B: people. Strong evidence first, then every later mention of a
     // known name.
     let mut people: Vec<Vec<String>> = Vec::new();
+    // Well-known full names taken from a bare surname ("Mr. Carter" ->
+    // Jimmy Carter), and those the text writes in full.
+    let mut from_surname: Vec<Vec<String>> = Vec::new();
+    let mut written_in_full: Vec<Vec<String>> = Vec::new();
     let add_person = |toks: Vec<String>, people: &mut Vec<Vec<String>>| {
         if toks.is_empty() || toks.len() > 4 {
             return;
@@ -1044,13 +1048,21 @@ pub fn extract(art: &Article) -> Extraction {
             // "the EU High Representative, Josep Borrell".
             let title_comma = i >= 1 && s.toks[i - 1].text == "," && title_ends[i - 1];
             let known = g.person_at(&s.words, i).filter(|&(l, _)| l <= len);
-            if let Some((_, pi)) = known {
+            if let Some((l, pi)) = known {
                 // A well-known person: register the full name too, so that
                 // "Reagan" and "Ronald Reagan" are one entity.
                 let full: Vec<String> = g.people[pi][0]
                     .split_whitespace()
                     .map(String::from)
                     .collect();
+                let seen = if l == 1 {
+                    &mut from_surname
+                } else {
+                    &mut written_in_full
+                };
+                if !seen.contains(&full) {
+                    seen.push(full.clone());
+                }
                 add_person(full, &mut people);
             }
             // "Paul Nitze and Yuli Kvitsinsky took ...": a known given
@@ -1101,10 +1113,48 @@ pub fn extract(art: &Article) -> Extraction {
                     .split_whitespace()
                     .map(String::from)
                     .collect();
+                if !from_surname.contains(&full) {
+                    from_surname.push(full.clone());
+                }
                 add_person(full, &mut people);
             }
             add_person(vec![sur], &mut people);
         }
+    }
+    // "Hodding Carter III, ... Mr. Carter said": a bare surname shared
+    // with someone the text names in full is that person, not the
+    // well-known one (Jimmy Carter).
+    // (The other full name: a capitalised word before the surname that is
+    // no title, honorific or sentence word: "Hodding Carter".)
+    let other_full = |p: &Vec<String>| -> Option<Vec<String>> {
+        let (sur, given) = (p.last()?, p.first()?);
+        sents.iter().find_map(|s| {
+            (1..s.toks.len()).find_map(|k| {
+                let (a, b) = (&s.toks[k - 1], &s.toks[k]);
+                (b.text == sur.as_str()
+                    && a.kind == Tk::Word
+                    && a.is_cap()
+                    && a.text.len() >= 3
+                    && a.text != given.as_str()
+                    && !is_not_name(a.text)
+                    && !gazetteer::HONORIFICS.contains(&a.text)
+                    && s.title(k - 1).is_none()
+                    && (0..k - 1).all(|j| s.title(j).is_none_or(|l| j + l < k)))
+                .then(|| vec![a.text.to_string(), sur.clone()])
+            })
+        })
+    };
+    let mut namesakes_of_known: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    for p in &from_surname {
+        if !written_in_full.contains(p)
+            && let Some(other) = other_full(p)
+        {
+            namesakes_of_known.push((p.clone(), other));
+        }
+    }
+    for (p, other) in namesakes_of_known {
+        people.retain(|q| *q != p);
+        add_person(other, &mut people);
     }
     // Person entities: group by surname with fuzzy merging.
     let mut surname_entity: Vec<(String, usize)> = Vec::new();
@@ -2038,11 +2088,26 @@ fn topics(
         // named. (A lone name and its acronym in one sentence are one
         // naming: "the Hague Code of Conduct (HCOC)" in passing is no
         // subject.)
-        let called_the_treaty = || {
+        // ("the Convention" in an official text; "the code", "the
+        // document" for an instrument whose name has that head word: "the
+        // Hague Code of Conduct", "the Stockholm Document".)
+        let called_the_treaty = |e: usize| {
+            let own_head = |w: &str| {
+                gazetteer::INSTRUMENT_HEADS
+                    .iter()
+                    .any(|h| w.eq_ignore_ascii_case(h))
+                    && std::iter::once(&entities[e].name)
+                        .chain(&entities[e].forms)
+                        .any(|f| f.split_whitespace().any(|x| x.eq_ignore_ascii_case(w)))
+            };
             sents.iter().any(|s| {
-                s.toks
-                    .windows(2)
-                    .any(|w| w[0].is("the") && gazetteer::TREATY_NOUNS.contains(&w[1].text))
+                s.toks.windows(2).any(|w| {
+                    w[0].is("the")
+                        && (gazetteer::TREATY_NOUNS
+                            .iter()
+                            .any(|n| w[1].text.eq_ignore_ascii_case(n))
+                            || own_head(w[1].text))
+                })
             })
         };
         // The only treaty the body names (a title may name it otherwise).
@@ -2139,7 +2204,7 @@ fn topics(
         header_title().or_else(|| match counts.as_slice() {
             [(n, e)] if *n >= 2 => Some(*e),
             [(n, e), (m, _), ..] if *n >= 2 && *n * 2 >= *m * 3 => Some(*e),
-            _ => in_title().or_else(|| called_the_treaty().then(only_in_body).flatten()),
+            _ => in_title().or_else(|| only_in_body().filter(|&e| called_the_treaty(e))),
         })
     };
     let mut out = vec![None; sents.len()];
@@ -4726,7 +4791,14 @@ impl<'a> FactBuilder<'a> {
             let modifier = (lower_noun && !members_act && next.is_some_and(|t| is_noun_like(t.text)))
                     || next.is_some_and(|t| {
                         t.is_cap()
-                            && (gazetteer::TREATY_HEADS.contains(&t.text) || t.text == "Resolution")
+                            && (gazetteer::TREATY_HEADS.contains(&t.text)
+                                || t.text == "Resolution"
+                                // "a Georgia Democrat": a U.S. state's
+                                // senator, no state acting.
+                                || matches!(
+                                    t.text,
+                                    "Democrat" | "Democrats" | "Republican" | "Republicans"
+                                ))
                     })
                     // "the U.S. Pershing II": a state's name before a
                     // system's is its maker, as "the Soviet SS-20" says.
@@ -6711,8 +6783,16 @@ impl<'a> FactBuilder<'a> {
     }
 
     /// An appositive title after the name: ", Vice President of the X,".
-    fn role_after(&self, s: &Sent, name_end: usize) -> Option<(usize, usize)> {
+    fn role_after(&self, s: &Sent, mut name_end: usize) -> Option<(usize, usize)> {
         let toks = &s.toks;
+        // "Hodding Carter III, Assistant Secretary ...": a generational
+        // suffix closes the name.
+        if toks
+            .get(name_end)
+            .is_some_and(|t| matches!(t.text, "Jr." | "Sr." | "II" | "III" | "IV"))
+        {
+            name_end += 1;
+        }
         if toks.get(name_end).is_none_or(|t| t.text != ",") {
             return None;
         }
@@ -6723,6 +6803,14 @@ impl<'a> FactBuilder<'a> {
             .is_some_and(|t| t.is("to") || (t.kind == Tk::Word && is_finite_verb(t.text)))
         {
             return None;
+        }
+        // "Nursultan Nazarbayev, then President of ...": the time word
+        // is no part of the post.
+        if toks
+            .get(k)
+            .is_some_and(|t| matches!(t.text, "then" | "now" | "later" | "formerly"))
+        {
+            k += 1;
         }
         k = skip_article(toks, k);
         let start = k;
@@ -10046,6 +10134,75 @@ mod tests {
             "{rel:?}"
         );
         assert!(!rel.iter().any(|(a, _)| a == "tomorrow"), "{rel:?}");
+    }
+
+    #[test]
+    fn an_instrument_named_once_then_called_by_its_head_word_is_the_subject() {
+        // "the Convention" (capitalised) and "the code" (the name's own
+        // head word) say the text is about the one instrument it names.
+        for text in [
+            "The United States ratified the Environmental Modification Convention in 1980. \
+             The Convention entered into force in 1978.",
+            "Ninety states launched the Hague Code of Conduct in 2002. The code is politically binding.",
+        ] {
+            let (ex, _) = facts(text);
+            assert!(ex.subject.is_some(), "no subject: {text}");
+        }
+        // "the regime" is no head word of the code's name: no subject.
+        let (ex, _) = facts(
+            "The regime was set up in 1987. Ninety states launched the Hague Code of Conduct in 2002.",
+        );
+        assert!(ex.subject.is_none());
+    }
+
+    #[test]
+    fn a_bare_surname_is_the_namesake_the_text_names_not_the_famous_one() {
+        let (ex, _) = facts(
+            "The statement was read on January 17, 1980 by Hodding Carter III, Assistant Secretary \
+             of State for Public Affairs. \"The treaty keeps nature from war,\" Mr. Carter said.",
+        );
+        let people: Vec<&str> = ex
+            .entities
+            .iter()
+            .filter(|e| e.class == EntClass::Person)
+            .map(|e| e.name.as_str())
+            .collect();
+        assert_eq!(people, ["Hodding Carter"]);
+        // The suffix closes the name; the post follows it.
+        assert!(
+            ex.facts.iter().any(|f| f.kind == FactKind::Role
+                && f.answer == "Assistant Secretary of State for Public Affairs"),
+            "{:?}",
+            ex.facts
+        );
+        // With no namesake, "Mr. Carter" is the well-known one.
+        let (ex, _) = facts("\"The treaty keeps nature from war,\" Mr. Carter said in 1980.");
+        assert!(ex.entities.iter().any(|e| e.name == "Jimmy Carter"));
+    }
+
+    #[test]
+    fn a_post_held_then_is_read_past_its_time_word_and_a_states_form_is_no_name() {
+        let (ex, v) = facts(
+            "On 29 August 1991, Nursultan Nazarbayev, then President of the Kazakh Soviet Socialist \
+             Republic, signed a decree closing the test site.",
+        );
+        assert!(
+            v.contains(&(
+                FactKind::Role,
+                "President of the Kazakh Soviet Socialist Republic".into()
+            )),
+            "{v:?}"
+        );
+        assert!(
+            !ex.entities.iter().any(|e| e.name == "Socialist"),
+            "{:?}",
+            ex.entities
+        );
+        // "a Georgia Democrat" is a senator's U.S. state, no state acting.
+        let (_, v) = facts(
+            "Sam Nunn, a Georgia Democrat who chaired the Senate Armed Services Committee, wrote the law in 1991.",
+        );
+        assert!(!v.iter().any(|(_, a)| a == "Georgia"), "{v:?}");
     }
 
     #[test]

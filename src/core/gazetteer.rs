@@ -1382,6 +1382,10 @@ pub const NOT_NAMES: &[&str] = &[
     "Kingdom",
     "Islamic",
     "Democratic",
+    // "the Kazakh Soviet Socialist Republic": a state's form of
+    // government, never a surname.
+    "Socialist",
+    "Soviet",
     "People",
     "National",
     "Security",
@@ -1786,6 +1790,27 @@ pub const TREATY_NOUNS: &[&str] = &[
     "deal",
     "memorandum",
 ];
+
+/// Head words of instruments that are not called "treaty": "the code"
+/// is the Hague Code of Conduct in a text that names it, "the document"
+/// the Stockholm Document.
+pub const INSTRUMENT_HEADS: &[&str] = &[
+    "code",
+    "document",
+    "regime",
+    "arrangement",
+    "declaration",
+    "protocol",
+    "act",
+    "framework",
+    "charter",
+    "statute",
+    "understanding",
+];
+
+/// Words a text uses for its own instrument without naming it ("The
+/// initiative grew out of ...", "The measures enter into effect ...").
+pub const INSTRUMENT_WORDS: &[&str] = &["initiative", "measures", "text", "provisions"];
 
 /// Words naming a numbered part of a treaty ("Article 51", "Annex II"):
 /// the part is asked for by its number, which may be typed in Roman or
