@@ -3053,6 +3053,16 @@ fn choices_for(
         {
             continue;
         }
+        // "A ___ was set up to handle compliance questions" (the Standing
+        // Consultative Commission): other treaties' commissions, not the
+        // UN Security Council; an export-control regime among its kind.
+        // An organisation of a family takes options only from it.
+        if f.pool == Pool::Entity(EntClass::Organisation)
+            && let Some(af) = answer_gaz.and_then(|a| gaz.entries[a].family.as_deref())
+            && entry.is_some_and(|b| gaz.entries[b].family.as_deref() != Some(af))
+        {
+            continue;
+        }
         if after_the && !former_state && !gazetteer::takes_the(&c.text) {
             continue;
         }
@@ -5098,6 +5108,36 @@ mod tests {
             "{}",
             year.question
         );
+    }
+
+    #[test]
+    fn an_organisation_of_a_family_is_offered_among_its_family() {
+        let g = gazetteer::get();
+        let cards = cards_of(
+            "The INF Treaty was signed in 1987. In November 2016 the two sides aired the dispute at \
+             a meeting of the Special Verification Commission, the body the treaty set up. The United \
+             Nations, the IAEA and the Conference on Disarmament took no part.",
+        );
+        let svc = cards
+            .iter()
+            .find(|c| c.answer == "Special Verification Commission")
+            .unwrap_or_else(|| {
+                panic!(
+                    "{:?}",
+                    cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+                )
+            });
+        let choices = svc.choices.as_ref().expect("options");
+        for o in choices {
+            let e = g
+                .entry_named(o)
+                .unwrap_or_else(|| panic!("{o} not in the table"));
+            assert_eq!(
+                g.entries[e].family.as_deref(),
+                Some("treaty-commission"),
+                "{o}"
+            );
+        }
     }
 
     #[test]

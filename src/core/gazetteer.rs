@@ -1999,6 +1999,23 @@ mod tests {
     }
 
     #[test]
+    fn organisation_families_are_few_and_each_has_three_members() {
+        // A family names a kind, not one body: a typo would make a family
+        // of one, whose members could take no options at all.
+        let g = get();
+        let mut families: HashMap<&str, usize> = HashMap::default();
+        for e in g.entries.iter().filter(|e| e.kind == EntKind::Organisation) {
+            if let Some(f) = e.family.as_deref() {
+                *families.entry(f).or_default() += 1;
+            }
+        }
+        assert!(families.len() >= 5, "{families:?}");
+        for (f, n) in families {
+            assert!(n >= 3, "{f}: {n}");
+        }
+    }
+
+    #[test]
     fn every_persons_country_is_a_gazetteer_country() {
         let g = get();
         assert_eq!(g.people.len(), g.people_country.len());
