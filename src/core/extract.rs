@@ -289,7 +289,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "they", "them", "its", "their", "more", "less", "after", "before", "since", "until",
 ];
 
-/// Role words of people who comment rather than act.
+/// Role words of people who comment or speak for others rather than act.
 const EXPERT_WORDS: &[&str] = &[
     "analyst",
     "researcher",
@@ -300,6 +300,13 @@ const EXPERT_WORDS: &[&str] = &[
     "historian",
     "lecturer",
     "commentator",
+    // A spokesperson reading out a treaty's terms is no source of them:
+    // "Who said: “Each state must give 42 days' notice ...”?" is trivia
+    // about the briefing; their own judgement stays theirs.
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "press secretary",
 ];
 
 /// Nouns after which a treaty abbreviation is an adjective ("ABM systems").
@@ -3107,8 +3114,8 @@ struct FactBuilder<'a> {
     last_seen: Vec<u64>,
     /// Mention counter behind `last_seen`.
     clock: u64,
-    /// People whose role is analyst, researcher, professor...: in a
-    /// transcript only their opinions are quizzed as theirs.
+    /// People whose role is analyst, researcher, professor, spokesperson
+    /// ...: in a transcript only their opinions are quizzed as theirs.
     experts: HashSet<usize>,
     /// The person each transcript label names, once looked up.
     label_owner: HashMap<String, Option<usize>>,
@@ -10203,6 +10210,34 @@ mod tests {
             "Sam Nunn, a Georgia Democrat who chaired the Senate Armed Services Committee, wrote the law in 1991.",
         );
         assert!(!v.iter().any(|(_, a)| a == "Georgia"), "{v:?}");
+    }
+
+    #[test]
+    fn a_spokesperson_reading_out_terms_is_no_source_but_their_view_is_theirs() {
+        let (ex, _) = facts(
+            "DEPARTMENT OF STATE DAILY PRESS BRIEFING\n\
+             Tuesday, September 23, 1986\n\
+             Briefer: Charles E. Redman, Deputy Spokesman\n\n\
+             MR. REDMAN: Each state must give at least 42 days' notice of military activities involving 13,000 troops.\n\n\
+             QUESTION: Is that enough?\n\n\
+             MR. REDMAN: In our view it is the real breakthrough of the Stockholm Conference.\n",
+        );
+        let said: Vec<&str> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Speaker)
+            .filter_map(|f| f.question.as_deref())
+            .collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].contains("real breakthrough"), "{said:?}");
+        // The briefer's line gives the post.
+        assert!(
+            ex.facts
+                .iter()
+                .any(|f| f.kind == FactKind::Role && f.answer == "Deputy Spokesman"),
+            "{:?}",
+            ex.facts
+        );
     }
 
     #[test]

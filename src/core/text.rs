@@ -840,6 +840,8 @@ const CAST_LABELS: &[&str] = &[
     "Guests",
     "Guest",
     "Interviewee",
+    "Briefer",
+    "Briefers",
 ];
 
 /// "Participants: U.S. Secretary of State John Kerry and ...": a line
