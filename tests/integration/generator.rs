@@ -157,10 +157,14 @@ fn heldout_articles_generalise() {
 /// briefing) scored 0.33-0.75 on first sight (0.576 overall), 0.46-0.81
 /// (0.667) after general fixes; the briefing (0.46), whose transcript
 /// header line alone holds three of its facts, sets the per-article floor.
-/// All 68 score 0.46-1.00 (0.821 overall). A floor against regressions.
+/// A thirteenth (a Hague Code of Conduct wire, a Semipalatinsk reference,
+/// an ENMOD government statement, a Helsinki Final Act fact sheet, a
+/// Nunn-Lugar interview, a Stockholm Document briefing) scored 0.61-0.77
+/// on first sight (0.684 overall), 0.69-0.80 (0.729) after general fixes.
+/// All 74 score 0.46-1.00 (0.81 overall). A floor against regressions.
 #[test]
 fn blind_articles_stay_above_their_first_sight() {
-    score_set("blind", 68, 0.45, 0.81);
+    score_set("blind", 74, 0.45, 0.80);
 }
 
 #[test]
