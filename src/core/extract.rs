@@ -5745,7 +5745,12 @@ impl<'a> FactBuilder<'a> {
                         && x.text.len() > 3
                         && x.text.ends_with('s')
                         && !x.text.ends_with("ss")
-                        && (!x.is_cap() || x.text.ends_with("ans") || x.text.ends_with("ats"))
+                        && (!x.is_cap()
+                            || x.text.ends_with("ans")
+                            || x.text.ends_with("ats")
+                            // "twenty Governments", "all States Parties":
+                            // an official text capitalises its actors.
+                            || matches!(x.text, "Governments" | "States" | "Parties" | "Members"))
                 };
                 // A word between a count and its noun: "six nuclear tests",
                 // "two missile defense sites", "two ABM deployment areas".
@@ -10238,6 +10243,18 @@ mod tests {
             "{:?}",
             ex.facts
         );
+    }
+
+    #[test]
+    fn a_count_of_capitalised_governments_is_a_number() {
+        let (_, v) = facts(
+            "Under Article IX, the Convention was to enter into force once twenty Governments had \
+             deposited instruments of ratification.",
+        );
+        assert!(v.contains(&(FactKind::Number, "twenty".into())), "{v:?}");
+        // A count in a name is none: "the Five Eyes".
+        let (_, v) = facts("The Five Eyes shared the data in 2019.");
+        assert!(!v.iter().any(|(k, _)| *k == FactKind::Number), "{v:?}");
     }
 
     #[test]
