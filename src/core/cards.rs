@@ -904,6 +904,21 @@ fn initials_after_blank(q: &str, answer: &str, names: &[String]) -> Option<Strin
         .then(|| format!("{}{}", &q[..at], &q[close + 1..]))
 }
 
+/// "Which organisation is not a treaty?": a question whose whole
+/// predicate says what its answer is not (a copula, "not", a short
+/// indefinite noun phrase).
+fn negative_classification(q: &str) -> bool {
+    let Some(rest) = q.strip_prefix("Which ") else {
+        return false;
+    };
+    let words: Vec<&str> = rest.trim_end_matches('?').split_whitespace().collect();
+    words.len() >= 5
+        && words.len() <= 7
+        && matches!(words[1], "is" | "was" | "are" | "were")
+        && words[2] == "not"
+        && matches!(words[3], "a" | "an")
+}
+
 /// "The ceremony took place ...", "The two leaders signed ...", "Both
 /// countries reported ...": the subject is a bare definite description,
 /// "the" and one or two lower-case words and then the verb, so what it
@@ -1428,6 +1443,11 @@ pub fn build(art: &Article, ex: &Extraction) -> Vec<Card> {
             // article's treaty, named in the tag, are the context.
             && (context_words >= 3
                 || (field && ex.subject.is_some() && context_words >= 1));
+        // "Which organisation is not a treaty?" (of "The MTCR is not a
+        // treaty."): what something is not has many answers; no card.
+        if f.question.as_deref().is_some_and(negative_classification) {
+            continue;
+        }
         // The natural question if it leaks nothing and is new, else the cloze.
         let natural = f.question.as_ref().and_then(|q| {
             let q = without_also(q).unwrap_or_else(|| q.clone());
@@ -5138,6 +5158,30 @@ mod tests {
                 "{o}"
             );
         }
+    }
+
+    #[test]
+    fn what_something_is_not_is_no_card() {
+        assert!(negative_classification(
+            "Which organisation is not a treaty?"
+        ));
+        assert!(negative_classification(
+            "Which body was not an arms control forum?"
+        ));
+        assert!(!negative_classification(
+            "Which country is not a party to the treaty and has tested since 1998?"
+        ));
+        assert!(!negative_classification(
+            "Which organisation is a treaty body?"
+        ));
+        let cards = cards_of(
+            "The Missile Technology Control Regime was set up in 1987. The MTCR is not a treaty.",
+        );
+        assert!(
+            !cards.iter().any(|c| c.question.contains("is not a treaty")),
+            "{:?}",
+            cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+        );
     }
 
     #[test]
