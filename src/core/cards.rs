@@ -3145,6 +3145,19 @@ fn choices_for(
         {
             continue;
         }
+        // Nor "NATO Secretary General" for a Russian deputy minister: a
+        // state's post takes no post in an international body.
+        if f.pool == Pool::Role
+            && !international
+            && (holder.is_some()
+                || answer_title.is_some_and(|t| !(t.only_in.is_empty() && t.not_in.is_empty())))
+            && (gaz.first_title(&c.text).is_some_and(|t| t.international)
+                || !gaz
+                    .entries_in(&c.text, &[EntKind::Organisation, EntKind::Alliance])
+                    .is_empty())
+        {
+            continue;
+        }
         // "U.S. President" is no option for Brezhnev: a title of another
         // country than the answer's (or any country, when the answer names
         // none) is implausible.
@@ -5182,6 +5195,39 @@ mod tests {
             "{:?}",
             cards.iter().map(|c| &c.question).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_states_post_takes_no_post_in_an_international_body() {
+        let g = gazetteer::get();
+        assert!(
+            g.first_title("Secretary-General")
+                .is_some_and(|t| t.international)
+        );
+        let cards = cards_of(
+            "On February 1, 2019, Russian Deputy Foreign Minister Sergei Ryabkov said Moscow would \
+             suspend the INF Treaty. NATO Secretary General Jens Stoltenberg said the alliance \
+             regretted it. UN Secretary-General Antonio Guterres said the treaty had kept the peace. \
+             EU High Representative Federica Mogherini called for talks. Defence Minister Sergei \
+             Shoigu said the army was ready. Under Secretary Andrea Thompson said the United States \
+             would leave.",
+        );
+        let ryabkov = cards
+            .iter()
+            .find(|c| c.question.starts_with("What position did Sergei Ryabkov"))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{:?}",
+                    cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+                )
+            });
+        for o in ryabkov.choices.iter().flatten() {
+            assert!(
+                !o.contains("Secretary") && !o.contains("Representative") && !o.contains("NATO"),
+                "{o}: {:?}",
+                ryabkov.choices
+            );
+        }
     }
 
     #[test]

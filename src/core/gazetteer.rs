@@ -101,6 +101,9 @@ pub struct Title {
     /// The office it names, shared by its other names ("foreign" for
     /// "Foreign Minister" and "Minister of Foreign Affairs").
     pub post: Option<String>,
+    /// A post in an international body ("Secretary-General"), held by no
+    /// state's official.
+    pub international: bool,
 }
 
 impl Title {
@@ -372,7 +375,12 @@ impl Gazetteer {
                 continue;
             }
             let (mut only_in, mut not_in) = (Vec::new(), Vec::new());
+            let mut international = false;
             for c in list(r.get(2)) {
+                if c == "international" {
+                    international = true;
+                    continue;
+                }
                 let (neg, name) = match c.strip_prefix('-') {
                     Some(n) => (true, n.to_string()),
                     None => (false, c),
@@ -392,6 +400,7 @@ impl Gazetteer {
                 only_in,
                 not_in,
                 post: r.get(3).filter(|p| !p.is_empty()).map(|p| p.to_string()),
+                international,
             };
             g.titles
                 .entry(title.toks[0].to_lowercase())
@@ -2088,7 +2097,12 @@ mod tests {
                 .iter()
                 .find(|t| t.toks.join(" ") == phrase_tokens(r[0]).join(" "))
                 .unwrap_or_else(|| panic!("{}", r[0]));
-            assert_eq!(t.only_in.len() + t.not_in.len(), listed.len(), "{}", r[0]);
+            assert_eq!(
+                t.only_in.len() + t.not_in.len() + usize::from(t.international),
+                listed.len(),
+                "{}",
+                r[0]
+            );
         }
     }
 
