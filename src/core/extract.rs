@@ -523,6 +523,19 @@ impl Ctx<'_> {
     }
 }
 
+/// A treaty, or an organisation that is an instrument by its name (the
+/// Missile Technology Control Regime, the Wassenaar Arrangement): what an
+/// article can be about.
+fn is_instrument(e: &Entity) -> bool {
+    e.class == EntClass::Treaty
+        || (e.class == EntClass::Organisation
+            && e.name.split_whitespace().next_back().is_some_and(|w| {
+                gazetteer::INSTRUMENT_HEADS
+                    .iter()
+                    .any(|h| w.eq_ignore_ascii_case(h))
+            }))
+}
+
 fn strip_the(s: &str) -> &str {
     for p in ["the ", "The ", "a ", "A ", "an ", "An "] {
         if let Some(r) = s.strip_prefix(p) {
@@ -1996,7 +2009,7 @@ fn topics(
             continue;
         }
         for (k, m) in s.mentions.iter().enumerate() {
-            if entities[m.entity].class != EntClass::Treaty {
+            if !is_instrument(&entities[m.entity]) {
                 continue;
             }
             // ("The Warsaw Treaty signatories are ...": a name used as a
@@ -2060,7 +2073,9 @@ fn topics(
         })
     };
     // The treaty the article is about: named most often, clearly ahead.
-    let main = {
+    // Treaties first; an instrument known by an organisation's name (the
+    // MTCR, the Wassenaar Arrangement) only where no treaty is the subject.
+    let pick = |with_orgs: bool| {
         // Treaties weighed against each other by the sentences naming
         // them; a lone treaty by its mentions ("the Treaty on Conventional
         // Armed Forces in Europe (CFE)" in a text calling it "the Treaty").
@@ -2077,6 +2092,7 @@ fn topics(
             forms
                 .iter()
                 .map(|(&e, f)| (f.values().map(|c| c.0).sum::<usize>(), e))
+                .filter(|&(_, e)| with_orgs || entities[e].class == EntClass::Treaty)
                 .collect()
         } else {
             // A treaty named in two sentences or more, one of them the
@@ -2086,6 +2102,7 @@ fn topics(
             named_in
                 .iter()
                 .map(|(&e, &n)| (n + usize::from(n >= 2 && in_lead.contains(&e)), e))
+                .filter(|&(_, e)| with_orgs || entities[e].class == EntClass::Treaty)
                 .collect()
         };
         // (Ties go to the treaty a heading line names, below.)
@@ -2214,6 +2231,7 @@ fn topics(
             _ => in_title().or_else(|| only_in_body().filter(|&e| called_the_treaty(e))),
         })
     };
+    let main = pick(false).or_else(|| pick(true));
     let mut out = vec![None; sents.len()];
     // The treaty last named earlier in each sentence's paragraph.
     let mut in_view: Vec<Option<usize>> = vec![None; sents.len()];
@@ -10255,6 +10273,23 @@ mod tests {
         // A count in a name is none: "the Five Eyes".
         let (_, v) = facts("The Five Eyes shared the data in 2019.");
         assert!(!v.iter().any(|(k, _)| *k == FactKind::Number), "{v:?}");
+    }
+
+    #[test]
+    fn a_regime_known_by_an_organisations_name_is_the_subject_where_no_treaty_is() {
+        let text = "The Missile Technology Control Regime was announced in April 1987. \
+                    The MTCR restricts exports of missiles. India joined the MTCR in 2016.";
+        let (ex, _) = facts(text);
+        let sub = ex.subject.expect("a subject");
+        assert_eq!(sub.tag, "MTCR");
+        // A treaty the text is about comes first.
+        let (ex, _) = facts(&format!(
+            "{text} Ninety states signed the Comprehensive Nuclear-Test-Ban Treaty in 1996. \
+             India refused the Comprehensive Nuclear-Test-Ban Treaty. Russia ratified the \
+             Comprehensive Nuclear-Test-Ban Treaty in 2000."
+        ));
+        let sub = ex.subject.expect("a subject");
+        assert_ne!(sub.tag, "MTCR");
     }
 
     #[test]
