@@ -4201,7 +4201,7 @@ impl<'a> FactBuilder<'a> {
                     let tail = text[from..].trim_start_matches([',', ' ']);
                     // Time phrase inside the according-to phrase ("on the 17th").
                     let time = &text[toks[src_end.min(n - 1)].start.min(text.len())
-                        ..toks[phrase_end.saturating_sub(1).max(src_end)]
+                        ..toks[phrase_end.saturating_sub(1).max(src_end).min(n - 1)]
                             .end
                             .min(text.len())];
                     let time = if src_end < phrase_end {
@@ -10290,6 +10290,18 @@ mod tests {
         ));
         let sub = ex.subject.expect("a subject");
         assert_ne!(sub.tag, "MTCR");
+    }
+
+    #[test]
+    fn an_according_to_phrase_that_ends_the_text_does_not_panic() {
+        // Found by the property test: the source runs to the last token.
+        for text in [
+            "“ according to U.S.",
+            "according to U.S.",
+            "“ according to the U.S",
+        ] {
+            let _ = facts(text);
+        }
     }
 
     #[test]
