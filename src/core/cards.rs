@@ -3064,22 +3064,17 @@ fn choices_for(
         // "Which alliance ...?" about NATO: the CSTO, not ANZUS; the INF
         // Treaty among SALT and START, not beside the Ottawa Treaty. An
         // alliance of another region, a treaty of another family, is no
-        // fair option.
-        if matches!(
-            f.pool,
-            Pool::Entity(EntClass::Alliance) | Pool::Entity(EntClass::Treaty)
-        ) && let Some(af) = answer_gaz.and_then(|a| gaz.entries[a].family.as_deref())
-            && entry.is_some_and(|b| gaz.entries[b].family.as_deref().is_some_and(|r| r != af))
-        {
-            continue;
-        }
-        // "A ___ was set up to handle compliance questions" (the Standing
-        // Consultative Commission): other treaties' commissions, not the
-        // UN Security Council; an export-control regime among its kind.
-        // An organisation of a family takes options only from it.
-        if f.pool == Pool::Entity(EntClass::Organisation)
+        // fair option. An organisation of a family takes options only from
+        // it: the Standing Consultative Commission among treaty
+        // commissions, not beside the UN Security Council.
+        if let Pool::Entity(
+            class @ (EntClass::Alliance | EntClass::Treaty | EntClass::Organisation),
+        ) = f.pool
             && let Some(af) = answer_gaz.and_then(|a| gaz.entries[a].family.as_deref())
-            && entry.is_some_and(|b| gaz.entries[b].family.as_deref() != Some(af))
+            && entry.is_some_and(|b| match gaz.entries[b].family.as_deref() {
+                Some(r) => r != af,
+                None => class == EntClass::Organisation,
+            })
         {
             continue;
         }

@@ -529,11 +529,10 @@ impl Ctx<'_> {
 fn is_instrument(e: &Entity) -> bool {
     e.class == EntClass::Treaty
         || (e.class == EntClass::Organisation
-            && e.name.split_whitespace().next_back().is_some_and(|w| {
-                gazetteer::INSTRUMENT_HEADS
-                    .iter()
-                    .any(|h| w.eq_ignore_ascii_case(h))
-            }))
+            && e.name
+                .split_whitespace()
+                .next_back()
+                .is_some_and(gazetteer::is_instrument_head))
 }
 
 fn strip_the(s: &str) -> &str {
@@ -2117,9 +2116,7 @@ fn topics(
         // Hague Code of Conduct", "the Stockholm Document".)
         let called_the_treaty = |e: usize| {
             let own_head = |w: &str| {
-                gazetteer::INSTRUMENT_HEADS
-                    .iter()
-                    .any(|h| w.eq_ignore_ascii_case(h))
+                gazetteer::is_instrument_head(w)
                     && std::iter::once(&entities[e].name)
                         .chain(&entities[e].forms)
                         .any(|f| f.split_whitespace().any(|x| x.eq_ignore_ascii_case(w)))

@@ -1817,6 +1817,11 @@ pub const INSTRUMENT_HEADS: &[&str] = &[
     "understanding",
 ];
 
+/// Is `w` one of [`INSTRUMENT_HEADS`], in any case ("Code", "regime")?
+pub fn is_instrument_head(w: &str) -> bool {
+    INSTRUMENT_HEADS.iter().any(|h| w.eq_ignore_ascii_case(h))
+}
+
 /// Words a text uses for its own instrument without naming it ("The
 /// initiative grew out of ...", "The measures enter into effect ...").
 pub const INSTRUMENT_WORDS: &[&str] = &["initiative", "measures", "text", "provisions"];
