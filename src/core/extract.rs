@@ -5854,9 +5854,62 @@ impl<'a> FactBuilder<'a> {
                                 && j > 1
                                 && toks[k + 1..k + j].iter().all(region)
                         }));
+                let value = gazetteer::number_word(t.text).unwrap_or(0);
+                // "three to five days' notice", "two or three months": a
+                // range of counts is one answer, not "three to ___".
+                // ("from three to two sites" is a change, not a range.)
+                let range = !prev_the
+                    && toks.get(k + 1).is_some_and(|x| {
+                        x.is("or") || (x.is("to") && !(k > 0 && toks[k - 1].is("from")))
+                    })
+                    && toks.get(k + 2).is_some_and(|x| {
+                        x.kind == Tk::Word
+                            && !x.is_cap()
+                            && gazetteer::number_word(x.text).is_some()
+                    })
+                    && toks
+                        .get(k + 3)
+                        .is_some_and(|x| plural(x) || gazetteer::NUMBER_UNITS.contains(&x.text));
+                // "four of them ratified it", "Sixteen of the signatories":
+                // a count taken out of a group named before.
+                let of_group = value >= 2
+                    && !prev_the
+                    && toks.get(k + 1).is_some_and(|x| x.is("of"))
+                    && toks.get(k + 2).is_some_and(|x| {
+                        matches!(x.text, "them" | "those" | "these" | "the" | "its" | "their")
+                    });
+                // "at a rate of twenty a year": a count per period.
+                let rate = value >= 2
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|x| x.is("a") || x.is("per") || x.is("each"))
+                    && toks
+                        .get(k + 2)
+                        .is_some_and(|x| matches!(x.text, "year" | "month" | "week" | "day"));
+                // "Sixteen of the signatories belonged to NATO and six to the
+                // Warsaw Pact": the second count of a pair, its noun left out.
+                let paired = value >= 2
+                    && k >= 2
+                    && toks[k - 1].is("and")
+                    && toks.get(k + 1).is_some_and(|x| {
+                        matches!(x.text, "to" | "in" | "for" | "from" | "against")
+                    })
+                    && toks[..k - 1].iter().enumerate().any(|(j, x)| {
+                        x.kind == Tk::Word
+                            && gazetteer::number_word(x.text).is_some()
+                            && toks.get(j + 1).is_some_and(|y| y.is("of"))
+                    });
+                if range {
+                    answer_toks = (k, k + 3);
+                    span_end = k + 3;
+                }
                 if reached
                     || spelled_out
                     || defining
+                    || range
+                    || of_group
+                    || rate
+                    || paired
                     || (next_plural
                         && !(generic && (prev_the || (k > 0 && toks[k - 1].is("between"))))
                         && (!prev_the || partitive))
@@ -5885,6 +5938,27 @@ impl<'a> FactBuilder<'a> {
                 });
             } else if t.kind == Tk::Word && is_fraction(t.text) {
                 // "two-thirds of the senators present", "a two-thirds majority".
+                is_num = true;
+            } else if (t.is("one") || t.is("One"))
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|x| matches!(x.text, "third" | "quarter" | "fifth" | "half"))
+                && toks.get(k + 2).is_some_and(|x| x.is("of"))
+            {
+                // "more than approximately one third of the equipment".
+                is_num = true;
+                answer_toks = (k, k + 2);
+                span_end = k + 2;
+            } else if t.is("half")
+                && toks.get(k + 1).is_some_and(|x| x.is("of"))
+                && !(k > 0
+                    && matches!(
+                        toks[k - 1].text,
+                        "the" | "a" | "first" | "second" | "latter" | "and" | "than"
+                    ))
+            {
+                // "it will dilute half of its stockpile": a share. ("the
+                // first half of 2019" is a time.)
                 is_num = true;
             } else if t.is("one")
                 && k >= 1
@@ -8674,6 +8748,41 @@ mod tests {
         let (_, v) = facts("Inspectors were given notice periods of 30 and 60 days.");
         assert!(has(&v, FactKind::Number, "30 and 60 days"), "{v:?}");
         assert!(!has(&v, FactKind::Number, "30"), "{v:?}");
+        // A range of counts written out is one answer.
+        let (_, v) =
+            facts("Each side will normally give three to five days' notice of such actions.");
+        assert!(has(&v, FactKind::Number, "three to five days"), "{v:?}");
+        assert!(!has(&v, FactKind::Number, "five days"), "{v:?}");
+        let (_, v) =
+            facts("Negotiators stretched the breakout time from two or three months to a year.");
+        assert!(has(&v, FactKind::Number, "two or three months"), "{v:?}");
+    }
+
+    #[test]
+    fn counts_out_of_a_group_per_period_and_in_pairs_are_numbers() {
+        let (_, v) = facts(
+            "When 94 states signed the convention in Oslo, four of them ratified it at the same ceremony.",
+        );
+        assert!(has(&v, FactKind::Number, "four"), "{v:?}");
+        let (_, v) =
+            facts("Sixteen of the signatories belonged to NATO and six to the Warsaw Pact.");
+        assert!(has(&v, FactKind::Number, "sixteen"), "{v:?}");
+        assert!(has(&v, FactKind::Number, "six"), "{v:?}");
+        let (_, v) = facts(
+            "Short-notice inspections ran at a rate of twenty a year for the first three years.",
+        );
+        assert!(has(&v, FactKind::Number, "twenty"), "{v:?}");
+        // Shares written in words.
+        let (_, v) = facts(
+            "No single state may hold more than approximately one third of the equipment, and Iran will dilute half of its stockpile.",
+        );
+        assert!(has(&v, FactKind::Number, "one third"), "{v:?}");
+        assert!(has(&v, FactKind::Number, "half"), "{v:?}");
+        let (_, v) = facts("The talks resumed in the first half of 2019.");
+        assert!(!has(&v, FactKind::Number, "half"), "{v:?}");
+        // "the two of them" refers back; "one of them" is no count.
+        let (_, v) = facts("The two of them met in Geneva, and one of them signed the treaty.");
+        assert!(!v.iter().any(|(k, _)| *k == FactKind::Number), "{v:?}");
     }
 
     #[test]
