@@ -784,7 +784,13 @@ fn split_dateline(s: &str) -> Option<(Option<String>, &str)> {
                 .map(|(p, _)| (p, d.len()))
         })
         .min()?;
-    if dash_pos.0 > 40 {
+    // The agency's name in brackets may be long: "Kazakhstan, Sept. 8
+    // (Steppe News Agency) -".
+    let agency = rest[..dash_pos.0]
+        .find('(')
+        .filter(|&p| p <= 40 && rest[p..dash_pos.0].trim_end().ends_with(')'))
+        .map_or(0, |p| dash_pos.0 - p);
+    if dash_pos.0 - agency > 40 {
         return None;
     }
     let middle = rest[..dash_pos.0].trim();
@@ -1527,6 +1533,18 @@ mod tests {
         assert_eq!(a.date_header.as_deref(), Some("2021-02-03"));
         assert_eq!(a.dateline.as_deref(), Some("Feb 3"));
         assert_eq!(texts(&a), vec!["Russia agreed.", "It was done."]);
+        // A country after the place and a long agency name in brackets.
+        let a = parse(
+            "SEMIPALATINSK, Kazakhstan, Sept. 8 (Steppe News Agency) - Five states signed on Friday.\n",
+        );
+        assert!(
+            a.dateline
+                .as_deref()
+                .is_some_and(|d| d.ends_with("Sept. 8")),
+            "{:?}",
+            a.dateline
+        );
+        assert_eq!(texts(&a), vec!["Five states signed on Friday."]);
     }
 
     #[test]
