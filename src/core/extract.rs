@@ -1839,10 +1839,20 @@ fn anchor_famous_roles(
                     _ => None,
                 }?;
                 let start = s.toks[d.tok_start].start;
-                Some((start.abs_diff(at), y))
+                // "Eisenhower proposed it in July 1955, and President Bush
+                // revived it in 1989": a date across a clause boundary is
+                // another's, whatever the distance.
+                let text = &art.sentences[si].text;
+                let between = text.get(start.min(at)..start.max(at).min(text.len()));
+                let across = between.is_some_and(|b| {
+                    [", and ", ", but ", "; ", ", while ", ", whereas "]
+                        .iter()
+                        .any(|c| b.contains(c))
+                });
+                Some((usize::from(across), start.abs_diff(at), y))
             })
-            .min_by_key(|&(dist, _)| dist)
-            .map(|(_, y)| y)
+            .min_by_key(|&(across, dist, _)| (across, dist))
+            .map(|(_, _, y)| y)
     };
     let present = |si: usize| -> bool {
         let s = &sents[si];
@@ -8601,6 +8611,15 @@ mod tests {
             )
             .as_deref(),
             Some("What office did Vladimir Putin hold on November 2, 2023?")
+        );
+        // Not a nearer date across a clause boundary: it is another's.
+        assert_eq!(
+            role_q(
+                "President Dwight Eisenhower proposed aerial inspection in July 1955, and President George H. W. Bush revived the idea in 1989.",
+                "Bush"
+            )
+            .as_deref(),
+            Some("What office did George H. W. Bush hold in 1989?")
         );
         // A date a sentence or two before.
         assert_eq!(

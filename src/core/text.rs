@@ -616,10 +616,13 @@ pub fn strip_opening_filler(cloze: &str) -> Option<String> {
 fn note_label_end(line: &str) -> Option<usize> {
     let colon = line.get(..line.len().min(40))?.find(": ")?;
     let head = line[..colon].split(" (").next()?.trim();
-    NOTE_LABELS
-        .iter()
-        .any(|l| head.eq_ignore_ascii_case(l))
-        .then_some(colon + 2)
+    // "ARCHIVE NOTE", "Background note": a kind of note is a note too.
+    let kind_of_note = head.split_whitespace().count() <= 3
+        && head
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("note"));
+    (kind_of_note || NOTE_LABELS.iter().any(|l| head.eq_ignore_ascii_case(l))).then_some(colon + 2)
 }
 
 /// Labels an editor puts before a sentence.
@@ -1698,6 +1701,14 @@ mod tests {
         let a = parse(
             "A briefing\n\nMR. HALL: The protocol was signed today.\n\n\
              EDITOR'S NOTE: START I entered into force in 1994.\n",
+        );
+        let last = a.sentences.last().expect("sentences");
+        assert_eq!(last.label, None, "{last:?}");
+        assert!(!last.spoken);
+        // Nor is a kind of note ("ARCHIVE NOTE").
+        let a = parse(
+            "A briefing\n\nMR. HALL: The protocol was signed today.\n\n\
+             ARCHIVE NOTE: START I entered into force in 1994.\n",
         );
         let last = a.sentences.last().expect("sentences");
         assert_eq!(last.label, None, "{last:?}");
