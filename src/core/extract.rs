@@ -2011,8 +2011,34 @@ fn topics(
     let lead = (0..sents.len())
         .find(|&si| !art.sentences[si].fragment && art.sentences[si].field.is_none());
     let mut in_lead: Vec<usize> = Vec::new();
+    // Where in the prose each instrument is first named (the how-manyth
+    // sentence of prose), and the sentences naming each organisation, with
+    // whether a heading line and the lead name it.
+    let mut first_named: HashMap<usize, usize> = HashMap::default();
+    let mut org_named_in: HashMap<usize, (usize, (bool, bool))> = HashMap::default();
+    let mut prose = 0usize;
     for (si, s) in sents.iter().enumerate() {
         let text = &art.sentences[si].text;
+        let fragment = art.sentences[si].fragment;
+        let mut orgs_here: Vec<usize> = Vec::new();
+        for m in &s.mentions {
+            let e = m.entity;
+            if entities[e].class == EntClass::Organisation
+                && !is_instrument(&entities[e])
+                && !orgs_here.contains(&e)
+            {
+                orgs_here.push(e);
+                let c = org_named_in.entry(e).or_default();
+                c.0 += usize::from(!fragment);
+                c.1.0 |= fragment && prose == 0;
+                c.1.1 |= lead == Some(si);
+            }
+            if !fragment && is_instrument(&entities[e]) {
+                first_named.entry(e).or_insert(prose);
+            }
+        }
+        // (A fact sheet's fields are no story.)
+        prose += usize::from(!fragment && art.sentences[si].field.is_none());
         // "FACT SHEET: NEW START": a shouted heading spells nothing.
         if art.sentences[si].fragment && !text.chars().any(char::is_lowercase) {
             continue;
@@ -2091,10 +2117,18 @@ fn topics(
         // An official text's "the Treaty" (capitalised, twice or more) is
         // its one subject: there the mentions count ("the Treaty on
         // Conventional Armed Forces in Europe (CFE Treaty)" twice).
+        // (Not the "the Treaty" a name opens with: "the Treaty on the
+        // Non-Proliferation of Nuclear Weapons (NPT)" is one naming.)
         let formal_the_treaty = sents
             .iter()
-            .flat_map(|s| s.toks.windows(3))
-            .filter(|w| w[0].is("the") && w[1].text == "Treaty" && !w[2].is_cap())
+            .flat_map(|s| {
+                s.toks.windows(3).enumerate().filter(|(k, w)| {
+                    w[0].is("the")
+                        && w[1].text == "Treaty"
+                        && !w[2].is_cap()
+                        && !s.mentions.iter().any(|m| m.ts <= k + 1 && k + 1 < m.te)
+                })
+            })
             .nth(1)
             .is_some();
         let mut counts: Vec<(usize, usize)> = if formal_the_treaty {
@@ -2131,9 +2165,12 @@ fn topics(
                         .chain(&entities[e].forms)
                         .any(|f| f.split_whitespace().any(|x| x.eq_ignore_ascii_case(w)))
             };
+            // (Not the "the Treaty" a name opens with: "the Treaty on the
+            // Non-Proliferation of Nuclear Weapons" calls it nothing.)
             sents.iter().any(|s| {
-                s.toks.windows(2).any(|w| {
+                s.toks.windows(2).enumerate().any(|(k, w)| {
                     w[0].is("the")
+                        && !s.mentions.iter().any(|m| m.ts <= k + 1 && k + 1 < m.te)
                         && (gazetteer::TREATY_NOUNS
                             .iter()
                             .any(|n| w[1].text.eq_ignore_ascii_case(n))
@@ -2238,7 +2275,81 @@ fn topics(
             _ => in_title().or_else(|| only_in_body().filter(|&e| called_the_treaty(e))),
         })
     };
-    let main = pick(false).or_else(|| pick(true));
+    // "FACT SHEET: U.S.-SOVIET CHEMICAL WEAPONS DESTRUCTION AGREEMENT": a
+    // heading that names an instrument names the article's; a treaty the
+    // heading does not spell is not it, however often the body names it.
+    let lines: Vec<&str> = sents
+        .iter()
+        .zip(&art.sentences)
+        .take_while(|(_, a)| a.fragment)
+        .take(4)
+        .map(|(_, a)| a.text.as_str())
+        .chain(art.title.as_deref())
+        .collect();
+    let heading: Vec<String> = lines.iter().map(|l| norm(l)).collect();
+    let heading_spells = |e: usize| {
+        std::iter::once(&entities[e].name)
+            .chain(&entities[e].variants)
+            .chain(&entities[e].forms)
+            .map(|v| norm(v))
+            .any(|v| v.len() >= 3 && heading.iter().any(|h| super::cards::contains_words(h, &v)))
+    };
+    let heading_names_other = |e: usize| {
+        // A name ending the line ("... DESTRUCTION AGREEMENT (1990)"):
+        // two capitalised words and a head word, nothing after it but a
+        // year. ("Europe arms treaty", "NORTH ATLANTIC TREATY
+        // ORGANIZATION", "The Test-Ban Treaty After ..." name none.)
+        let instrument = |l: &&str| {
+            let l = l.rsplit(": ").next().unwrap_or(l);
+            let ws: Vec<&str> = l
+                .split_whitespace()
+                .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
+                .collect();
+            let cap = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+            ws.len() >= 3
+                && ws[ws.len() - 3..].iter().all(|w| cap(w))
+                && gazetteer::TREATY_HEADS
+                    .iter()
+                    .any(|t| t.eq_ignore_ascii_case(ws[ws.len() - 1]))
+        };
+        lines.iter().any(instrument) && !heading_spells(e)
+    };
+    // A treaty the story names in passing, twice and late ("... rejoined
+    // the NPT" in a briefing on six-party talks), is not what it is about;
+    // nor one an organisation both the heading and the lead name outnumbers
+    // twice (a reference on the Nuclear Suppliers Group that names the
+    // NPT).
+    let prominent = |e: usize| {
+        let n = named_in.get(&e).copied().unwrap_or(0);
+        let outnumbered = org_named_in
+            .values()
+            .any(|&(c, (heading, lead))| heading && lead && c >= 3 && c >= 2 * n);
+        let alone = first_named.keys().all(|&o| o == e);
+        // "I want to begin with the New START Treaty ... the treaty ...
+        // the treaty": a treaty the text goes on calling "the treaty".
+        let called_on = sents
+            .iter()
+            .flat_map(|s| {
+                s.toks.windows(2).enumerate().filter(|(k, w)| {
+                    w[0].is("the")
+                        && gazetteer::TREATY_NOUNS
+                            .iter()
+                            .any(|t| w[1].text.eq_ignore_ascii_case(t))
+                        && !s.mentions.iter().any(|m| m.ts <= k + 1 && k + 1 < m.te)
+                })
+            })
+            .nth(1)
+            .is_some();
+        !outnumbered
+            && (alone
+                || called_on
+                || n >= 3
+                || heading_spells(e)
+                || first_named.get(&e).is_some_and(|&p| p < 3))
+    };
+    let main = pick(false)
+        .or_else(|| pick(true))
+        .filter(|&e| !heading_names_other(e) && prominent(e));
     let mut out = vec![None; sents.len()];
     // The treaty last named earlier in each sentence's paragraph.
     let mut in_view: Vec<Option<usize>> = vec![None; sents.len()];
@@ -10158,6 +10269,59 @@ mod tests {
         );
         let sub = ex.subject.expect("a subject");
         assert_eq!(sub.inline, "the CFE Treaty");
+    }
+
+    #[test]
+    fn a_treaty_named_in_passing_or_beside_another_instrument_is_no_subject() {
+        // A heading that names another instrument: the treaty the body
+        // names more often is not the article's.
+        let (ex, _) = facts(
+            "FACT SHEET: U.S.-SOVIET KESTREL DESTRUCTION AGREEMENT (1990)\n\n\
+             Signed: June 1, 1990\n\n\
+             The Chemical Weapons Convention (CWC) opened for signature in 1993. \
+             The CWC entered into force in 1997. Russia completed destruction under the CWC in 2017.\n",
+        );
+        assert!(ex.subject.is_none(), "{:?}", ex.subject);
+        // "Europe arms treaty" in a heading names no instrument.
+        let (ex, _) = facts(
+            "Putin suspends Europe arms treaty\n\n\
+             The CFE Treaty was signed in Paris in 1990. Russia left the CFE Treaty in 2023.\n",
+        );
+        assert!(ex.subject.is_some(), "no subject");
+        // Named twice, late, among other instruments, and never called
+        // "the treaty": in passing.
+        let (ex, _) = facts(
+            "The fourth round of talks ended today with a Joint Statement. The six parties met in Beijing. \
+             The North agreed to give up its weapons. It will return to the Treaty on the \
+             Non-Proliferation of Nuclear Weapons (NPT). Japan recalled the 2002 Pyongyang Declaration. \
+             The talks resume in November. Aid comes once the North rejoins the NPT.",
+        );
+        assert!(ex.subject.is_none(), "{:?}", ex.subject);
+        // Named late but then called "the treaty" again and again: the
+        // briefing's subject.
+        let (ex, _) = facts(
+            "Good afternoon. Thank you for coming. I have one announcement. I want to begin with \
+             the Kestrel Treaty. Russia has suspended the treaty. Japan recalled the 2002 Pyongyang \
+             Declaration. The Kestrel Treaty has no clause on suspension. We will keep the treaty alive.",
+        );
+        assert!(ex.subject.is_some(), "no subject");
+        // Named late, but in the heading: the subject.
+        let (ex, _) = facts(
+            "Kestrel Treaty at fifty\n\n\
+             Good afternoon. Thank you for coming. I have one announcement. I want to begin with \
+             the Kestrel Treaty. Japan recalled the 2002 Pyongyang Declaration. The Kestrel Treaty \
+             turns fifty today.",
+        );
+        assert!(ex.subject.is_some(), "no subject");
+        // An organisation the heading and the lead name, more than twice
+        // as often as the treaty: the text is about it.
+        let (ex, _) = facts(
+            "Nuclear Suppliers Group\n\n\
+             The Nuclear Suppliers Group (NSG) is a group of supplier states. The NSG was founded in 1975. \
+             Members of the NSG must respect the NPT. The NSG adopted guidelines in 1978. The NPT entered \
+             into force in 1970. The NSG meets once a year.\n",
+        );
+        assert!(ex.subject.is_none(), "{:?}", ex.subject);
     }
 
     #[test]
