@@ -219,13 +219,17 @@ pub fn is_future(toks: &[Token], m: &DateMention) -> bool {
     {
         return true;
     }
-    for t in toks[m.tok_start.saturating_sub(16)..m.tok_start]
-        .iter()
-        .rev()
-    {
-        match t.text {
+    for k in (m.tok_start.saturating_sub(16)..m.tok_start).rev() {
+        match toks[k].text {
             "." | ";" | "was" | "were" | "had" | "did" => return false,
             "will" | "shall" => return true,
+            // "The parties agreed to hold the fifth round in early
+            // November": a plan is for a time to come.
+            "agreed" | "decided" | "planned" | "scheduled" | "expected" | "plan" | "plans"
+                if toks.get(k + 1).is_some_and(|t| t.text == "to") =>
+            {
+                return true;
+            }
             _ => {}
         }
     }
@@ -783,10 +787,17 @@ const DATE_DETERMINERS: &[&str] = &[
 pub fn preposition_for(prev: &str, date: Ymd) -> Option<&'static str> {
     // "by the September 11 attacks": after a determiner the date qualifies
     // a noun and wants no preposition.
-    if DATE_PREPOSITIONS
-        .iter()
-        .chain(DATE_DETERMINERS)
-        .any(|p| prev.eq_ignore_ascii_case(p))
+    // "in early November" reads "in early November 2005"; "working late
+    // on May 24" keeps its "on".
+    let part_of_month = date.precision() < 3
+        && ["early", "late", "mid", "mid-"]
+            .iter()
+            .any(|p| prev.eq_ignore_ascii_case(p));
+    if part_of_month
+        || DATE_PREPOSITIONS
+            .iter()
+            .chain(DATE_DETERMINERS)
+            .any(|p| prev.eq_ignore_ascii_case(p))
     {
         None
     } else if date.precision() == 3 {
@@ -950,6 +961,19 @@ pub fn year_by_weekday(
     fits.next().is_none().then_some(y)
 }
 
+/// Resolve a mention in its sentence: as [`resolve`], but a month the
+/// sentence plans for ("agreed to hold the next round in early November",
+/// said in September) is the coming one, not the last.
+pub fn resolve_in(toks: &[Token], m: &DateMention, r: Option<Reference>) -> Option<Ymd> {
+    let resolved = resolve(m.expr, r)?;
+    match (m.expr, r) {
+        (DateExpr::Month(mo), Some(rf)) if resolved.y < rf.date.y && is_future(toks, m) => {
+            Some(Ymd::ym(resolved.y + 1, mo))
+        }
+        _ => Some(resolved),
+    }
+}
+
 /// Resolve a mention against the reference date. `None` when it cannot be.
 pub fn resolve(expr: DateExpr, r: Option<Reference>) -> Option<Ymd> {
     match expr {
@@ -1056,6 +1080,9 @@ mod tests {
         // "by the September 11 attacks"
         assert_eq!(preposition_for("the", day), None);
         assert_eq!(preposition_for("left", Ymd::year(2001)), Some("in"));
+        // "in early November 2005", not "in early in November 2005".
+        assert_eq!(preposition_for("early", Ymd::ym(2005, 11)), None);
+        assert_eq!(preposition_for("late", Ymd::ymd(1972, 5, 24)), Some("on"));
     }
 
     fn exprs(s: &str) -> Vec<DateExpr> {
@@ -1110,6 +1137,28 @@ mod tests {
     }
 
     #[test]
+    fn a_planned_month_is_the_coming_one() {
+        let r = Some(Reference {
+            date: Ymd::ymd(2005, 9, 19),
+            explicit: true,
+            year_known: true,
+        });
+        let month = |text: &str| {
+            let toks = tokenize(text);
+            let m = find(&toks).into_iter().next().expect("a date");
+            resolve_in(&toks, &m, r)
+        };
+        assert_eq!(
+            month("The parties agreed to hold the next round in early November."),
+            Some(Ymd::ym(2005, 11))
+        );
+        assert_eq!(
+            month("The parties met in Beijing in November."),
+            Some(Ymd::ym(2004, 11))
+        );
+    }
+
+    #[test]
     fn a_date_in_a_will_clause_is_in_the_future() {
         let future = |text: &str| {
             let toks = tokenize(text);
@@ -1128,6 +1177,15 @@ mod tests {
         );
         assert_eq!(
             future("It entered into force on June 1, 1988."),
+            vec![false]
+        );
+        // A plan is for a time to come.
+        assert_eq!(
+            future("The parties agreed to hold the fifth round in Beijing in early November."),
+            vec![true]
+        );
+        assert_eq!(
+            future("The parties agreed on the text in early November."),
             vec![false]
         );
         assert_eq!(

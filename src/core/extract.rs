@@ -1581,7 +1581,7 @@ pub fn extract(art: &Article) -> Extraction {
                 {
                     continue;
                 }
-                let Some(r) = dates::resolve(d.expr, reference) else {
+                let Some(r) = dates::resolve_in(&s.toks, d, reference) else {
                     continue;
                 };
                 let mut start = s.toks[d.tok_start].start;
@@ -1684,7 +1684,7 @@ pub fn extract(art: &Article) -> Extraction {
                     .is_some_and(|t| matches!(t.text, "by" | "until" | "till" | "before"))
                     && !clause.iter().any(|t| t.is("since"))
             })
-            .filter_map(|d| Some((d.tok_start, dates::resolve(d.expr, reference)?)))
+            .filter_map(|d| Some((d.tok_start, dates::resolve_in(&s.toks, d, reference)?)))
             .collect();
         if s.toks.iter().any(|t| {
             matches!(
@@ -1726,7 +1726,7 @@ pub fn extract(art: &Article) -> Extraction {
             ex.relative_dates.push(rel);
         }
         for d in &s.dates {
-            if let Some(y) = dates::resolve(d.expr, reference) {
+            if let Some(y) = dates::resolve_in(&s.toks, d, reference) {
                 ex.date_pool.push(y);
             }
         }
@@ -5553,7 +5553,7 @@ impl<'a> FactBuilder<'a> {
             if restated_beside(s, di) {
                 continue;
             }
-            let resolved = dates::resolve(d.expr, self.reference);
+            let resolved = dates::resolve_in(toks, d, self.reference);
             // "last ___ (month)" while the year is unknown.
             let first = if resolved.is_none() && toks[d.tok_start].is("last") {
                 d.tok_start + 1
