@@ -6297,6 +6297,16 @@ impl<'a> FactBuilder<'a> {
                         .any(|v| norm(v) == sur)
             })
         });
+        // "DR. LINDQVIST:", "PROF. HALL:": a scholar in a transcript
+        // narrates history; their lines are quizzed as theirs only where
+        // they give a view.
+        if let Some(e) = hit
+            && ["DR.", "DR ", "PROF.", "PROFESSOR "]
+                .iter()
+                .any(|p| label.to_ascii_uppercase().starts_with(p))
+        {
+            self.experts.insert(e);
+        }
         self.label_owner.insert(label.to_string(), hit);
         hit
     }
@@ -7903,6 +7913,12 @@ fn is_opinion(s: &str) -> bool {
         "to my mind",
         "frankly",
         "my view",
+        // A scholar's own framing: "I tell my students that ...".
+        "i tell ",
+        "i'd call",
+        "i would call",
+        "i'd say",
+        "the way i see",
     ];
     let l = s.to_lowercase();
     MARKERS.iter().any(|m| l.contains(m))
@@ -10550,6 +10566,26 @@ mod tests {
             "{:?}",
             ex.facts
         );
+    }
+
+    #[test]
+    fn a_doctor_in_a_transcript_narrates_and_their_framing_is_theirs() {
+        let (ex, _) = facts(
+            "THE KESTREL ACCORD: A CONVERSATION\n\n\
+             INTERVIEWER: Where did the summit happen?\n\n\
+             DR. LINDQVIST: Gerald Ford and Leonid Brezhnev met near Vladivostok in November 1974. \
+             It was bitterly cold.\n\n\
+             INTERVIEWER: And the limit?\n\n\
+             DR. LINDQVIST: I tell my students that 2,400 was a ceiling, not a cut.\n",
+        );
+        let said: Vec<&str> = ex
+            .facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Speaker)
+            .filter_map(|f| f.question.as_deref())
+            .collect();
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert!(said[0].contains("ceiling, not a cut"), "{said:?}");
     }
 
     #[test]
