@@ -2294,26 +2294,25 @@ fn topics(
             .map(|v| norm(v))
             .any(|v| v.len() >= 3 && heading.iter().any(|h| super::cards::contains_words(h, &v)))
     };
-    let heading_names_other = |e: usize| {
-        // A name ending the line ("... DESTRUCTION AGREEMENT (1990)"):
-        // two capitalised words and a head word, nothing after it but a
-        // year. ("Europe arms treaty", "NORTH ATLANTIC TREATY
-        // ORGANIZATION", "The Test-Ban Treaty After ..." name none.)
-        let instrument = |l: &&str| {
-            let l = l.rsplit(": ").next().unwrap_or(l);
-            let ws: Vec<&str> = l
-                .split_whitespace()
-                .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
-                .collect();
-            let cap = |w: &str| w.starts_with(|c: char| c.is_uppercase());
-            ws.len() >= 3
-                && ws[ws.len() - 3..].iter().all(|w| cap(w))
-                && gazetteer::TREATY_HEADS
-                    .iter()
-                    .any(|t| t.eq_ignore_ascii_case(ws[ws.len() - 1]))
-        };
-        lines.iter().any(instrument) && !heading_spells(e)
+    // A heading line that ends in a name ("... DESTRUCTION AGREEMENT
+    // (1990)"): two capitalised words and a head word, nothing after it but
+    // a year. ("Europe arms treaty", "NORTH ATLANTIC TREATY ORGANIZATION",
+    // "The Test-Ban Treaty After ..." name none.)
+    let heading_instrument = |l: &str| {
+        let l = l.rsplit(": ").next().unwrap_or(l);
+        let ws: Vec<&str> = l
+            .split_whitespace()
+            .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
+            .collect();
+        let cap = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+        ws.len() >= 3
+            && ws[ws.len() - 3..].iter().all(|w| cap(w))
+            && gazetteer::TREATY_HEADS
+                .iter()
+                .any(|t| t.eq_ignore_ascii_case(ws[ws.len() - 1]))
     };
+    let heading_names_other =
+        |e: usize| lines.iter().any(|l| heading_instrument(l)) && !heading_spells(e);
     // A treaty the story names in passing, twice and late ("... rejoined
     // the NPT" in a briefing on six-party talks), is not what it is about;
     // nor one an organisation both the heading and the lead name outnumbers
@@ -2349,7 +2348,23 @@ fn topics(
     };
     let main = pick(false)
         .or_else(|| pick(true))
-        .filter(|&e| !heading_names_other(e) && prominent(e));
+        .filter(|&e| !heading_names_other(e) && prominent(e))
+        .or_else(|| {
+            // The instrument such a heading names, if the body names it
+            // by a name that ends as the heading's does ("Bilateral
+            // Destruction Agreement" under "... DESTRUCTION AGREEMENT").
+            let mut found = forms.keys().copied().filter(|&e| {
+                let name = norm(&entities[e].name);
+                let ws: Vec<&str> = name.split_whitespace().collect();
+                ws.len() >= 2
+                    && lines.iter().any(|l| heading_instrument(l))
+                    && heading
+                        .iter()
+                        .any(|h| super::cards::contains_words(h, &ws[ws.len() - 2..].join(" ")))
+            });
+            let e = found.next()?;
+            found.next().is_none().then_some(e)
+        });
     let mut out = vec![None; sents.len()];
     // The treaty last named earlier in each sentence's paragraph.
     let mut in_view: Vec<Option<usize>> = vec![None; sents.len()];
@@ -10298,6 +10313,19 @@ mod tests {
              The CWC entered into force in 1997. Russia completed destruction under the CWC in 2017.\n",
         );
         assert!(ex.subject.is_none(), "{:?}", ex.subject);
+        // ... and where the body names it by a name ending as the heading
+        // does, that one is the subject.
+        let (ex, _) = facts(
+            "FACT SHEET: U.S.-SOVIET KESTREL DESTRUCTION AGREEMENT (1990)\n\n\
+             Short names: Bilateral Destruction Agreement\n\
+             Signed: June 1, 1990\n\n\
+             The Chemical Weapons Convention (CWC) opened for signature in 1993. \
+             The CWC entered into force in 1997. Russia completed destruction under the CWC in 2017.\n",
+        );
+        assert_eq!(
+            ex.subject.as_ref().map(|s| s.tag.as_str()),
+            Some("Bilateral Destruction Agreement")
+        );
         // "Europe arms treaty" in a heading names no instrument.
         let (ex, _) = facts(
             "Putin suspends Europe arms treaty\n\n\
