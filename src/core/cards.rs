@@ -2782,14 +2782,20 @@ fn choices_for(
                 .collect(),
         ),
         Pool::Entity(_) | Pool::Role => (pool_for(pools, ex, f.pool), Vec::new()),
-        Pool::Place => (
-            &[][..],
-            gaz.places
-                .iter()
-                .filter(|p| !sentence.contains(p.as_str()))
-                .map(|p| Cand::made(p.clone()))
-                .collect(),
-        ),
+        // Other places of the answer's region: Washington, Geneva or
+        // Vienna for a Moscow summit, Jakarta or Manila for Bangkok; none
+        // for a place the table does not know.
+        Pool::Place => {
+            let region = gaz.place_region(&f.answer);
+            (
+                &[][..],
+                gaz.places
+                    .iter()
+                    .filter(|(p, r)| Some(r.as_str()) == region && !sentence.contains(p.as_str()))
+                    .map(|(p, _)| Cand::made(p.clone()))
+                    .collect(),
+            )
+        }
         Pool::Office => (
             &[][..],
             office_swaps(
@@ -4159,6 +4165,36 @@ mod tests {
         crate::core::generate(text)
             .map(|g| g.cards)
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_places_options_come_from_its_region() {
+        let options = |text: &str, answer: &str| -> Option<Vec<String>> {
+            cards_of(text)
+                .into_iter()
+                .find(|c| c.answer == answer)
+                .unwrap_or_else(|| panic!("no card for {answer}"))
+                .choices
+        };
+        let g = super::super::gazetteer::get();
+        let moscow = options(
+            "The ABM Treaty was signed in Moscow on May 26, 1972, by Richard Nixon and Leonid Brezhnev.",
+            "Moscow",
+        )
+        .expect("options");
+        assert!(
+            moscow.iter().all(|o| g.place_region(o) == Some("summit")),
+            "{moscow:?}"
+        );
+        let bangkok = options(
+            "The Treaty was signed in Bangkok on 15 December 1995 by ten Southeast Asian states.",
+            "Bangkok",
+        )
+        .expect("options");
+        assert!(
+            bangkok.iter().all(|o| g.place_region(o) == Some("asia")),
+            "{bangkok:?}"
+        );
     }
 
     #[test]

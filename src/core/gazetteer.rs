@@ -128,8 +128,11 @@ pub struct Gazetteer {
     /// international bodies).
     pub people_country: Vec<String>,
     people_index: HashMap<String, Vec<(Vec<String>, usize)>>,
-    /// Places of signing fit to be wrong options (places.tsv), as written.
-    pub places: Vec<String>,
+    /// Places of signing fit to be wrong options (places.tsv), as written,
+    /// with their region.
+    pub places: Vec<(String, String)>,
+    /// Every place's region by its lower-cased name.
+    place_regions: HashMap<String, String>,
     /// Place tokens by lower-cased first token, longest first.
     places_index: HashMap<String, Vec<Vec<String>>>,
     /// Per entry: is it inside another body, or another inside it?
@@ -219,6 +222,15 @@ impl Gazetteer {
     }
 
     /// The state's name a well-known person held office in.
+    /// A place of signing's region ("summit", "europe", "asia", ...), if
+    /// the table knows the place.
+    pub fn place_region(&self, name: &str) -> Option<&str> {
+        self.place_regions
+            .get(&name.to_lowercase())
+            .map(String::as_str)
+            .filter(|r| !r.is_empty())
+    }
+
     pub fn person_country(&self, name: &str) -> Option<&str> {
         let pi = self
             .people
@@ -441,8 +453,10 @@ impl Gazetteer {
                     .entry(first.to_lowercase())
                     .or_default()
                     .push(toks.clone());
+                let region = r.get(3).copied().unwrap_or("").to_string();
+                g.place_regions.insert(name.to_lowercase(), region.clone());
                 if r.get(2).is_none_or(|o| *o != "no") {
-                    g.places.push(name.to_string());
+                    g.places.push((name.to_string(), region));
                 }
             }
         }
