@@ -2305,11 +2305,20 @@ fn topics(
             .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
             .collect();
         let cap = |w: &str| w.starts_with(|c: char| c.is_uppercase());
-        ws.len() >= 3
-            && ws[ws.len() - 3..].iter().all(|w| cap(w))
-            && gazetteer::TREATY_HEADS
+        let head = |w: &str| {
+            gazetteer::TREATY_HEADS
                 .iter()
-                .any(|t| t.eq_ignore_ascii_case(ws[ws.len() - 1]))
+                .any(|t| t.eq_ignore_ascii_case(w))
+        };
+        // "... on the Framework for Elimination of Syrian Chemical
+        // Weapons": a name that opens with its head word.
+        let head_first = ws
+            .windows(3)
+            .any(|w| head(w[0]) && cap(w[0]) && matches!(w[1], "for" | "on" | "of") && cap(w[2]));
+        head_first
+            || (ws.len() >= 3
+                && ws[ws.len() - 3..].iter().all(|w| cap(w))
+                && head(ws[ws.len() - 1]))
     };
     let heading_names_other =
         |e: usize| lines.iter().any(|l| heading_instrument(l)) && !heading_spells(e);
@@ -2950,6 +2959,13 @@ fn generic_name(toks: &[Token], i: usize, taken: &[bool]) -> Option<(usize, EntC
         && toks
             .get(i + 1)
             .is_some_and(|n| n.kind == Tk::Number || is_roman(n.text))
+    {
+        return None;
+    }
+    // "Chapter VII of the UN Charter": no name starts at the numeral.
+    if i > 0
+        && gazetteer::PART_HEADS.contains(&toks[i - 1].text)
+        && (t.kind == Tk::Number || is_roman(t.text))
     {
         return None;
     }
@@ -8849,6 +8865,18 @@ mod tests {
     }
 
     #[test]
+    fn a_chapters_numeral_is_no_treaty_name() {
+        let (ex, _) = facts(
+            "Lavrov said Russia would not accept a resolution under Chapter VII of the UN Charter in 2013.",
+        );
+        assert!(
+            !ex.entities.iter().any(|e| e.name.starts_with("VII")),
+            "{:?}",
+            ex.entities
+        );
+    }
+
+    #[test]
     fn a_gerund_does_not_start_a_treaty_name() {
         let (_, v) = facts(
             "\"Extending the Open Skies Treaty makes us safer,\" the minister said on 3 May 2019.",
@@ -10325,6 +10353,15 @@ mod tests {
         assert_eq!(
             ex.subject.as_ref().map(|s| s.tag.as_str()),
             Some("Bilateral Destruction Agreement")
+        );
+        // Nor one whose name opens with its head word: that one is.
+        let (ex, _) = facts(
+            "Joint press availability on the Framework for Elimination of Kestrel Weapons\n\n\
+             Syria will join the Chemical Weapons Convention (CWC). The CWC entered into force in 1997.\n",
+        );
+        assert_eq!(
+            ex.subject.as_ref().map(|s| s.tag.as_str()),
+            Some("Framework for Elimination of Kestrel Weapons")
         );
         // "Europe arms treaty" in a heading names no instrument.
         let (ex, _) = facts(
