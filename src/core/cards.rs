@@ -4169,32 +4169,29 @@ mod tests {
 
     #[test]
     fn a_places_options_come_from_its_region() {
-        let options = |text: &str, answer: &str| -> Option<Vec<String>> {
-            cards_of(text)
+        let g = super::super::gazetteer::get();
+        for (text, answer, region) in [
+            (
+                "The ABM Treaty was signed in Moscow on May 26, 1972, by Richard Nixon and Leonid Brezhnev.",
+                "Moscow",
+                "summit",
+            ),
+            (
+                "The Treaty was signed in Bangkok on 15 December 1995 by ten Southeast Asian states.",
+                "Bangkok",
+                "asia",
+            ),
+        ] {
+            let options = cards_of(text)
                 .into_iter()
                 .find(|c| c.answer == answer)
-                .unwrap_or_else(|| panic!("no card for {answer}"))
-                .choices
-        };
-        let g = super::super::gazetteer::get();
-        let moscow = options(
-            "The ABM Treaty was signed in Moscow on May 26, 1972, by Richard Nixon and Leonid Brezhnev.",
-            "Moscow",
-        )
-        .expect("options");
-        assert!(
-            moscow.iter().all(|o| g.place_region(o) == Some("summit")),
-            "{moscow:?}"
-        );
-        let bangkok = options(
-            "The Treaty was signed in Bangkok on 15 December 1995 by ten Southeast Asian states.",
-            "Bangkok",
-        )
-        .expect("options");
-        assert!(
-            bangkok.iter().all(|o| g.place_region(o) == Some("asia")),
-            "{bangkok:?}"
-        );
+                .and_then(|c| c.choices)
+                .unwrap_or_else(|| panic!("no options for {answer}"));
+            assert!(
+                options.iter().all(|o| g.place_region(o) == Some(region)),
+                "{options:?}"
+            );
+        }
     }
 
     #[test]
