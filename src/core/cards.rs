@@ -4167,6 +4167,16 @@ mod tests {
             .unwrap_or_default()
     }
 
+    /// The first card that fits, or a panic that lists every question.
+    fn card_where(cards: &[Card], fits: impl Fn(&Card) -> bool) -> &Card {
+        cards.iter().find(|c| fits(c)).unwrap_or_else(|| {
+            panic!(
+                "{:?}",
+                cards.iter().map(|c| &c.question).collect::<Vec<_>>()
+            )
+        })
+    }
+
     #[test]
     fn a_places_options_come_from_its_region() {
         let g = super::super::gazetteer::get();
@@ -4428,15 +4438,7 @@ mod tests {
              On May 24, 2002, Bush and Putin signed the Moscow Treaty. It obliged each side to cut \
              its deployed strategic warheads to between 1,700 and 2,200 by December 31, 2012.",
         );
-        let range = cards
-            .iter()
-            .find(|c| c.answer == "between 1,700 and 2,200")
-            .unwrap_or_else(|| {
-                panic!(
-                    "{:?}",
-                    cards.iter().map(|c| &c.question).collect::<Vec<_>>()
-                )
-            });
+        let range = card_where(&cards, |c| c.answer == "between 1,700 and 2,200");
         assert!(
             range
                 .question
@@ -5139,15 +5141,7 @@ mod tests {
              Ninety-three states subscribed at once. The initiative grew out of the Missile Technology \
              Control Regime, an arrangement set up in 1987 by seven industrialised nations.",
         );
-        let year = cards
-            .iter()
-            .find(|c| c.answer == "1987")
-            .unwrap_or_else(|| {
-                panic!(
-                    "{:?}",
-                    cards.iter().map(|c| &c.question).collect::<Vec<_>>()
-                )
-            });
+        let year = card_where(&cards, |c| c.answer == "1987");
         assert!(
             year.question
                 .starts_with("HCoC: The initiative grew out of"),
@@ -5179,15 +5173,7 @@ mod tests {
              a meeting of the Special Verification Commission, the body the treaty set up. The United \
              Nations, the IAEA and the Conference on Disarmament took no part.",
         );
-        let svc = cards
-            .iter()
-            .find(|c| c.answer == "Special Verification Commission")
-            .unwrap_or_else(|| {
-                panic!(
-                    "{:?}",
-                    cards.iter().map(|c| &c.question).collect::<Vec<_>>()
-                )
-            });
+        let svc = card_where(&cards, |c| c.answer == "Special Verification Commission");
         let choices = svc.choices.as_ref().expect("options");
         for o in choices {
             let e = g
@@ -5240,15 +5226,9 @@ mod tests {
              Shoigu said the army was ready. Under Secretary Andrea Thompson said the United States \
              would leave.",
         );
-        let ryabkov = cards
-            .iter()
-            .find(|c| c.question.starts_with("What position did Sergei Ryabkov"))
-            .unwrap_or_else(|| {
-                panic!(
-                    "{:?}",
-                    cards.iter().map(|c| &c.question).collect::<Vec<_>>()
-                )
-            });
+        let ryabkov = card_where(&cards, |c| {
+            c.question.starts_with("What position did Sergei Ryabkov")
+        });
         for o in ryabkov.choices.iter().flatten() {
             assert!(
                 !o.contains("Secretary") && !o.contains("Representative") && !o.contains("NATO"),
